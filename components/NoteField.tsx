@@ -1,0 +1,69 @@
+/** A note saved as you type: debounced while typing, flushed when the field loses focus or the popup closes. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/** Props of NoteField. */
+export interface NoteFieldProps {
+  /** Accessible name and visible label. */
+  label: string;
+  /** The stored note. */
+  value: string;
+  /** Stores a new note; resolves when it is stored. */
+  onSave: (note: string) => Promise<unknown>;
+  /** Quiet time after the last keystroke before saving, in milliseconds. */
+  delayMs?: number;
+}
+
+type SaveState = 'idle' | 'pending' | 'saved' | 'failed';
+
+/** A textarea whose content is stored without a separate save step, with a polite "Saved" status. */
+export function NoteField({ label, value, onSave, delayMs = 400 }: NoteFieldProps) {
+  const [draft, setDraft] = useState(value);
+  const [state, setState] = useState<SaveState>('idle');
+  const [error, setError] = useState('');
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+
+  const flush = () => {
+    clearTimeout(timer.current);
+    const note = pending.current;
+    if (note === null) return;
+    pending.current = null;
+    onSave(note).then(
+      () => setState(pending.current === null ? 'saved' : 'pending'),
+      (reason: unknown) => {
+        setState('failed');
+        setError(reason instanceof Error ? reason.message : String(reason));
+      },
+    );
+  };
+
+  // Closing the popup unloads it: send what is typed before that.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  });
+
+  return (
+    <div class="note-field">
+      <label for="note-input">{label}</label>
+      <textarea
+        id="note-input"
+        rows={4}
+        value={draft}
+        placeholder="Your thoughts on this page"
+        onInput={(event) => {
+          const note = event.currentTarget.value;
+          setDraft(note);
+          pending.current = note;
+          setState('pending');
+          clearTimeout(timer.current);
+          timer.current = setTimeout(flush, delayMs);
+        }}
+        onBlur={flush}
+      />
+      <p class="hint" role="status" aria-live="polite">
+        {state === 'pending' ? 'Saving…' : state === 'saved' ? 'Note saved' : state === 'failed' ? `Note not saved: ${error}` : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/** Tags of a saved article: a textbox that adds on Enter or comma, remove buttons, and suggestions from the library. */
+import { useState } from 'preact/hooks';
+import { cleanTag } from '@/utils/db/tags';
+import type { TagCount } from '@/utils/db/articles';
+
+/** Props of TagEditor. */
+export interface TagEditorProps {
+  /** The article's tags, in order. */
+  tags: readonly string[];
+  /** Tags already used in the library, most used first. */
+  known: readonly TagCount[];
+  /** Called with the whole new list when a tag is added or removed. */
+  onChange: (tags: string[]) => void;
+  /** How many suggestions to show at most. */
+  maxSuggestions?: number;
+}
+
+/** Edits a tag list; every control is a native button or textbox, so it works by keyboard alone. */
+export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEditorProps) {
+  const [draft, setDraft] = useState('');
+  const has = (tag: string) => tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase());
+
+  const add = (raw: string) => {
+    // A comma-separated paste adds each part.
+    const fresh = raw.split(',').map(cleanTag).filter((tag) => tag && !has(tag));
+    if (fresh.length) onChange([...tags, ...fresh]);
+    setDraft('');
+  };
+
+  const query = cleanTag(draft).toLocaleLowerCase();
+  const suggestions = known
+    .filter(({ tag }) => !has(tag) && tag.toLocaleLowerCase().includes(query))
+    // Prefix matches first, then by use (the input order).
+    .sort((a, b) => Number(!a.tag.toLocaleLowerCase().startsWith(query)) - Number(!b.tag.toLocaleLowerCase().startsWith(query)))
+    .slice(0, maxSuggestions);
+
+  return (
+    <div class="tag-editor">
+      <label for="tag-input">Tags</label>
+      {tags.length > 0 && (
+        <ul class="tags" aria-label="Tags of this page">
+          {tags.map((tag) => (
+            <li key={tag} class="tag">
+              <span>{tag}</span>
+              <button type="button" class="tag-remove" aria-label={`Remove tag ${tag}`} title={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <input
+        id="tag-input"
+        type="text"
+        autocomplete="off"
+        placeholder="Add a tag and press Enter"
+        value={draft}
+        onInput={(event) => {
+          const value = event.currentTarget.value;
+          if (value.includes(',')) add(value);
+          else setDraft(value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            add(draft);
+          } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
+            onChange(tags.slice(0, -1));
+          }
+        }}
+      />
+      {suggestions.length > 0 && (
+        <div class="suggestions" role="group" aria-label="Suggested tags">
+          {suggestions.map(({ tag, count }) => (
+            <button type="button" key={tag} class="suggestion" aria-label={`Add tag ${tag}`} title={`Used on ${count} saved ${count === 1 ? 'page' : 'pages'}`} onClick={() => add(tag)}>
+              + {tag}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+/** The toolbar popup: the article on the current tab, Save / Remove, tags and a note. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { NoteField } from '@/components/NoteField';
+import { TagEditor } from '@/components/TagEditor';
+import type { TagCount } from '@/utils/db/articles';
+import type { ArticleMeta, ArticleRecord } from '@/utils/db/schema';
+import type { PageState } from '@/utils/messaging/protocol';
+import { sendMessage } from '@/utils/messaging/send';
+
+/** Props of Popup. */
+export interface PopupProps {
+  /** The tab to act on; null when there is none (no window). */
+  tabId: number | null;
+}
+
+type View = { kind: 'loading' } | { kind: 'ready'; page: PageState } | { kind: 'failed'; message: string };
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** "27 May 2020" from an ISO date the page gave; the raw text when it is not a date. */
+function formatDate(value: string): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(time);
+}
+
+/** Site, byline and reading time on one line. */
+function Byline({ meta }: { meta: ArticleMeta }) {
+  const parts = [meta.siteName, meta.byline, `${meta.readingMinutes} min read`].filter(Boolean);
+  return (
+    <>
+      <p class="meta">{parts.join(' · ')}</p>
+      {meta.publishedTime && <p class="meta">Published {formatDate(meta.publishedTime)}</p>}
+    </>
+  );
+}
+
+/** The whole popup. */
+export function Popup({ tabId }: PopupProps) {
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [known, setKnown] = useState<TagCount[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+
+  const load = async () => {
+    if (tabId === null) {
+      setView({ kind: 'failed', message: 'There is no tab to read.' });
+      return;
+    }
+    try {
+      const [page, tags] = await Promise.all([sendMessage('getPage', { tabId }), sendMessage('listTags', {})]);
+      setView({ kind: 'ready', page });
+      setKnown(tags);
+    } catch (error) {
+      setView({ kind: 'failed', message: errorText(error) });
+    }
+  };
+
+  useEffect(() => {
+    void load();
+  }, [tabId]);
+
+  /** Runs an action that changes the library, then shows its outcome in words. */
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      setNotice(done);
+      await load();
+    } catch (error) {
+      setNotice(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setArticle = (article: ArticleRecord) =>
+    setView((current) => (current.kind === 'ready' ? { kind: 'ready', page: { ...current.page, article } } : current));
+
+  if (view.kind === 'loading') {
+    return <main class="popup"><p role="status" class="loading">Reading this page…</p></main>;
+  }
+  if (view.kind === 'failed') {
+    return <main class="popup"><p role="alert" class="problem">{view.message}</p><Footer article={null} /></main>;
+  }
+
+  const { extraction, article } = view.page;
+  const meta: ArticleMeta | null = extraction.ok ? extraction.meta : article;
+  return (
+    <main class="popup">
+      {!extraction.ok && <p role="alert" class="problem">{extraction.message}</p>}
+      {meta && (
+        <section class="article" aria-label="Article">
+          <h1>{meta.title}</h1>
+          <Byline meta={meta} />
+          {meta.excerpt && <p class="excerpt">{meta.excerpt}</p>}
+        </section>
+      )}
+      <div class="actions">
+        {article ? (
+          <button type="button" class="secondary" disabled={busy} onClick={() => act(() => sendMessage('removeArticle', { id: article.id }), 'Removed from your library.')}>
+            Remove from library
+          </button>
+        ) : (
+          extraction.ok && tabId !== null && (
+            <button type="button" class="primary" disabled={busy} onClick={() => act(() => sendMessage('savePage', { tabId }), 'Saved to your library.')}>
+              Save
+            </button>
+          )
+        )}
+        <p class="notice" role="status" aria-live="polite">{notice}</p>
+      </div>
+      {article && (
+        <div class="details">
+          <TagEditor
+            tags={article.tags}
+            known={known}
+            onChange={(tags) => {
+              setArticle({ ...article, tags });
+              sendMessage('updateArticle', { id: article.id, tags }).then(setArticle, (error: unknown) => setNotice(errorText(error)));
+            }}
+          />
+          <NoteField key={article.id} label="Note" value={article.note} onSave={(note) => sendMessage('updateArticle', { id: article.id, note })} />
+        </div>
+      )}
+      <Footer article={article} />
+    </main>
+  );
+}
+
+/** Links to the other Gleaner pages; they open in a tab and close the popup. */
+function Footer({ article }: { article: ArticleRecord | null }) {
+  const open = (path: string) => (event: Event) => {
+    event.preventDefault();
+    void browser.tabs.create({ url: browser.runtime.getURL(path as '/search.html') }).then(() => window.close());
+  };
+  return (
+    <nav class="footer" aria-label="Gleaner">
+      <a href="/search.html" onClick={open('/search.html')}>Open search</a>
+      {article && <span class="muted">Saved {formatDate(new Date(article.createdAt).toISOString())}</span>}
+    </nav>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * End-to-end harness: Debian's Chromium with the built extension loaded, and a local HTTP server for the
+ * fixture pages. Chromium is never downloaded by a test tool (that fails here): it comes from apt.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/** The project root. */
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+/** The built Chrome extension (`npm run build`). */
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** Fixture pages served over HTTP. */
+export const FIXTURE_DIR = join(ROOT, 'tests', 'fixtures');
+
+/** Where a Chromium is: $CHROMIUM_PATH, else Debian's. Null when none is installed. */
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((path): path is string => !!path && existsSync(path)) ?? null;
+}
+
+/** A Chromium profile with Gleaner loaded. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** The extension id (host of its service worker's URL). */
+  extensionId: string;
+  /** Gleaner's background service worker. */
+  background: Worker;
+  /** Opens an extension page, e.g. `popup.html?tab=3`. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** The id of the tab showing `page`, as the extension sees it. */
+  tabIdOf(page: Page): Promise<number>;
+  /** Closes the browser and deletes the profile. */
+  close(): Promise<void>;
+}
+
+/** Launches Chromium headless with the built extension in a fresh profile. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium');
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No built extension: run npm run build');
+  const profile = mkdtempSync(join(tmpdir(), 'gleaner-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: false, // --headless=new below: the old headless mode does not run extensions
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(background.url()).host;
+  return {
+    context,
+    extensionId,
+    background,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const id = await background.evaluate(async (target: string) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((tab) => tab.url === target)?.id ?? null;
+      }, url);
+      if (id === null) throw new Error(`No tab shows ${url}`);
+      return id;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A local HTTP server for fixture pages; `routes` can replace what a path serves during a test. */
+export interface FixtureServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** Serves `body` at `path` (e.g. a changed version of a page) until replaced again. */
+  route(path: string, body: string | Buffer, contentType?: string): void;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.json': 'application/json' };
+
+/** Serves tests/fixtures on 127.0.0.1 at a free port. */
+export async function serveFixtures(): Promise<FixtureServer> {
+  const routes = new Map<string, { body: string | Buffer; contentType: string }>();
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const routed = routes.get(path);
+    if (routed) {
+      response.writeHead(200, { 'content-type': routed.contentType }).end(routed.body);
+      return;
+    }
+    const file = normalize(join(FIXTURE_DIR, path));
+    if (!file.startsWith(FIXTURE_DIR) || !existsSync(file)) {
+      response.writeHead(404, { 'content-type': 'text/html' }).end('<title>Not found</title><p>Not found.</p>');
+      return;
+    }
+    const type = TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
+    response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    route(path, body, contentType = 'text/html; charset=utf-8') {
+      routes.set(path, { body, contentType });
+    },
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}

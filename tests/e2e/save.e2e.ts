@@ -1,0 +1,167 @@
+/** Saving an article from the popup, with tags and a note, and removing it: the journeys of issue 2. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './browser';
+
+const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchWithExtension(), serveFixtures()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `path` from the fixture server in a tab, and the popup acting on that tab. */
+async function openWithPopup(path: string): Promise<{ page: Page; popup: Page }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  const popup = await browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(page)}`);
+  return { page, popup };
+}
+
+async function reopenPopup(popup: Page, page: Page): Promise<Page> {
+  await popup.close();
+  return browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(page)}`);
+}
+
+describe('saving the ITIJ story', () => {
+  it('shows the article, saves it with two tags and a note, keeps them across popups, and removes it', async () => {
+    const { page, popup: first } = await openWithPopup('/itij-cpi-healthcare.html?utm_source=e2e');
+    let popup = first;
+
+    await expect.poll(() => popup.getByRole('heading', { name: TITLE }).count()).toBe(1);
+    const meta = await popup.locator('.meta').first().textContent();
+    expect(meta).toContain('ITIJ');
+    expect(meta).toContain('Robyn Bainbridge');
+    expect(meta).toMatch(/\d+ min read/);
+    expect(await popup.getByRole('button', { name: 'Remove from library' }).count()).toBe(0);
+
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
+    await popup.getByRole('button', { name: 'Remove from library' }).waitFor();
+    expect(await popup.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+
+    const tags = popup.getByRole('textbox', { name: 'Tags' });
+    await tags.fill('cyber security');
+    await tags.press('Enter');
+    await tags.fill('health,');
+    await popup.getByRole('button', { name: 'Remove tag cyber security' }).waitFor();
+    await popup.getByRole('button', { name: 'Remove tag health' }).waitFor();
+    expect(await tags.inputValue()).toBe('');
+
+    const note = popup.getByRole('textbox', { name: 'Note' });
+    await note.click();
+    await popup.keyboard.type('Cited in the hospital-security brief.');
+    await popup.getByText('Note saved').waitFor();
+
+    // Close and reopen: everything is still there.
+    popup = await reopenPopup(popup, page);
+    await popup.getByRole('button', { name: 'Remove from library' }).waitFor();
+    await popup.getByRole('button', { name: 'Remove tag cyber security' }).waitFor();
+    await popup.getByRole('button', { name: 'Remove tag health' }).waitFor();
+    expect(await popup.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Cited in the hospital-security brief.');
+
+    // It is stored in the extension's own database, under the normalized URL.
+    const stored = await popup.evaluate(async () => {
+      const open = indexedDB.open('gleaner');
+      const db = await new Promise<IDBDatabase>((done) => (open.onsuccess = () => done(open.result)));
+      const all = db.transaction('articles').objectStore('articles').getAll();
+      return new Promise<Array<{ url: string; tags: string[]; note: string; title: string }>>((done) => (all.onsuccess = () => done(all.result)));
+    });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ url: `${server.origin}/itij-cpi-healthcare.html`, tags: ['cyber security', 'health'], note: 'Cited in the hospital-security brief.', title: TITLE });
+
+    // The web page's own origin holds nothing of Gleaner's.
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).not.toContain('gleaner');
+
+    // Removing a tag, then the whole article.
+    await popup.getByRole('button', { name: 'Remove tag health' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Remove tag health' }).count()).toBe(0);
+    await popup.getByRole('button', { name: 'Remove from library' }).click();
+    await popup.getByRole('button', { name: 'Save', exact: true }).waitFor();
+    expect(await popup.getByRole('status').filter({ hasText: 'Removed from your library.' }).count()).toBe(1);
+
+    popup = await reopenPopup(popup, page);
+    await popup.getByRole('button', { name: 'Save', exact: true }).waitFor();
+    expect(await popup.getByRole('textbox', { name: 'Tags' }).count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('suggests tags already used, by keyboard alone', async () => {
+    const { page, popup } = await openWithPopup('/pages/daringfireball-1/source.html');
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
+    const tags = popup.getByRole('textbox', { name: 'Tags' });
+    await tags.fill('typography');
+    await tags.press('Enter');
+    await popup.getByRole('button', { name: 'Remove tag typography' }).waitFor();
+
+    const second = await openWithPopup('/pages/v8-blog/source.html');
+    await second.popup.getByRole('button', { name: 'Save', exact: true }).focus();
+    await second.popup.keyboard.press('Enter');
+    const box = second.popup.getByRole('textbox', { name: 'Tags' });
+    await box.waitFor();
+    await box.focus();
+    await second.popup.keyboard.type('typo');
+    const suggestion = second.popup.getByRole('button', { name: 'Add tag typography' });
+    await suggestion.waitFor();
+    await second.popup.keyboard.press('Tab');
+    expect(await suggestion.evaluate((el) => el === document.activeElement)).toBe(true);
+    await second.popup.keyboard.press('Enter');
+    await second.popup.getByRole('button', { name: 'Remove tag typography' }).waitFor();
+    for (const p of [popup, page, second.popup, second.page]) await p.close();
+  });
+});
+
+describe('pages that cannot be saved', () => {
+  it.each([
+    ['a page without an article', '/no-article.html', /found no article/i],
+    ['a PDF', '/document.pdf', /PDF/],
+  ])('%s gets a clear message and no Save button', async (_what, path, message) => {
+    server.route('/no-article.html', '<!doctype html><title>Links</title><ul><li><a href="/a">Home</a></li><li><a href="/b">About</a></li></ul>');
+    server.route('/document.pdf', minimalPdf(), 'application/pdf');
+    const { page, popup } = await openWithPopup(path);
+    const alert = popup.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(message);
+    expect(await popup.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a browser page gets a clear message', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('chrome://version');
+    const tabId = await browser.background.evaluate(async () => (await chrome.tabs.query({})).find((tab) => tab.url?.startsWith('chrome://version'))?.id ?? -1);
+    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const alert = popup.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/can't read browser pages/i);
+    await popup.close();
+    await page.close();
+  });
+});
+
+/** The smallest valid one-page PDF, so Chromium opens its PDF viewer. */
+function minimalPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj ${object} endobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer << /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}

@@ -1,0 +1,118 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { extractedArticle } from './test-data';
+import { findArticleForPage, getArticle, getContent, listTags, removeArticle, saveArticle, updateArticle } from './articles';
+import { db } from './schema';
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+
+describe('saveArticle', () => {
+  it('stores metadata under the normalized URL and the content apart', async () => {
+    const saved = await saveArticle(extractedArticle({ url: 'https://news.example/story?utm_source=x#top' }), 1000);
+    expect(saved.url).toBe('https://news.example/story');
+    expect(saved.originalUrl).toBe('https://news.example/story?utm_source=x#top');
+    expect(saved.tags).toEqual([]);
+    expect(saved.note).toBe('');
+    expect(saved.createdAt).toBe(1000);
+    expect(await getArticle(saved.id)).toEqual(saved);
+    expect(await getContent(saved.id)).toEqual({ articleId: saved.id, html: '<p>Body text.</p>', text: 'Body text.' });
+    expect(saved).not.toHaveProperty('html');
+  });
+
+  it('refreshes a page saved before, keeping id, tags, note and creation time', async () => {
+    const first = await saveArticle(extractedArticle(), 1000);
+    await updateArticle(first.id, { tags: ['news'], note: 'read again' }, 1500);
+    const again = await saveArticle(extractedArticle({ title: 'A story (updated)', html: '<p>New body.</p>', url: 'https://news.example/story#x' }), 2000);
+    expect(again).toMatchObject({ id: first.id, tags: ['news'], note: 'read again', createdAt: 1000, updatedAt: 2000, title: 'A story (updated)' });
+    expect(await db.articles.count()).toBe(1);
+    expect((await getContent(first.id))?.html).toBe('<p>New body.</p>');
+  });
+
+  it('refuses pages that are not on the web, storing nothing', async () => {
+    await expect(saveArticle(extractedArticle({ url: 'chrome://settings' }))).rejects.toThrow(/only web pages/i);
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.contents.count()).toBe(0);
+  });
+
+  it('writes article and content together or not at all', async () => {
+    // A content row that cannot be stored (a function does not clone) must roll back the article too.
+    const broken = extractedArticle({ html: (() => 'x') as unknown as string });
+    await expect(saveArticle(broken)).rejects.toThrow();
+    expect(await db.articles.count()).toBe(0);
+  });
+});
+
+describe('findArticleForPage', () => {
+  it('finds a page by its own URL, ignoring tracking parameters and fragment', async () => {
+    const saved = await saveArticle(extractedArticle());
+    expect((await findArticleForPage('https://news.example/story?fbclid=1#comments'))?.id).toBe(saved.id);
+    expect(await findArticleForPage('https://news.example/other')).toBeNull();
+  });
+
+  it('finds a page by the canonical URL it declares', async () => {
+    const saved = await saveArticle(extractedArticle({ url: 'http://127.0.0.1:4000/copy.html', canonicalUrl: 'https://news.example/story' }));
+    expect((await findArticleForPage('https://news.example/story'))?.id).toBe(saved.id);
+    expect((await findArticleForPage('https://mirror.example/x', 'https://news.example/story'))?.id).toBe(saved.id);
+  });
+
+  it('does not treat a home-page canonical URL as the same article', async () => {
+    await saveArticle(extractedArticle({ url: 'https://blog.example/post-1', canonicalUrl: 'https://blog.example/' }));
+    expect(await findArticleForPage('https://blog.example/post-2', 'https://blog.example/')).toBeNull();
+  });
+});
+
+describe('updateArticle', () => {
+  it('cleans tags and stores the note', async () => {
+    const saved = await saveArticle(extractedArticle(), 1000);
+    const updated = await updateArticle(saved.id, { tags: [' health ', '#Policy', 'health'] }, 2000);
+    expect(updated.tags).toEqual(['health', 'Policy']);
+    expect(updated.updatedAt).toBe(2000);
+    const noted = await updateArticle(saved.id, { note: 'Worth citing.' });
+    expect(noted).toMatchObject({ tags: ['health', 'Policy'], note: 'Worth citing.' });
+  });
+
+  it('says so when the article is gone', async () => {
+    await expect(updateArticle(crypto.randomUUID(), { note: 'x' })).rejects.toThrow(/no longer in the library/);
+  });
+});
+
+describe('removeArticle', () => {
+  it('removes the article with its content and highlights, and nothing else', async () => {
+    const gone = await saveArticle(extractedArticle());
+    const kept = await saveArticle(extractedArticle({ url: 'https://news.example/kept' }));
+    const quote = { type: 'TextQuoteSelector', exact: 'Body', prefix: '', suffix: ' text.' } as const;
+    const position = { type: 'TextPositionSelector', start: 0, end: 4 } as const;
+    for (const articleId of [gone.id, kept.id]) {
+      await db.highlights.add({ id: crypto.randomUUID(), articleId, selectors: { quote, position }, color: 'yellow', note: '', createdAt: 1, updatedAt: 1 });
+    }
+    await removeArticle(gone.id);
+    expect(await getArticle(gone.id)).toBeNull();
+    expect(await getContent(gone.id)).toBeNull();
+    expect(await db.highlights.where('articleId').equals(gone.id).count()).toBe(0);
+    expect(await db.highlights.where('articleId').equals(kept.id).count()).toBe(1);
+    expect(await getContent(kept.id)).not.toBeNull();
+    await expect(removeArticle(gone.id)).resolves.toBeUndefined();
+  });
+});
+
+describe('listTags', () => {
+  it('counts each tag over the library, most used first', async () => {
+    const a = await saveArticle(extractedArticle({ url: 'https://e.com/a' }));
+    const b = await saveArticle(extractedArticle({ url: 'https://e.com/b' }));
+    const c = await saveArticle(extractedArticle({ url: 'https://e.com/c' }));
+    await updateArticle(a.id, { tags: ['health', 'cyber'] });
+    await updateArticle(b.id, { tags: ['health'] });
+    await updateArticle(c.id, { tags: ['health', 'ai'] });
+    expect(await listTags()).toEqual([
+      { tag: 'health', count: 3 },
+      { tag: 'ai', count: 1 },
+      { tag: 'cyber', count: 1 },
+    ]);
+  });
+
+  it('is empty for an empty library', async () => {
+    expect(await listTags()).toEqual([]);
+  });
+});

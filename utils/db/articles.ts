@@ -1,0 +1,111 @@
+/**
+ * Repository of saved articles and their content. Every write is one Dexie transaction, so an article is
+ * never stored without its content, nor removed leaving its content or highlights behind.
+ */
+import type { ExtractedArticle } from '../extract/types';
+import { normalizeUrl } from '../url';
+import { db, type ArticleRecord, type ContentRecord } from './schema';
+import { normalizeTags } from './tags';
+
+/** How often a tag is used, for suggestions. */
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+/** The normalized URLs a page is known by: its own and, when it declares one, its canonical URL. */
+export function urlsOf(pageUrl: string, canonicalUrl: string | null): string[] {
+  const urls = [normalizeUrl(pageUrl), canonicalUrl ? normalizeUrl(canonicalUrl) : null];
+  return [...new Set(urls.filter((url): url is string => url !== null))];
+}
+
+/**
+ * Finds the saved article for a page: first by the page's own URL, then by its canonical URL. A canonical URL
+ * that points at a site's root is ignored, because some sites declare their home page as every page's
+ * canonical and that would make unrelated pages one article.
+ */
+export async function findArticleForPage(pageUrl: string, canonicalUrl: string | null = null): Promise<ArticleRecord | null> {
+  const own = normalizeUrl(pageUrl);
+  if (own) {
+    const found = await db.articles.where('urls').equals(own).first();
+    if (found) return found;
+  }
+  const canonical = canonicalUrl ? normalizeUrl(canonicalUrl) : null;
+  if (canonical && new URL(canonical).pathname !== '/') {
+    return (await db.articles.where('urls').equals(canonical).first()) ?? null;
+  }
+  return null;
+}
+
+/** Reads one article's metadata. */
+export async function getArticle(id: string): Promise<ArticleRecord | null> {
+  return (await db.articles.get(id)) ?? null;
+}
+
+/** Reads one article's stored content. */
+export async function getContent(articleId: string): Promise<ContentRecord | null> {
+  return (await db.contents.get(articleId)) ?? null;
+}
+
+/**
+ * Saves an extracted page. Saving a page that is already in the library refreshes its metadata and content
+ * and keeps its id, tags, note, highlights and creation time.
+ */
+export async function saveArticle(page: ExtractedArticle, now: number = Date.now()): Promise<ArticleRecord> {
+  const url = normalizeUrl(page.url);
+  if (!url) throw new Error(`Only web pages can be saved, not ${page.url}`);
+  const { html, text, url: originalUrl, ...meta } = page;
+  return db.transaction('rw', db.articles, db.contents, async () => {
+    const existing = await findArticleForPage(page.url, page.canonicalUrl);
+    const urls = urlsOf(page.url, page.canonicalUrl);
+    const record: ArticleRecord = existing
+      ? { ...existing, ...meta, originalUrl, urls: [...new Set([...existing.urls, ...urls])], updatedAt: now }
+      : { ...meta, id: crypto.randomUUID(), url, originalUrl, urls, tags: [], note: '', createdAt: now, updatedAt: now };
+    await db.articles.put(record);
+    await db.contents.put({ articleId: record.id, html, text });
+    return record;
+  });
+}
+
+/** What `updateArticle` may change. */
+export interface ArticleChanges {
+  tags?: readonly string[];
+  note?: string;
+}
+
+/** Changes an article's tags and/or note; tags are cleaned (see tags.ts). */
+export async function updateArticle(id: string, changes: ArticleChanges, now: number = Date.now()): Promise<ArticleRecord> {
+  return db.transaction('rw', db.articles, async () => {
+    const existing = await db.articles.get(id);
+    if (!existing) throw new Error('This article is no longer in the library.');
+    const record: ArticleRecord = {
+      ...existing,
+      ...(changes.tags !== undefined && { tags: normalizeTags(changes.tags) }),
+      ...(changes.note !== undefined && { note: changes.note }),
+      updatedAt: now,
+    };
+    await db.articles.put(record);
+    return record;
+  });
+}
+
+/** Removes an article with its content and highlights. Removing one that is gone already is not an error. */
+export async function removeArticle(id: string): Promise<void> {
+  await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
+    await db.highlights.where('articleId').equals(id).delete();
+    await db.contents.delete(id);
+    await db.articles.delete(id);
+  });
+}
+
+/** Every tag in use with how many articles carry it, most used first, then alphabetically. */
+export async function listTags(): Promise<TagCount[]> {
+  const counts = new Map<string, number>();
+  await db.articles.orderBy('tags').eachKey((key) => {
+    const tag = String(key);
+    counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  });
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}

@@ -1,0 +1,77 @@
+/**
+ * Reads the article out of a document: Mozilla Readability on a clone (Readability mutates what it parses),
+ * then our additions: canonical URL, word count and reading time, and DOMPurify over the content.
+ * Pure: it takes the Document, so it runs the same in the page (extraction script) and in tests.
+ */
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { sanitizeArticleHtml } from '../sanitize';
+import { readingStats } from './reading-time';
+import type { ExtractResult } from './types';
+
+/** Below this many characters of text a page has no article, whatever Readability returned. */
+const MIN_ARTICLE_CHARS = 200;
+/** Up to this many characters, Readability's own "is this an article?" heuristic gets a say. */
+const SHORT_ARTICLE_CHARS = 1000;
+
+/** `<link rel=canonical>`, else `og:url`, resolved against the document, if it is an http(s) URL. */
+export function findCanonicalUrl(doc: Document): string | null {
+  const href =
+    doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url" i][content]')?.getAttribute('content');
+  if (!href) return null;
+  try {
+    const url = new URL(href.trim(), doc.baseURI);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** Extracts the article of `doc`. Never throws: failures come back as `{ ok: false, reason }`. */
+export function extractArticle(doc: Document): ExtractResult {
+  const contentType = doc.contentType || 'text/html';
+  if (contentType === 'application/pdf') return { ok: false, reason: 'pdf' };
+  if (contentType !== 'text/html' && contentType !== 'application/xhtml+xml') {
+    return { ok: false, reason: 'not-html', detail: contentType };
+  }
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  if (!view) return { ok: false, reason: 'error', detail: 'the document has no window' };
+  try {
+    // Readability hands back its content element (no serializing), which DOMPurify then serializes once.
+    const parsed = new Readability(doc.cloneNode(true) as Document, { serializer: (node: Node) => node }).parse();
+    // Folded white space: markup indentation is not text, but line breaks between blocks are kept.
+    const text = (parsed?.textContent ?? '').replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
+    if (
+      !parsed?.content ||
+      text.length < MIN_ARTICLE_CHARS ||
+      (text.length < SHORT_ARTICLE_CHARS && !isProbablyReaderable(doc))
+    ) {
+      return { ok: false, reason: 'no-article' };
+    }
+    const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null;
+    return {
+      ok: true,
+      article: {
+        url: doc.URL,
+        title: blankToNull(parsed.title) ?? blankToNull(doc.title) ?? doc.URL,
+        byline: blankToNull(parsed.byline),
+        siteName: blankToNull(parsed.siteName),
+        lang: blankToNull(parsed.lang),
+        dir,
+        publishedTime: blankToNull(parsed.publishedTime),
+        excerpt: blankToNull(parsed.excerpt),
+        canonicalUrl: findCanonicalUrl(doc),
+        ...readingStats(text),
+        html: sanitizeArticleHtml(parsed.content, view),
+        text,
+      },
+    };
+  } catch (error) {
+    return { ok: false, reason: 'error', detail: error instanceof Error ? error.message : String(error) };
+  }
+}

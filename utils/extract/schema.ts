@@ -1,0 +1,46 @@
+/**
+ * Schema of what the extraction script returns. The page it ran in is hostile, so the background checks the
+ * shape and sizes before anything is stored.
+ */
+import * as v from 'valibot';
+import type { ExtractResult } from './types';
+
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const NullableText = (max: number) => v.nullable(Text(max));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Largest article HTML accepted (characters): far beyond any real article, well inside message limits. */
+export const MAX_ARTICLE_HTML = 20_000_000;
+
+const ArticleSchema = v.strictObject({
+  url: Text(8_000),
+  title: Text(2_000),
+  byline: NullableText(2_000),
+  siteName: NullableText(2_000),
+  lang: NullableText(100),
+  dir: v.nullable(v.picklist(['ltr', 'rtl'])),
+  publishedTime: NullableText(200),
+  excerpt: NullableText(20_000),
+  wordCount: Count,
+  readingMinutes: Count,
+  canonicalUrl: NullableText(8_000),
+  html: Text(MAX_ARTICLE_HTML),
+  text: Text(MAX_ARTICLE_HTML),
+});
+
+/** Validates an `ExtractResult` received from a tab. */
+export const ExtractResultSchema = v.variant('ok', [
+  v.strictObject({ ok: v.literal(true), article: ArticleSchema }),
+  v.strictObject({
+    ok: v.literal(false),
+    reason: v.picklist(['browser-page', 'store-page', 'not-web', 'pdf', 'not-html', 'no-article', 'error']),
+    detail: v.optional(Text(2_000)),
+  }),
+]);
+
+/** Parses an untrusted value into an `ExtractResult`, or a failure saying the page answered nonsense. */
+export function parseExtractResult(value: unknown): ExtractResult {
+  const parsed = v.safeParse(ExtractResultSchema, value);
+  if (parsed.success) return parsed.output;
+  return { ok: false, reason: 'error', detail: 'the page returned something that is not an article' };
+}

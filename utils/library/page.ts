@@ -1,0 +1,52 @@
+/**
+ * What the background does for a tab: read its article (injecting the extraction script on demand) and save it.
+ * Runs in the background, which owns the tabs and writes to the database.
+ */
+import { browser } from 'wxt/browser';
+import { findArticleForPage, saveArticle } from '../db/articles';
+import type { ArticleRecord } from '../db/schema';
+import { parseExtractResult } from '../extract/schema';
+import { reasonMessage, type ExtractResult } from '../extract/types';
+import type { PageState } from '../messaging/protocol';
+import { unreadableReason } from '../url';
+
+/** Path of the extraction script in the built extension (entrypoints/extract.ts). */
+const EXTRACT_SCRIPT = '/extract.js';
+
+/** Reads the article of a tab. Never throws for pages that cannot be read: it says why instead. */
+export async function extractTab(tabId: number): Promise<ExtractResult> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab) return { ok: false, reason: 'error', detail: 'that tab is closed' };
+  const unreadable = unreadableReason(tab.url);
+  if (unreadable) return { ok: false, reason: unreadable };
+  try {
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] });
+    return parseExtractResult(injection?.result);
+  } catch (error) {
+    // Chrome refuses injection into pages it protects (the web store, other extensions, error pages).
+    const message = error instanceof Error ? error.message : String(error);
+    if (/cannot (access|be scripted)|extensions gallery|missing host permission/i.test(message)) {
+      return { ok: false, reason: 'browser-page' };
+    }
+    return { ok: false, reason: 'error', detail: message };
+  }
+}
+
+/** What the popup shows for a tab: its article's metadata (never the content) and its library entry. */
+export async function getPageState(tabId: number): Promise<PageState> {
+  const result = await extractTab(tabId);
+  if (!result.ok) {
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    const article = tab?.url ? await findArticleForPage(tab.url) : null;
+    return { extraction: { ok: false, reason: result.reason, message: reasonMessage(result.reason, result.detail) }, article };
+  }
+  const { html: _html, text: _text, ...meta } = result.article;
+  return { extraction: { ok: true, meta }, article: await findArticleForPage(meta.url, meta.canonicalUrl) };
+}
+
+/** Extracts a tab's article afresh and saves it; the failure's sentence is thrown if there is none. */
+export async function savePage(tabId: number): Promise<ArticleRecord> {
+  const result = await extractTab(tabId);
+  if (!result.ok) throw new Error(reasonMessage(result.reason, result.detail));
+  return saveArticle(result.article);
+}

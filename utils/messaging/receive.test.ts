@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { dispatch, senderKind, type Handlers } from './receive';
+
+const self = { id: 'gleaner-id', origin: 'chrome-extension://gleaner-id/' };
+const popup: Browser.runtime.MessageSender = { id: 'gleaner-id', url: 'chrome-extension://gleaner-id/popup.html' };
+const contentScript: Browser.runtime.MessageSender = { id: 'gleaner-id', url: 'https://news.example/a', tab: { id: 7 } as Browser.tabs.Tab };
+const otherExtension: Browser.runtime.MessageSender = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
+
+function handlers(): Handlers {
+  return {
+    getPage: vi.fn(async () => ({ extraction: { ok: false as const, reason: 'no-article' as const, message: 'none' }, article: null })),
+    savePage: vi.fn(async () => {
+      throw new Error('Gleaner found no article on this page.');
+    }),
+    updateArticle: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    removeArticle: vi.fn(async () => null),
+    listTags: vi.fn(async () => [{ tag: 'health', count: 2 }]),
+  };
+}
+
+describe('senderKind', () => {
+  it.each([
+    ['an extension page', popup, 'extension'],
+    ['our content script', contentScript, 'content'],
+    ['another extension', otherExtension, null],
+    ['a sender without id', { url: 'https://news.example/' }, null],
+  ] as const)('%s → %s', (_what, sender, kind) => {
+    expect(senderKind(sender, self.id, self.origin)).toBe(kind);
+  });
+});
+
+describe('dispatch', () => {
+  it('runs the handler of a valid message and returns its value', async () => {
+    const map = handlers();
+    expect(await dispatch(map, { type: 'listTags', data: {} }, popup, self)).toEqual({ ok: true, value: [{ tag: 'health', count: 2 }] });
+    await dispatch(map, { type: 'getPage', data: { tabId: 3 } }, popup, self);
+    expect(map.getPage).toHaveBeenCalledWith({ tabId: 3 }, popup);
+  });
+
+  it.each([
+    ['an unknown type', { type: 'eval', data: {} }, /unknown message "eval"/i],
+    ['a prototype key as type', { type: 'toString', data: {} }, /unknown message/i],
+    ['no envelope', null, /unknown message/i],
+    ['a negative tab id', { type: 'getPage', data: { tabId: -1 } }, /getPage is malformed/],
+    ['a tab id as string', { type: 'getPage', data: { tabId: '3' } }, /getPage is malformed/],
+    ['an extra field', { type: 'getPage', data: { tabId: 3, url: 'x' } }, /getPage is malformed/],
+    ['an article id that is no UUID', { type: 'removeArticle', data: { id: '../../x' } }, /removeArticle is malformed/],
+    ['a tag list of numbers', { type: 'updateArticle', data: { id: crypto.randomUUID(), tags: [1, 2] } }, /updateArticle is malformed/],
+  ])('refuses %s without running a handler', async (_what, message, error) => {
+    const map = handlers();
+    const result = await dispatch(map, message, popup, self);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error).toMatch(error);
+    for (const handler of Object.values(map)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('refuses messages from other extensions and library changes from pages', async () => {
+    const map = handlers();
+    expect(await dispatch(map, { type: 'listTags', data: {} }, otherExtension, self)).toEqual({ ok: false, error: 'Message listTags is not accepted from this sender.' });
+    expect(await dispatch(map, { type: 'removeArticle', data: { id: crypto.randomUUID() } }, contentScript, self)).toMatchObject({ ok: false });
+    expect(map.removeArticle).not.toHaveBeenCalled();
+  });
+
+  it("turns a handler's error into words", async () => {
+    expect(await dispatch(handlers(), { type: 'savePage', data: { tabId: 1 } }, popup, self)).toEqual({ ok: false, error: 'Gleaner found no article on this page.' });
+  });
+});

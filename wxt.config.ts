@@ -1,0 +1,19 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  // Explicit imports only: every dependency can be grepped (see ../shared/docs/style.md).
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: {
+    name: 'Gleaner',
+    description: 'Save, highlight, search and export what you read on the web. Everything stays on your machine.',
+    // Why each permission is needed is written in README.md ("Permissions").
+    permissions: ['scripting', 'activeTab', 'unlimitedStorage'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Gleaner' },
+  },
+});
