@@ -2,13 +2,15 @@
  * End-to-end harness: Debian's Chromium with the built extension loaded, and a local HTTP server for the
  * fixture pages. Chromium is never downloaded by a test tool (that fails here): it comes from apt.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/** The extension API inside the service worker, for code passed to `background.evaluate`. */
+declare const chrome: typeof import('wxt/browser').browser;
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -32,8 +34,8 @@ export interface ExtensionBrowser {
   background: Worker;
   /** Opens an extension page, e.g. `popup.html?tab=3`. */
   openExtensionPage(path: string): Promise<Page>;
-  /** The id of the tab showing `page`, as the extension sees it. */
-  tabIdOf(page: Page): Promise<number>;
+  /** Opens `url` in a new tab through the extension API: the page and its tab id (known even for browser pages). */
+  openTab(url: string): Promise<{ page: Page; tabId: number }>;
   /** Closes the browser and deletes the profile. */
   close(): Promise<void>;
 }
@@ -70,14 +72,13 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
-    async tabIdOf(page) {
-      const url = page.url();
-      const id = await background.evaluate(async (target: string) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((tab) => tab.url === target)?.id ?? null;
-      }, url);
-      if (id === null) throw new Error(`No tab shows ${url}`);
-      return id;
+    async openTab(url) {
+      const [page, tabId] = await Promise.all([
+        context.waitForEvent('page'),
+        background.evaluate(async (target: string) => (await chrome.tabs.create({ url: target })).id ?? -1, url),
+      ]);
+      await page.waitForLoadState();
+      return { page, tabId };
     },
     async close() {
       await context.close();

@@ -18,21 +18,20 @@ afterAll(async () => {
 });
 
 /** Opens `path` from the fixture server in a tab, and the popup acting on that tab. */
-async function openWithPopup(path: string): Promise<{ page: Page; popup: Page }> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${path}`);
-  const popup = await browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(page)}`);
-  return { page, popup };
+async function openWithPopup(path: string): Promise<{ page: Page; popup: Page; tabId: number }> {
+  const { page, tabId } = await browser.openTab(`${server.origin}${path}`);
+  const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+  return { page, popup, tabId };
 }
 
-async function reopenPopup(popup: Page, page: Page): Promise<Page> {
+async function reopenPopup(popup: Page, tabId: number): Promise<Page> {
   await popup.close();
-  return browser.openExtensionPage(`popup.html?tab=${await browser.tabIdOf(page)}`);
+  return browser.openExtensionPage(`popup.html?tab=${tabId}`);
 }
 
 describe('saving the ITIJ story', () => {
   it('shows the article, saves it with two tags and a note, keeps them across popups, and removes it', async () => {
-    const { page, popup: first } = await openWithPopup('/itij-cpi-healthcare.html?utm_source=e2e');
+    const { page, popup: first, tabId } = await openWithPopup('/itij-cpi-healthcare.html?utm_source=e2e');
     let popup = first;
 
     await expect.poll(() => popup.getByRole('heading', { name: TITLE }).count()).toBe(1);
@@ -60,7 +59,7 @@ describe('saving the ITIJ story', () => {
     await popup.getByText('Note saved').waitFor();
 
     // Close and reopen: everything is still there.
-    popup = await reopenPopup(popup, page);
+    popup = await reopenPopup(popup, tabId);
     await popup.getByRole('button', { name: 'Remove from library' }).waitFor();
     await popup.getByRole('button', { name: 'Remove tag cyber security' }).waitFor();
     await popup.getByRole('button', { name: 'Remove tag health' }).waitFor();
@@ -86,7 +85,7 @@ describe('saving the ITIJ story', () => {
     await popup.getByRole('button', { name: 'Save', exact: true }).waitFor();
     expect(await popup.getByRole('status').filter({ hasText: 'Removed from your library.' }).count()).toBe(1);
 
-    popup = await reopenPopup(popup, page);
+    popup = await reopenPopup(popup, tabId);
     await popup.getByRole('button', { name: 'Save', exact: true }).waitFor();
     expect(await popup.getByRole('textbox', { name: 'Tags' }).count()).toBe(0);
     await popup.close();
@@ -135,9 +134,7 @@ describe('pages that cannot be saved', () => {
   });
 
   it('a browser page gets a clear message', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('chrome://version');
-    const tabId = await browser.background.evaluate(async () => (await chrome.tabs.query({})).find((tab) => tab.url?.startsWith('chrome://version'))?.id ?? -1);
+    const { page, tabId } = await browser.openTab('chrome://version');
     const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
     const alert = popup.getByRole('alert');
     await alert.waitFor();
