@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { documentOf, pageNames, readPage } from '@/tests/support/fixtures';
+import { markTruth, MUTATIONS, overlap, randomSpans, seededRandom, truthOf } from '@/tests/support/mutations';
+import { anchor, describeRange, locate, selectorsAt } from './selectors';
+import { buildTextModel, toRange } from './text-model';
+
+function rootOf(html: string): Element {
+  return documentOf(`<body>${html}</body>`).body;
+}
+
+describe('selectors', () => {
+  it('describe a selection with exact text, context and position', () => {
+    const model = buildTextModel(rootOf('<p>The committee met on Tuesday.</p><p>It voted to approve the budget.</p>'));
+    const start = model.text.indexOf('voted');
+    const selectors = describeRange(model, toRange(model, start, start + 'voted to approve'.length)!)!;
+    expect(selectors).toEqual({
+      quote: { type: 'TextQuoteSelector', exact: 'voted to approve', prefix: 'he committee met on Tuesday. It ', suffix: ' the budget.' },
+      position: { type: 'TextPositionSelector', start, end: start + 16 },
+    });
+  });
+
+  it('find the text by position when nothing changed', () => {
+    const model = buildTextModel(rootOf('<p>alpha beta gamma</p>'));
+    expect(locate(model, selectorsAt(model, 6, 10))).toEqual({ start: 6, end: 10, method: 'position' });
+  });
+
+  it('choose the right one of repeated phrases by context after the text moved', () => {
+    const before = buildTextModel(rootOf('<p>First, the cat sat.</p><p>Later, the cat sat again.</p>'));
+    const second = before.text.lastIndexOf('the cat sat');
+    const selectors = selectorsAt(before, second, second + 11);
+    const after = buildTextModel(rootOf('<p>New intro paragraph.</p><p>First, the cat sat.</p><p>Later, the cat sat again.</p>'));
+    const found = locate(after, selectors)!;
+    expect(found.method).toBe('quote');
+    expect(after.text.slice(found.start - 7, found.end)).toBe('Later, the cat sat');
+  });
+
+  it('find edited text approximately', () => {
+    const before = buildTextModel(rootOf('<p>Governments must work together to stop all cyberattacks on hospitals.</p>'));
+    const selectors = selectorsAt(before, 0, before.text.length);
+    const after = buildTextModel(rootOf('<p>Governments must work together to stop all cyber-attacks on hospitals!</p>'));
+    expect(locate(after, selectors)).toMatchObject({ start: 0, method: 'fuzzy' });
+  });
+
+  it('orphan a highlight whose text is gone rather than draw it elsewhere', () => {
+    const before = buildTextModel(rootOf('<p>The minister resigned on Friday after the report.</p><p>Other news.</p>'));
+    const start = before.text.indexOf('minister resigned');
+    const selectors = selectorsAt(before, start, start + 'minister resigned on Friday'.length);
+    const after = buildTextModel(rootOf('<p>Weather: sunny with light winds across the region on Friday.</p><p>Other news.</p>'));
+    expect(anchor(after, selectors)).toBeNull();
+  });
+});
+
+describe('re-anchoring on real pages', () => {
+  const names = pageNames().slice(0, 6);
+
+  it.each(names)('%s: random highlights come back on the same text, unchanged and after realistic changes', (name) => {
+    const { html } = readPage(name);
+    const random = seededRandom(name.length * 7919);
+    for (const [mutationName, mutate] of [['none', null], ...Object.entries(MUTATIONS)] as const) {
+      const doc = documentOf(html);
+      const model = buildTextModel(doc.body);
+      const spans = randomSpans(model, 12, random);
+      const selectors = spans.map((span) => selectorsAt(model, span.start, span.end));
+      spans.forEach((span, i) => markTruth(model, span, i));
+      if (mutate) mutate(doc.body, random);
+      const after = buildTextModel(doc.body);
+      selectors.forEach((selector, i) => {
+        const truth = truthOf(after, i)!;
+        const found = locate(after, selector);
+        expect(found, `${mutationName} #${i}: ${selector.quote.exact.slice(0, 40)}`).not.toBeNull();
+        expect(overlap(found!, truth), `${mutationName} #${i}`).toBeGreaterThanOrEqual(mutationName === 'editQuotes' ? 0.9 : 1);
+      });
+    }
+  });
+});
