@@ -12,8 +12,14 @@ export default defineConfig({
     name: 'Gleaner',
     description: 'Save, highlight, search and export what you read on the web. Everything stays on your machine.',
     // Why each permission is needed is written in README.md ("Permissions").
-    permissions: ['scripting', 'activeTab', 'unlimitedStorage'],
+    permissions: ['scripting', 'activeTab', 'contextMenus', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Gleaner' },
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text',
+      },
+    },
   },
 });

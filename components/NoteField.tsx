@@ -1,5 +1,5 @@
 /** A note saved as you type: debounced while typing, flushed when the field loses focus or the popup closes. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 
 /** Props of NoteField. */
 export interface NoteFieldProps {
@@ -11,12 +11,15 @@ export interface NoteFieldProps {
   onSave: (note: string) => Promise<unknown>;
   /** Quiet time after the last keystroke before saving, in milliseconds. */
   delayMs?: number;
+  /** Visible lines. */
+  rows?: number;
 }
 
 type SaveState = 'idle' | 'pending' | 'saved' | 'failed';
 
 /** A textarea whose content is stored without a separate save step, with a polite "Saved" status. */
-export function NoteField({ label, value, onSave, delayMs = 400 }: NoteFieldProps) {
+export function NoteField({ label, value, onSave, delayMs = 400, rows = 4 }: NoteFieldProps) {
+  const id = useId();
   const [draft, setDraft] = useState(value);
   const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState('');
@@ -45,10 +48,10 @@ export function NoteField({ label, value, onSave, delayMs = 400 }: NoteFieldProp
 
   return (
     <div class="note-field">
-      <label for="note-input">{label}</label>
+      <label for={id}>{label}</label>
       <textarea
-        id="note-input"
-        rows={4}
+        id={id}
+        rows={rows}
         value={draft}
         placeholder="Your thoughts on this page"
         onInput={(event) => {

@@ -1,5 +1,5 @@
 /** Tags of a saved article: a textbox that adds on Enter or comma, remove buttons, and suggestions from the library. */
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { cleanTag } from '@/utils/db/tags';
 import type { TagCount } from '@/utils/db/articles';
 
@@ -18,6 +18,7 @@ export interface TagEditorProps {
 /** Edits a tag list; every control is a native button or textbox, so it works by keyboard alone. */
 export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEditorProps) {
   const [draft, setDraft] = useState('');
+  const id = useId();
   const has = (tag: string) => tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase());
 
   const add = (raw: string) => {
@@ -36,7 +37,7 @@ export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEdit
 
   return (
     <div class="tag-editor">
-      <label for="tag-input">Tags</label>
+      <label for={id}>Tags</label>
       {tags.length > 0 && (
         <ul class="tags" aria-label="Tags of this page">
           {tags.map((tag) => (
@@ -50,7 +51,7 @@ export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEdit
         </ul>
       )}
       <input
-        id="tag-input"
+        id={id}
         type="text"
         autocomplete="off"
         placeholder="Add a tag and press Enter"

@@ -1,18 +1,67 @@
-/** Background: wires protocol messages to the library functions in utils/. Nothing else lives here. */
+/**
+ * Background: wires protocol messages, the context menu, the keyboard shortcut and tab updates to the library
+ * functions in utils/. Nothing else lives here.
+ */
 import { listTags, removeArticle, updateArticle } from '@/utils/db/articles';
+import { bringBackHighlight, changeHighlight, createFromPage, eraseTab, highlightSelection, listTabHighlights, removeHighlight, restoreTab, tellReader } from '@/utils/library/highlights';
 import { getPageState, savePage } from '@/utils/library/page';
+import { backgroundProtocol } from '@/utils/messaging/protocol';
 import { listen } from '@/utils/messaging/receive';
+import { sendToTab } from '@/utils/messaging/send';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 
+/** Id of the "Highlight selection" context menu item. */
+const MENU_HIGHLIGHT = 'gleaner-highlight-selection';
+/** Name of the keyboard command (wxt.config.ts). */
+const COMMAND_HIGHLIGHT = 'highlight-selection';
+
+/** Highlights from a menu or shortcut, where there is no popup to show an error: the page shows it. */
+async function highlightFromShortcut(tabId: number | undefined): Promise<void> {
+  if (tabId === undefined) return;
+  await highlightSelection(tabId).catch((error: unknown) => tellReader(tabId, error instanceof Error ? error.message : String(error)));
+}
+
 export default defineBackground(() => {
-  listen({
+  listen(backgroundProtocol, {
     getPage: ({ tabId }) => getPageState(tabId),
-    savePage: ({ tabId }) => savePage(tabId),
+    savePage: async ({ tabId }) => {
+      const article = await savePage(tabId);
+      await restoreTab(tabId, article.originalUrl).catch(() => null); // the toolbar comes with saving
+      return article;
+    },
     updateArticle: ({ id, ...changes }) => updateArticle(id, changes),
-    removeArticle: async ({ id }) => {
+    removeArticle: async ({ id, tabId }) => {
       await removeArticle(id);
+      await eraseTab(tabId);
       return null;
     },
     listTags: () => listTags(),
+    highlightSelection: ({ tabId, color }) => highlightSelection(tabId, color),
+    listHighlights: ({ tabId }) => listTabHighlights(tabId),
+    scrollToHighlight: ({ tabId, id }) => sendToTab(tabId, 'revealHighlight', { id }),
+    createHighlight: ({ selectors, color }, sender) => createFromPage(sender, selectors, color),
+    updateHighlight: ({ id, tabId, ...changes }, sender) => changeHighlight(sender, id, changes, tabId),
+    deleteHighlight: ({ id, tabId }, sender) => removeHighlight(sender, id, tabId),
+    restoreHighlight: ({ highlight, tabId }, sender) => bringBackHighlight(sender, highlight, tabId),
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_HIGHLIGHT, title: 'Highlight selection', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_HIGHLIGHT) void highlightFromShortcut(tab?.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== COMMAND_HIGHLIGHT) return;
+    void (tab?.id !== undefined ? Promise.resolve(tab.id) : browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active?.id)).then(highlightFromShortcut);
+  });
+
+  // Revisits: a page load, or a single-page app changing its URL (history.pushState), in a tab whose URL is
+  // in the library gets its highlights back. Other pages get no code at all.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete' || (change.url && change.status === undefined)) {
+      void restoreTab(tabId, tab.url).catch(() => null);
+    }
   });
 });

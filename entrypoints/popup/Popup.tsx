@@ -1,11 +1,12 @@
 /** The toolbar popup: the article on the current tab, Save / Remove, tags and a note. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { HighlightList } from '@/components/HighlightList';
 import { NoteField } from '@/components/NoteField';
 import { TagEditor } from '@/components/TagEditor';
 import type { TagCount } from '@/utils/db/articles';
-import type { ArticleMeta, ArticleRecord } from '@/utils/db/schema';
-import type { PageState } from '@/utils/messaging/protocol';
+import type { ArticleMeta, ArticleRecord, HighlightRecord } from '@/utils/db/schema';
+import type { HighlightView, PageState } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
 
 /** Props of Popup. */
@@ -43,6 +44,13 @@ export function Popup({ tabId }: PopupProps) {
   const [known, setKnown] = useState<TagCount[]>([]);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
+  const [highlights, setHighlights] = useState<HighlightView[]>([]);
+  const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
+
+  const loadHighlights = async (saved: boolean) => {
+    if (tabId === null) return;
+    setHighlights(saved ? await sendMessage('listHighlights', { tabId }).catch(() => []) : []);
+  };
 
   const load = async () => {
     if (tabId === null) {
@@ -53,6 +61,7 @@ export function Popup({ tabId }: PopupProps) {
       const [page, tags] = await Promise.all([sendMessage('getPage', { tabId }), sendMessage('listTags', {})]);
       setView({ kind: 'ready', page });
       setKnown(tags);
+      await loadHighlights(page.article !== null);
     } catch (error) {
       setView({ kind: 'failed', message: errorText(error) });
     }
@@ -88,6 +97,17 @@ export function Popup({ tabId }: PopupProps) {
 
   const { extraction, article } = view.page;
   const meta: ArticleMeta | null = extraction.ok ? extraction.meta : article;
+  const readable = extraction.ok || article !== null;
+
+  const deleteHighlight = (id: string) =>
+    act(async () => {
+      setDeleted(await sendMessage('deleteHighlight', { id, tabId: tabId ?? undefined }));
+    }, 'Highlight deleted.');
+  const undoDelete = (record: HighlightRecord) =>
+    act(async () => {
+      await sendMessage('restoreHighlight', { highlight: record, tabId: tabId ?? undefined });
+      setDeleted(null);
+    }, 'Highlight restored.');
   return (
     <main class="popup">
       {!extraction.ok && <p role="alert" class="problem">{extraction.message}</p>}
@@ -100,7 +120,7 @@ export function Popup({ tabId }: PopupProps) {
       )}
       <div class="actions">
         {article ? (
-          <button type="button" class="secondary" disabled={busy} onClick={() => act(() => sendMessage('removeArticle', { id: article.id }), 'Removed from your library.')}>
+          <button type="button" class="secondary" disabled={busy} onClick={() => act(() => sendMessage('removeArticle', { id: article.id, tabId: tabId ?? undefined }), 'Removed from your library.')}>
             Remove from library
           </button>
         ) : (
@@ -110,8 +130,18 @@ export function Popup({ tabId }: PopupProps) {
             </button>
           )
         )}
-        <p class="notice" role="status" aria-live="polite">{notice}</p>
+        {readable && tabId !== null && (
+          <button type="button" disabled={busy} onClick={() => act(() => sendMessage('highlightSelection', { tabId }), 'Highlighted.')}>
+            Highlight selection
+          </button>
+        )}
       </div>
+      <p class="notice" role="status" aria-live="polite">
+        {notice}
+        {deleted && notice === 'Highlight deleted.' && (
+          <button type="button" class="link" onClick={() => undoDelete(deleted)}>Undo</button>
+        )}
+      </p>
       {article && (
         <div class="details">
           <TagEditor
@@ -123,6 +153,13 @@ export function Popup({ tabId }: PopupProps) {
             }}
           />
           <NoteField key={article.id} label="Note" value={article.note} onSave={(note) => sendMessage('updateArticle', { id: article.id, note })} />
+          <HighlightList
+            highlights={highlights}
+            onJump={(id) => tabId !== null && void sendMessage('scrollToHighlight', { tabId, id }).catch((error: unknown) => setNotice(errorText(error)))}
+            onColor={(id, color) => act(() => sendMessage('updateHighlight', { id, color, tabId: tabId ?? undefined }), 'Colour changed.')}
+            onNote={(id, note) => sendMessage('updateHighlight', { id, note })}
+            onDelete={deleteHighlight}
+          />
         </div>
       )}
       <Footer article={article} />

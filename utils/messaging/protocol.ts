@@ -1,17 +1,19 @@
 /**
- * The one protocol map of messages that cross a context boundary (popup, content scripts → background).
- * Each message has a request schema, checked at the receiver before any handler runs, a response type, and the
- * kinds of sender allowed to send it. Import the schemas only where messages are received: senders need types.
+ * The protocol of messages to the background, from extension pages (popup, search) and from Gleaner's script in
+ * a tab. Each message has a request schema, checked at the receiver before any handler runs, a response type,
+ * and the kinds of sender allowed to send it. Senders import only the types (send.ts); the schemas are for
+ * the receiver.
  */
 import * as v from 'valibot';
-import type { ArticleMeta, ArticleRecord } from '../db/schema';
 import type { TagCount } from '../db/articles';
+import { ColorSchema, HighlightSchema, IdSchema, NoteSchema, SelectorsSchema } from '../db/record-schemas';
+import type { ArticleMeta, ArticleRecord, HighlightRecord } from '../db/schema';
 import type { ExtractFailure } from '../extract/types';
+import type { ProtocolDefinition } from './receive';
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
-const ArticleId = v.pipe(v.string(), v.uuid());
 const Tags = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(500));
-const Note = v.pipe(v.string(), v.maxLength(200_000));
+const PageNote = v.pipe(v.string(), v.maxLength(200_000));
 
 /** Request schemas, by message type. */
 export const requestSchemas = {
@@ -20,11 +22,25 @@ export const requestSchemas = {
   /** Extract the tab's article and save (or refresh) it. */
   savePage: v.strictObject({ tabId: TabId }),
   /** Change a saved article's tags and/or note. */
-  updateArticle: v.strictObject({ id: ArticleId, tags: v.optional(Tags), note: v.optional(Note) }),
-  /** Remove a saved article with its content and highlights. */
-  removeArticle: v.strictObject({ id: ArticleId }),
+  updateArticle: v.strictObject({ id: IdSchema, tags: v.optional(Tags), note: v.optional(PageNote) }),
+  /** Remove a saved article with its content and highlights (and erase them from `tabId`, if given). */
+  removeArticle: v.strictObject({ id: IdSchema, tabId: v.optional(TabId) }),
   /** Every tag in use, most used first. */
   listTags: v.strictObject({}),
+  /** Highlight what is selected in a tab, saving the page first if needed. */
+  highlightSelection: v.strictObject({ tabId: TabId, color: v.optional(ColorSchema) }),
+  /** The highlights of a tab's page, in page order, with whether each was found on the page. */
+  listHighlights: v.strictObject({ tabId: TabId }),
+  /** Scroll a tab to one of its highlights. */
+  scrollToHighlight: v.strictObject({ tabId: TabId, id: IdSchema }),
+  /** From the page's toolbar: highlight these selectors on the sender's own page. */
+  createHighlight: v.strictObject({ selectors: SelectorsSchema, color: ColorSchema }),
+  /** Change a highlight's colour and/or note (an extension page names the tab to repaint). */
+  updateHighlight: v.strictObject({ id: IdSchema, color: v.optional(ColorSchema), note: v.optional(NoteSchema), tabId: v.optional(TabId) }),
+  /** Delete a highlight; the answer is the deleted record, for undo. */
+  deleteHighlight: v.strictObject({ id: IdSchema, tabId: v.optional(TabId) }),
+  /** Put a deleted highlight back (undo). */
+  restoreHighlight: v.strictObject({ highlight: HighlightSchema, tabId: v.optional(TabId) }),
 };
 
 /** Message type names. */
@@ -45,6 +61,14 @@ export interface PageState {
   article: ArticleRecord | null;
 }
 
+/** Whether a highlight is drawn on the page now: `orphaned` when its text could not be found. */
+export type AnchorStatus = 'anchored' | 'orphaned' | 'pending';
+
+/** A highlight as the popup lists it. */
+export interface HighlightView extends HighlightRecord {
+  status: AnchorStatus;
+}
+
 /** Response types, by message type. */
 export interface Responses {
   getPage: PageState;
@@ -52,24 +76,41 @@ export interface Responses {
   updateArticle: ArticleRecord;
   removeArticle: null;
   listTags: TagCount[];
+  highlightSelection: HighlightRecord;
+  listHighlights: HighlightView[];
+  scrollToHighlight: boolean;
+  createHighlight: HighlightRecord;
+  updateHighlight: HighlightRecord;
+  deleteHighlight: HighlightRecord;
+  restoreHighlight: HighlightRecord;
 }
 
-/** Who may send a message: an extension page (popup, search, reader, options) or a content script in a tab. */
-export type SenderKind = 'extension' | 'content';
-
-/** The senders each message accepts. Content scripts get only what concerns their own tab (see issue 6). */
-export const allowedSenders: Record<MessageType, readonly SenderKind[]> = {
-  getPage: ['extension'],
-  savePage: ['extension'],
-  updateArticle: ['extension'],
-  removeArticle: ['extension'],
-  listTags: ['extension'],
+/**
+ * The protocol as the background receives it. A content script may only create, change and delete highlights,
+ * and only on its own tab's page (the handlers check the tab); everything else is for extension pages.
+ */
+export const backgroundProtocol: ProtocolDefinition<typeof requestSchemas, Responses> = {
+  schemas: requestSchemas,
+  senders: {
+    getPage: ['extension'],
+    savePage: ['extension'],
+    updateArticle: ['extension'],
+    removeArticle: ['extension'],
+    listTags: ['extension'],
+    highlightSelection: ['extension'],
+    listHighlights: ['extension'],
+    scrollToHighlight: ['extension'],
+    createHighlight: ['content'],
+    updateHighlight: ['extension', 'content'],
+    deleteHighlight: ['extension', 'content'],
+    restoreHighlight: ['extension', 'content'],
+  },
 };
 
 /** The envelope every message travels in. */
-export interface Envelope<K extends MessageType = MessageType> {
+export interface Envelope<K extends string = string, D = unknown> {
   type: K;
-  data: RequestOf<K>;
+  data: D;
 }
 
 /** What a receiver answers: errors do not serialize, so failures travel as values. */

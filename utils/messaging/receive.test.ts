@@ -1,6 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { dispatch, senderKind, type Handlers } from './receive';
+import { backgroundProtocol, type Responses } from './protocol';
+import { dispatch, senderKind, type HandlersFor } from './receive';
+import type { requestSchemas } from './protocol';
+
+type Handlers = HandlersFor<typeof requestSchemas, Responses>;
 
 const self = { id: 'gleaner-id', origin: 'chrome-extension://gleaner-id/' };
 const popup: Browser.runtime.MessageSender = { id: 'gleaner-id', url: 'chrome-extension://gleaner-id/popup.html' };
@@ -18,6 +22,23 @@ function handlers(): Handlers {
     }),
     removeArticle: vi.fn(async () => null),
     listTags: vi.fn(async () => [{ tag: 'health', count: 2 }]),
+    highlightSelection: vi.fn(async () => {
+      throw new Error('Select some text on the page first, then highlight it.');
+    }),
+    listHighlights: vi.fn(async () => []),
+    scrollToHighlight: vi.fn(async () => true),
+    createHighlight: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    updateHighlight: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    deleteHighlight: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    restoreHighlight: vi.fn(async () => {
+      throw new Error('not called');
+    }),
   };
 }
 
@@ -35,8 +56,8 @@ describe('senderKind', () => {
 describe('dispatch', () => {
   it('runs the handler of a valid message and returns its value', async () => {
     const map = handlers();
-    expect(await dispatch(map, { type: 'listTags', data: {} }, popup, self)).toEqual({ ok: true, value: [{ tag: 'health', count: 2 }] });
-    await dispatch(map, { type: 'getPage', data: { tabId: 3 } }, popup, self);
+    expect(await dispatch(backgroundProtocol, map, { type: 'listTags', data: {} }, popup, self)).toEqual({ ok: true, value: [{ tag: 'health', count: 2 }] });
+    await dispatch(backgroundProtocol, map, { type: 'getPage', data: { tabId: 3 } }, popup, self);
     expect(map.getPage).toHaveBeenCalledWith({ tabId: 3 }, popup);
   });
 
@@ -51,7 +72,7 @@ describe('dispatch', () => {
     ['a tag list of numbers', { type: 'updateArticle', data: { id: crypto.randomUUID(), tags: [1, 2] } }, /updateArticle is malformed/],
   ])('refuses %s without running a handler', async (_what, message, error) => {
     const map = handlers();
-    const result = await dispatch(map, message, popup, self);
+    const result = await dispatch(backgroundProtocol, map, message, popup, self);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.error).toMatch(error);
     for (const handler of Object.values(map)) expect(handler).not.toHaveBeenCalled();
@@ -59,12 +80,31 @@ describe('dispatch', () => {
 
   it('refuses messages from other extensions and library changes from pages', async () => {
     const map = handlers();
-    expect(await dispatch(map, { type: 'listTags', data: {} }, otherExtension, self)).toEqual({ ok: false, error: 'Message listTags is not accepted from this sender.' });
-    expect(await dispatch(map, { type: 'removeArticle', data: { id: crypto.randomUUID() } }, contentScript, self)).toMatchObject({ ok: false });
+    expect(await dispatch(backgroundProtocol, map, { type: 'listTags', data: {} }, otherExtension, self)).toEqual({ ok: false, error: 'Message listTags is not accepted from this sender.' });
+    expect(await dispatch(backgroundProtocol, map, { type: 'removeArticle', data: { id: crypto.randomUUID() } }, contentScript, self)).toMatchObject({ ok: false });
     expect(map.removeArticle).not.toHaveBeenCalled();
   });
 
+  it('lets a content script create highlights, but not read the library or act on other tabs', async () => {
+    const map = handlers();
+    const selectors = { quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } };
+    await dispatch(backgroundProtocol, map, { type: 'createHighlight', data: { selectors, color: 'yellow' } }, contentScript, self);
+    expect(map.createHighlight).toHaveBeenCalled();
+    for (const message of [{ type: 'listTags', data: {} }, { type: 'getPage', data: { tabId: 7 } }, { type: 'highlightSelection', data: { tabId: 8 } }]) {
+      expect(await dispatch(backgroundProtocol, map, message, contentScript, self)).toMatchObject({ ok: false, error: expect.stringMatching(/not accepted/) });
+    }
+    expect(await dispatch(backgroundProtocol, map, { type: 'createHighlight', data: { selectors, color: 'yellow' } }, popup, self)).toMatchObject({ ok: false });
+  });
+
+  it('refuses highlight selectors that are not W3C selectors', async () => {
+    const map = handlers();
+    const bad = { quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 5, end: 2 } };
+    expect(await dispatch(backgroundProtocol, map, { type: 'createHighlight', data: { selectors: bad, color: 'yellow' } }, contentScript, self)).toMatchObject({ ok: false, error: expect.stringMatching(/malformed/) });
+    expect(await dispatch(backgroundProtocol, map, { type: 'createHighlight', data: { selectors: bad, color: '<b>' } }, contentScript, self)).toMatchObject({ ok: false });
+    expect(map.createHighlight).not.toHaveBeenCalled();
+  });
+
   it("turns a handler's error into words", async () => {
-    expect(await dispatch(handlers(), { type: 'savePage', data: { tabId: 1 } }, popup, self)).toEqual({ ok: false, error: 'Gleaner found no article on this page.' });
+    expect(await dispatch(backgroundProtocol, handlers(), { type: 'savePage', data: { tabId: 1 } }, popup, self)).toEqual({ ok: false, error: 'Gleaner found no article on this page.' });
   });
 });

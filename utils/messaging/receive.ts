@@ -1,45 +1,63 @@
-/** Receiving side of the protocol (background): validates every message and its sender, then dispatches. */
+/**
+ * Receiving side of a protocol: validates every message and its sender, then dispatches to one handler per
+ * message type. Used by the background (utils/messaging/protocol.ts) and by the in-page highlighter
+ * (utils/messaging/page-protocol.ts).
+ */
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
-import { allowedSenders, requestSchemas, type MessageType, type RequestOf, type Responses, type Result, type SenderKind } from './protocol';
+import type { Result } from './protocol';
+
+/** Who sent a message: one of our extension contexts (pages, background) or our script in a tab. */
+export type SenderKind = 'extension' | 'content';
+
+/** A protocol as the receiver sees it: a request schema and the allowed senders per message type. */
+export interface ProtocolDefinition<S extends Record<string, v.GenericSchema>, R extends { [K in keyof S]: unknown }> {
+  schemas: S;
+  senders: { [K in keyof S]: readonly SenderKind[] };
+  /** Type only: the response of each message type, so that handlers are checked against it. */
+  responses?: R;
+}
 
 /** One handler per message type: a map, never a chain of `if (type === …)`. */
-export type Handlers = {
-  [K in MessageType]: (data: RequestOf<K>, sender: Browser.runtime.MessageSender) => Promise<Responses[K]>;
+export type HandlersFor<S extends Record<string, v.GenericSchema>, R extends { [K in keyof S]: unknown }> = {
+  [K in keyof S]: (data: v.InferOutput<S[K]>, sender: Browser.runtime.MessageSender) => Promise<R[K]>;
 };
 
-/** Whether a message came from one of our extension pages or from our content script in a tab; null if neither. */
+/** Whether a message came from one of our extension contexts or from our script in a tab; null if neither. */
 export function senderKind(sender: Browser.runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId) return null;
   if (sender.url?.startsWith(extensionOrigin)) return 'extension';
   if (sender.tab?.id !== undefined) return 'content';
-  return null;
+  // The background's own messages to a tab carry neither a tab nor, in some browsers, a URL.
+  return sender.url === undefined ? 'extension' : null;
 }
 
-function isMessageType(type: unknown): type is MessageType {
-  return typeof type === 'string' && Object.hasOwn(requestSchemas, type);
+/** Whether a sender is one of this extension's own pages (a popup opened as a tab has a tab too). */
+export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 
 /**
- * Validates `message` from `sender` and runs its handler. Every failure, including a handler's, comes back as
+ * Validates `message` from `sender` and runs its handler. Every failure, a handler's included, comes back as
  * `{ ok: false, error }` with a sentence a person can read.
  */
-export async function dispatch(
-  handlers: Handlers,
+export async function dispatch<S extends Record<string, v.GenericSchema>, R extends { [K in keyof S]: unknown }>(
+  protocol: ProtocolDefinition<S, R>,
+  handlers: HandlersFor<S, R>,
   message: unknown,
   sender: Browser.runtime.MessageSender,
   self: { id: string; origin: string },
 ): Promise<Result<unknown>> {
   const { type, data } = (message ?? {}) as { type?: unknown; data?: unknown };
-  if (!isMessageType(type)) return { ok: false, error: `Unknown message ${JSON.stringify(type)}.` };
+  if (typeof type !== 'string' || !Object.hasOwn(protocol.schemas, type)) {
+    return { ok: false, error: `Unknown message ${JSON.stringify(type)}.` };
+  }
   const kind = senderKind(sender, self.id, self.origin);
-  if (!kind || !allowedSenders[type].includes(kind)) {
+  if (!kind || !protocol.senders[type]!.includes(kind)) {
     return { ok: false, error: `Message ${type} is not accepted from this sender.` };
   }
-  const parsed = v.safeParse(requestSchemas[type], data);
-  if (!parsed.success) {
-    return { ok: false, error: `Message ${type} is malformed: ${v.summarize(parsed.issues)}` };
-  }
+  const parsed = v.safeParse(protocol.schemas[type]!, data);
+  if (!parsed.success) return { ok: false, error: `Message ${type} is malformed: ${v.summarize(parsed.issues)}` };
   try {
     const handler = handlers[type] as (data: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.output, sender) };
@@ -48,11 +66,19 @@ export async function dispatch(
   }
 }
 
-/** Listens for protocol messages in this context (the background) and answers them through `handlers`. */
-export function listen(handlers: Handlers): void {
+/** Answers `protocol` messages in this context through `handlers`. Returns a function that stops listening. */
+export function listen<S extends Record<string, v.GenericSchema>, R extends { [K in keyof S]: unknown }>(
+  protocol: ProtocolDefinition<S, R>,
+  handlers: HandlersFor<S, R>,
+): () => void {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void dispatch(handlers, message, sender, self).then(sendResponse);
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (response: unknown) => void) => {
+    // Messages of other protocols (the other direction) are not ours to answer.
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(protocol.schemas, type)) return false;
+    void dispatch(protocol, handlers, message, sender, self).then(sendResponse);
     return true; // the answer is asynchronous: keep the channel open
-  });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
 }

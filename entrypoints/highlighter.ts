@@ -1,0 +1,47 @@
+/**
+ * Gleaner's script in a saved page: draws its highlights and offers the selection toolbar. The background
+ * injects it (scripting.executeScript) only into tabs whose URL is in the library, or when the reader asks to
+ * highlight; it is never registered on pages. Injecting it again is harmless.
+ */
+import { PageHighlights } from '@/utils/highlight/page-controller';
+import { mountPageUi } from '@/utils/highlight/page-ui';
+import { pageProtocol } from '@/utils/messaging/page-protocol';
+import { listen } from '@/utils/messaging/receive';
+import { sendMessage } from '@/utils/messaging/send';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+
+const INSTALLED = Symbol.for('gleaner.highlighter');
+
+export default defineUnlistedScript(() => {
+  // The isolated world outlives one injection: the second one finds the first still listening.
+  const scope = globalThis as { [INSTALLED]?: boolean };
+  if (scope[INSTALLED]) return;
+  scope[INSTALLED] = true;
+
+  const highlights = new PageHighlights(document);
+  const ui = mountPageUi(document, highlights, {
+    create: (selectors, color) => sendMessage('createHighlight', { selectors, color }),
+    update: (id, changes) => sendMessage('updateHighlight', { id, ...changes }),
+    remove: (id) => sendMessage('deleteHighlight', { id }),
+    restore: (highlight) => sendMessage('restoreHighlight', { highlight }),
+  });
+  listen(pageProtocol, {
+    describeSelection: async () => highlights.describeSelection(),
+    drawHighlights: async ({ highlights: records, replace }) => highlights.draw(records, replace),
+    eraseHighlight: async ({ id }) => {
+      highlights.erase(id);
+      return null;
+    },
+    recolorHighlight: async ({ id, color }) => {
+      const record = highlights.record(id);
+      if (record) highlights.update({ ...record, color });
+      return null;
+    },
+    revealHighlight: async ({ id }) => highlights.reveal(id),
+    highlightStatus: async () => highlights.statuses(),
+    showMessage: async ({ text }) => {
+      ui.say(text);
+      return null;
+    },
+  });
+});

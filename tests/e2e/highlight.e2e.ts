@@ -1,0 +1,217 @@
+/** Highlights: made from the popup and the page toolbar, edited, deleted with undo, and back on revisit. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FIXTURE_DIR, launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './browser';
+import { drawnHighlights, selectText } from './page-helpers';
+
+/**
+ * The ITIJ story with its own canonical URL: every test's copy is a different article, where the real one
+ * would be recognised as the same story by its canonical URL wherever it is served.
+ */
+function itij(slug: string): string {
+  return readFileSync(join(FIXTURE_DIR, 'itij-cpi-healthcare.html'), 'utf8').replace(/(<link rel="canonical" href=")[^"]+/, `$1https://www.itij.com/e2e/${slug}`);
+}
+const ITIJ = itij('story');
+const SENTENCE = '“This will not be the last health crisis.”';
+const LONG_FROM = 'The cyber security institution issued a Call to Action';
+const LONG_TO = 'medical care is more important than ever,”';
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchWithExtension(), serveFixtures()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function popupFor(tabId: number): Promise<Page> {
+  return browser.openExtensionPage(`popup.html?tab=${tabId}`);
+}
+
+/** The ITIJ page changed the way sites change: an inserted block, an edited teaser, re-flowed white space. */
+function changedItij(): string {
+  return ITIJ.replace('<p class="standfirst">', '<div class="newsletter"><p>Sign up to our newsletter for the latest news from the industry, every week.</p></div>\n<p class="standfirst">')
+    .replace('Are health tech innovations key to reducing global healthcare costs?', 'Health tech: the key to lower costs? Our new analysis')
+    .replace(/<\/p>\n<p>/g, '</p>\n\n      <p>\n        ')
+    .replace(/ (the CPI|wrote|with) /g, '\n          $1 ');
+}
+
+describe('highlighting on the ITIJ page', () => {
+  it('highlights a selection from the popup, saving the page first, and brings it back after reload and after the site changed', async () => {
+    server.route('/itij/story.html', ITIJ);
+    const { page, tabId } = await browser.openTab(`${server.origin}/itij/story.html`);
+    expect(await page.locator('gleaner-ui').count()).toBe(0); // not saved: nothing of Gleaner's on the page
+
+    await selectText(page, SENTENCE);
+    let popup = await popupFor(tabId);
+    await popup.getByRole('button', { name: 'Highlight selection', exact: true }).click();
+    await popup.getByRole('button', { name: 'Remove from library', exact: true }).waitFor(); // saved on the way
+    const list = popup.getByRole('list', { name: 'Highlights', exact: true });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    expect(await list.getByRole('listitem').first().textContent()).toContain(SENTENCE);
+    await expect.poll(() => drawnHighlights(page)).toEqual([expect.objectContaining({ text: SENTENCE, color: 'yellow' })]);
+
+    // A second, multi-paragraph highlight; the popup lists both in page order.
+    await selectText(page, LONG_FROM, LONG_TO);
+    await popup.getByRole('button', { name: 'Highlight selection', exact: true }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    const items = await list.getByRole('listitem').allTextContents();
+    expect(items[0]).toContain(LONG_FROM);
+    expect(items[1]).toContain(SENTENCE);
+    const drawn = await drawnHighlights(page);
+    expect(drawn.map((h) => h.text.replace(/\s+/g, ' ')).sort()).toEqual([SENTENCE, expect.stringMatching(new RegExp(`^${LONG_FROM}.*${LONG_TO}$`))].sort());
+    await popup.close();
+
+    // Reload: both come back on the same text.
+    await page.reload();
+    await expect.poll(async () => (await drawnHighlights(page)).length).toBe(2);
+    expect((await drawnHighlights(page)).some((h) => h.text === SENTENCE)).toBe(true);
+
+    // The site changes its markup and text around them: still on the same text.
+    server.route('/itij/story.html', changedItij());
+    await page.reload();
+    expect(await page.getByText('Health tech: the key to lower costs?').count()).toBe(1);
+    await expect.poll(async () => (await drawnHighlights(page)).length).toBe(2);
+    const after = await drawnHighlights(page);
+    expect(after.find((h) => h.text === SENTENCE)).toBeDefined();
+    expect(after.find((h) => h.text !== SENTENCE)?.text.replace(/\s+/g, ' ')).toMatch(new RegExp(`^${LONG_FROM}.*${LONG_TO}$`));
+
+    // The sentence is rewritten away: the popup shows that highlight as orphaned, never drawn elsewhere.
+    server.route('/itij/story.html', ITIJ.replace(SENTENCE, '“Further crises will follow, and they will not be kind to the unprepared.”'));
+    await page.reload();
+    await expect.poll(async () => (await drawnHighlights(page)).length).toBe(1);
+    popup = await popupFor(tabId);
+    const orphan = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').filter({ hasText: SENTENCE });
+    await orphan.getByText('Not found on the page as it is now').waitFor();
+    await popup.close();
+    await page.close();
+  });
+
+  it('changes colour, adds a note, deletes and undoes from the popup, and jumps to a highlight', async () => {
+    server.route('/itij/edit.html', itij('edit'));
+    const { page, tabId } = await browser.openTab(`${server.origin}/itij/edit.html`);
+    await selectText(page, SENTENCE);
+    const popup = await popupFor(tabId);
+    await popup.getByRole('button', { name: 'Highlight selection', exact: true }).click();
+    const item = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
+    await item.waitFor();
+
+    await item.getByRole('combobox', { name: 'Colour' }).selectOption('green');
+    await expect.poll(async () => (await drawnHighlights(page))[0]?.color).toBe('green');
+
+    await item.getByRole('textbox', { name: 'Highlight note', exact: true }).fill('The key quote.');
+    await item.getByText('Note saved').waitFor();
+
+    await item.getByRole('button', { name: 'Show on page' }).click();
+    await item.getByRole('button', { name: 'Delete highlight' }).click();
+    await expect.poll(async () => (await drawnHighlights(page)).length).toBe(0);
+    expect(await page.evaluate(() => document.body.innerHTML.includes('data-highlight-id'))).toBe(false);
+    await popup.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(async () => (await drawnHighlights(page)).map((h) => [h.text, h.color])).toEqual([[SENTENCE, 'green']]);
+
+    // The note survived the undo.
+    await popup.reload();
+    const restored = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
+    expect(await restored.getByRole('textbox', { name: 'Highlight note', exact: true }).inputValue()).toBe('The key quote.');
+    await popup.close();
+    await page.close();
+  });
+
+  it('highlights from the toolbar by a selection on a saved page, and edits from a click on the highlight', async () => {
+    server.route('/itij/toolbar.html', itij('toolbar'));
+    const { page, tabId } = await browser.openTab(`${server.origin}/itij/toolbar.html`);
+    const popup = await popupFor(tabId);
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
+    await popup.getByRole('button', { name: 'Remove from library', exact: true }).waitFor();
+    await popup.close();
+    await page.bringToFront();
+
+    // A real mouse selection: drag across the words.
+    const paragraph = page.getByText('The cyber security institution issued a Call to Action', { exact: false });
+    const box = (await paragraph.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + 4);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 4, { steps: 5 });
+    await page.mouse.up();
+    const selected = await page.evaluate(() => getSelection()!.toString().trim());
+    expect(selected.length).toBeGreaterThan(10);
+    const green = page.getByRole('button', { name: 'Highlight green', exact: true });
+    await green.waitFor();
+    await green.click();
+    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.color)).toEqual(['green']);
+    // Exactly the selected text (the selection's string has no separators between blocks; compare without).
+    expect((await drawnHighlights(page))[0]!.text.replace(/\s+/g, '')).toBe(selected.replace(/\s+/g, ''));
+
+    // Clicking the highlight opens its editor: note, colour, delete with undo.
+    await page.locator('[data-highlight-id]').first().click();
+    const editor = page.getByRole('dialog', { name: 'Highlight' });
+    await editor.waitFor();
+    await editor.getByRole('textbox', { name: 'Note' }).fill('Call to Action');
+    await editor.getByText('Note saved').waitFor();
+    await editor.getByRole('button', { name: 'purple' }).click();
+    await expect.poll(async () => (await drawnHighlights(page))[0]?.color).toBe('purple');
+    await editor.getByRole('button', { name: 'Delete highlight' }).click();
+    await expect.poll(async () => (await drawnHighlights(page)).length).toBe(0);
+    await editor.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.color)).toEqual(['purple']);
+
+    const check = await popupFor(tabId);
+    const item = check.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
+    await item.waitFor();
+    expect(await item.getByRole('textbox', { name: 'Highlight note', exact: true }).inputValue()).toBe('Call to Action');
+    await check.close();
+    await page.close();
+  });
+
+  it('says in the popup when nothing is selected', async () => {
+    const { page, tabId } = await browser.openTab(`${server.origin}/pages/v8-blog/source.html`);
+    const popup = await popupFor(tabId);
+    await popup.getByRole('button', { name: 'Highlight selection', exact: true }).click();
+    await popup.getByRole('status').filter({ hasText: 'Select some text on the page first' }).waitFor();
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('pages outside the library', () => {
+  it('get no highlight elements and no Gleaner code', async () => {
+    const { page } = await browser.openTab(`${server.origin}/pages/lemonde-1/source.html`);
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-highlight-id]').count()).toBe(0);
+    expect(await page.locator('gleaner-ui').count()).toBe(0);
+    await page.close();
+  });
+
+  it('single-page apps: highlights follow history.pushState to saved and unsaved URLs', async () => {
+    const app = `<!doctype html><title>SPA</title><body><main id="view"></main><script>
+      const views = {
+        '/spa/one': '<article><h1>Chapter one</h1><p>${'The river ran cold and clear under the old stone bridge in the spring. '.repeat(12)}</p><p>Only the miller knew where the key was hidden that year.</p></article>',
+        '/spa/two': '<article><h1>Chapter two</h1><p>${'Nothing here is saved, and nothing of it should be highlighted at all. '.repeat(12)}</p></article>',
+      };
+      function render() { document.getElementById('view').innerHTML = views[location.pathname] || ''; }
+      window.go = (path) => { history.pushState(null, '', path); render(); };
+      render();
+    </script></body>`;
+    server.route('/spa/one', app);
+    server.route('/spa/two', app);
+    const { page, tabId } = await browser.openTab(`${server.origin}/spa/one`);
+    await selectText(page, 'Only the miller knew');
+    const popup = await popupFor(tabId);
+    await popup.getByRole('button', { name: 'Highlight selection', exact: true }).click();
+    await popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first().waitFor();
+    await popup.close();
+    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.text)).toEqual(['Only the miller knew']);
+
+    await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/spa/two'));
+    await expect.poll(async () => page.locator('[data-highlight-id]').count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/spa/one'));
+    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.text)).toEqual(['Only the miller knew']);
+    await page.close();
+  });
+});

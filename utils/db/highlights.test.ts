@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { saveArticle } from './articles';
+import { addHighlight, deleteHighlight, getHighlight, listHighlights, restoreHighlight, updateHighlight } from './highlights';
+import { db } from './schema';
+import { extractedArticle } from './test-data';
+
+function selectorsAt(start: number, exact: string) {
+  return {
+    quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector' as const, start, end: start + exact.length },
+  };
+}
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+
+describe('highlights', () => {
+  it('are listed in page order, whatever order they were made in', async () => {
+    const article = await saveArticle(extractedArticle(), 1);
+    await addHighlight(article.id, selectorsAt(50, 'later'), 'blue', '', 2);
+    await addHighlight(article.id, selectorsAt(10, 'earlier'), 'yellow', 'a note', 3);
+    const list = await listHighlights(article.id);
+    expect(list.map((h) => h.selectors.quote.exact)).toEqual(['earlier', 'later']);
+    expect(list[0]).toMatchObject({ color: 'yellow', note: 'a note', createdAt: 3 });
+    expect((await db.articles.get(article.id))?.updatedAt).toBe(3);
+  });
+
+  it('need a saved article', async () => {
+    await expect(addHighlight(crypto.randomUUID(), selectorsAt(0, 'x'), 'yellow')).rejects.toThrow(/no longer in the library/);
+    expect(await db.highlights.count()).toBe(0);
+  });
+
+  it('change colour and note', async () => {
+    const article = await saveArticle(extractedArticle());
+    const h = await addHighlight(article.id, selectorsAt(0, 'x'), 'yellow', '', 1);
+    const changed = await updateHighlight(h.id, { color: 'green' }, 2);
+    expect(changed).toMatchObject({ color: 'green', note: '', updatedAt: 2 });
+    expect(await updateHighlight(h.id, { note: 'why' })).toMatchObject({ color: 'green', note: 'why' });
+  });
+
+  it('delete with undo gives back the same record', async () => {
+    const article = await saveArticle(extractedArticle());
+    const h = await addHighlight(article.id, selectorsAt(0, 'x'), 'pink', 'kept note');
+    const deleted = await deleteHighlight(h.id);
+    expect(await getHighlight(h.id)).toBeNull();
+    await restoreHighlight(deleted);
+    expect(await getHighlight(h.id)).toEqual(h);
+    await expect(updateHighlight(crypto.randomUUID(), { note: 'x' })).rejects.toThrow(/deleted/);
+  });
+});

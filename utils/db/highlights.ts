@@ -1,0 +1,72 @@
+/** Repository of highlights. Every write is one Dexie transaction that also touches the article's `updatedAt`. */
+import type { Selectors } from '../anchoring/selectors';
+import { db, type HighlightRecord } from './schema';
+
+/** The highlights of an article in page order (by where they started when made). */
+export async function listHighlights(articleId: string): Promise<HighlightRecord[]> {
+  const highlights = await db.highlights.where('articleId').equals(articleId).toArray();
+  return highlights.sort((a, b) => a.selectors.position.start - b.selectors.position.start || a.createdAt - b.createdAt);
+}
+
+/** Reads one highlight. */
+export async function getHighlight(id: string): Promise<HighlightRecord | null> {
+  return (await db.highlights.get(id)) ?? null;
+}
+
+async function touchArticle(articleId: string, now: number): Promise<void> {
+  const changed = await db.articles.update(articleId, { updatedAt: now });
+  if (!changed) throw new Error('This page is no longer in the library.');
+}
+
+/** Adds a highlight to a saved article. */
+export async function addHighlight(articleId: string, selectors: Selectors, color: string, note = '', now: number = Date.now()): Promise<HighlightRecord> {
+  const record: HighlightRecord = { id: crypto.randomUUID(), articleId, selectors, color, note, createdAt: now, updatedAt: now };
+  await db.transaction('rw', db.articles, db.highlights, async () => {
+    await touchArticle(articleId, now);
+    await db.highlights.add(record);
+  });
+  return record;
+}
+
+/** What `updateHighlight` may change. */
+export interface HighlightChanges {
+  color?: string;
+  note?: string;
+}
+
+/** Changes a highlight's colour and/or note. */
+export async function updateHighlight(id: string, changes: HighlightChanges, now: number = Date.now()): Promise<HighlightRecord> {
+  return db.transaction('rw', db.articles, db.highlights, async () => {
+    const existing = await db.highlights.get(id);
+    if (!existing) throw new Error('This highlight was deleted.');
+    const record: HighlightRecord = {
+      ...existing,
+      ...(changes.color !== undefined && { color: changes.color }),
+      ...(changes.note !== undefined && { note: changes.note }),
+      updatedAt: now,
+    };
+    await db.highlights.put(record);
+    await touchArticle(record.articleId, now);
+    return record;
+  });
+}
+
+/** Deletes a highlight and returns it, so that it can be restored (undo). */
+export async function deleteHighlight(id: string, now: number = Date.now()): Promise<HighlightRecord> {
+  return db.transaction('rw', db.articles, db.highlights, async () => {
+    const existing = await db.highlights.get(id);
+    if (!existing) throw new Error('This highlight was already deleted.');
+    await db.highlights.delete(id);
+    await db.articles.update(existing.articleId, { updatedAt: now });
+    return existing;
+  });
+}
+
+/** Puts a deleted highlight back as it was; its article must still be in the library. */
+export async function restoreHighlight(record: HighlightRecord, now: number = Date.now()): Promise<HighlightRecord> {
+  await db.transaction('rw', db.articles, db.highlights, async () => {
+    await touchArticle(record.articleId, now);
+    await db.highlights.put(record);
+  });
+  return record;
+}

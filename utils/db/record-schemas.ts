@@ -1,0 +1,39 @@
+/** Schemas of stored records, for everything that receives them from another context (and backups, later). */
+import * as v from 'valibot';
+
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** A random UUID, as every record id is. */
+export const IdSchema = v.pipe(v.string(), v.uuid());
+
+/** W3C selectors of a highlight. */
+export const SelectorsSchema = v.strictObject({
+  quote: v.strictObject({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(100_000)),
+    prefix: Text(1_000),
+    suffix: Text(1_000),
+  }),
+  position: v.pipe(
+    v.strictObject({ type: v.literal('TextPositionSelector'), start: Offset, end: Offset }),
+    v.check((p) => p.end > p.start, 'a position must end after it starts'),
+  ),
+});
+
+/** A colour name as stored (unknown names are drawn in the default colour). */
+export const ColorSchema = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,31}$/));
+
+/** A highlight note. */
+export const NoteSchema = Text(100_000);
+
+/** A whole highlight record. */
+export const HighlightSchema = v.strictObject({
+  id: IdSchema,
+  articleId: IdSchema,
+  selectors: SelectorsSchema,
+  color: ColorSchema,
+  note: NoteSchema,
+  createdAt: v.number(),
+  updatedAt: v.number(),
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildTextModel, toRange } from '../anchoring/text-model';
+import { drawHighlight, HIGHLIGHT_ATTRIBUTE, highlightElements, recolorHighlight, removeAllHighlights, removeHighlight } from './highlighter';
+
+function setup(html: string) {
+  document.body.innerHTML = html;
+  const model = buildTextModel(document.body);
+  const range = (needle: string) => {
+    const start = model.text.indexOf(needle);
+    return toRange(model, start, start + needle.length)!;
+  };
+  return { model, range };
+}
+
+function drawnText(id: string): string {
+  return highlightElements(document, id).map((el) => el.textContent).join('');
+}
+
+describe('drawHighlight', () => {
+  it('wraps exactly the text of the range, across inline markup and paragraphs', () => {
+    const { range } = setup('<p>One <b>two three</b> four.</p><p>Five <a href="#">six</a> seven.</p>');
+    const elements = drawHighlight(range('three four. Five six'), 'h1', 'yellow');
+    expect(elements.length).toBeGreaterThan(1);
+    expect(drawnText('h1')).toBe('three four.Five six');
+    expect(document.body.textContent).toBe('One two three four.Five six seven.');
+    expect(elements.every((el) => el.getAttribute(HIGHLIGHT_ATTRIBUTE) === 'h1')).toBe(true);
+  });
+
+  it('works inside lists and tables without wrapping the white space between rows', () => {
+    const { range } = setup('<table>\n<tr><td>alpha</td><td>beta</td></tr>\n<tr><td>gamma</td></tr>\n</table><ul>\n<li>one</li>\n<li>two</li>\n</ul>');
+    drawHighlight(range('beta gamma one'), 'h2', 'green');
+    expect(drawnText('h2')).toBe('betagammaone');
+    expect(document.querySelector(`tr > [${HIGHLIGHT_ATTRIBUTE}], tbody > [${HIGHLIGHT_ATTRIBUTE}], ul > [${HIGHLIGHT_ATTRIBUTE}]`)).toBeNull();
+  });
+
+  it('draws overlapping highlights, each over its own text', () => {
+    const { range } = setup('<p>The quick brown fox jumps.</p>');
+    drawHighlight(range('quick brown'), 'a', 'yellow');
+    const model = buildTextModel(document.body);
+    const start = model.text.indexOf('brown fox');
+    drawHighlight(toRange(model, start, start + 9)!, 'b', 'blue');
+    expect(drawnText('a')).toBe('quick brown');
+    expect(drawnText('b')).toBe('brown fox');
+  });
+
+  it('styles so that page CSS cannot hide it', () => {
+    const { range } = setup('<style>mark { display: none; background: none; }</style><p>Visible text here.</p>');
+    const [mark] = drawHighlight(range('text'), 'h3', 'pink');
+    expect(mark!.style.getPropertyPriority('display')).toBe('important');
+    expect(mark!.style.getPropertyValue('display')).toBe('inline');
+    expect(mark!.style.getPropertyPriority('background-color')).toBe('important');
+  });
+});
+
+describe('removeHighlight', () => {
+  it("restores the page's own text nodes", () => {
+    document.body.innerHTML = '<p>Alpha beta gamma delta.</p>';
+    const text = document.querySelector('p')!.firstChild as Text;
+    const model = buildTextModel(document.body);
+    drawHighlight(toRange(model, 6, 16)!, 'x', 'yellow');
+    expect(document.querySelector('p')!.childNodes.length).toBe(3);
+    removeHighlight(document, 'x');
+    const p = document.querySelector('p')!;
+    expect(p.childNodes.length).toBe(1);
+    expect(p.firstChild).toBe(text);
+    expect(text.data).toBe('Alpha beta gamma delta.');
+    expect(p.innerHTML).toBe('Alpha beta gamma delta.');
+  });
+
+  it('removes one of two overlapping highlights and leaves the other whole', () => {
+    const { range } = setup('<p>The quick brown fox jumps.</p>');
+    drawHighlight(range('quick brown'), 'a', 'yellow');
+    const model = buildTextModel(document.body);
+    const start = model.text.indexOf('brown fox');
+    drawHighlight(toRange(model, start, start + 9)!, 'b', 'blue');
+    removeHighlight(document, 'a');
+    expect(highlightElements(document, 'a')).toHaveLength(0);
+    expect(drawnText('b')).toBe('brown fox');
+    removeAllHighlights(document);
+    expect(document.body.innerHTML).toBe('<p>The quick brown fox jumps.</p>');
+  });
+
+  it('recolours in place', () => {
+    const { range } = setup('<p>Some words.</p>');
+    drawHighlight(range('words'), 'c', 'yellow');
+    recolorHighlight(document, 'c', 'blue');
+    expect(highlightElements(document, 'c')[0]!.getAttribute('data-gleaner-color')).toBe('blue');
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Drawing highlights into a page: every text node of the range is wrapped in a `<mark data-highlight-id>`
+ * whose inline `!important` styles page CSS cannot override (inline important declarations win the cascade).
+ * Removal puts the page's own text nodes back as they were, merging the pieces split at the range's ends.
+ */
+import { COLOR_VALUES, DEFAULT_COLOR, isColorName } from './colors';
+import { UI_ATTRIBUTE } from '../anchoring/text-model';
+
+/** The attribute every drawn highlight element carries (see shared/docs/surface.md). */
+export const HIGHLIGHT_ATTRIBUTE = 'data-highlight-id';
+
+/** Parents in which a text node of white space only must not be wrapped (an element there is invalid). */
+const NO_WRAP_PARENTS = /^(TABLE|THEAD|TBODY|TFOOT|TR|COLGROUP|UL|OL|DL|SELECT|DATALIST|OPTGROUP|PICTURE|VIDEO|AUDIO)$/;
+const SKIP_PARENTS = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|TEXTAREA|OPTION)$/;
+
+/** Text nodes split when drawing, per highlight: [the page's node, the piece split off it]. */
+const splits = new Map<string, Array<[Text, Text]>>();
+
+function styleFor(color: string): string {
+  const value = COLOR_VALUES[isColorName(color) ? color : DEFAULT_COLOR];
+  return [
+    `background-color: ${value} !important`,
+    'color: inherit !important',
+    'display: inline !important',
+    'visibility: visible !important',
+    'opacity: 1 !important',
+    'position: static !important',
+    'padding: 0 !important',
+    'margin: 0 !important',
+    'border: 0 !important',
+    'border-radius: 2px !important',
+    'font: inherit !important',
+    'text-decoration: inherit !important',
+    'box-shadow: none !important',
+    'filter: none !important',
+    'clip-path: none !important',
+    'cursor: pointer !important',
+  ].join('; ');
+}
+
+/** The text nodes a range covers, split so that each lies wholly inside it. */
+function textNodesIn(range: Range, record: Array<[Text, Text]>): Text[] {
+  let { startContainer, startOffset, endContainer, endOffset } = range;
+  if (endContainer.nodeType === 3 && endOffset > 0 && endOffset < (endContainer as Text).length) {
+    const rest = (endContainer as Text).splitText(endOffset);
+    record.push([endContainer as Text, rest]);
+  }
+  if (startContainer.nodeType === 3 && startOffset > 0 && startOffset < (startContainer as Text).length) {
+    const piece = (startContainer as Text).splitText(startOffset);
+    record.push([startContainer as Text, piece]);
+    if (endContainer === startContainer) {
+      endContainer = piece;
+      endOffset -= startOffset;
+    }
+    startContainer = piece;
+    startOffset = 0;
+  }
+  const doc = range.startContainer.ownerDocument!;
+  const whole = doc.createRange();
+  whole.setStart(startContainer, startOffset);
+  whole.setEnd(endContainer, endOffset);
+  const root = whole.commonAncestorContainer;
+  const nodes: Text[] = [];
+  if (root.nodeType === 3) return whole.collapsed ? [] : [root as Text];
+  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (!whole.intersectsNode(node)) continue;
+    if (node === endContainer && endOffset === 0) continue;
+    if (node === startContainer && startOffset === node.length) continue;
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+function wrappable(node: Text): boolean {
+  const parent = node.parentElement;
+  if (!parent || SKIP_PARENTS.test(parent.nodeName) || parent.closest(`[${UI_ATTRIBUTE}]`)) return false;
+  return !(NO_WRAP_PARENTS.test(parent.nodeName) && !node.data.trim());
+}
+
+/** Draws highlight `id` over `range`; returns the elements drawn (empty if the range covers no text). */
+export function drawHighlight(range: Range, id: string, color: string): HTMLElement[] {
+  const record: Array<[Text, Text]> = [];
+  const nodes = textNodesIn(range, record).filter(wrappable);
+  const elements = nodes.map((node) => {
+    const mark = node.ownerDocument.createElement('mark');
+    mark.setAttribute(HIGHLIGHT_ATTRIBUTE, id);
+    mark.setAttribute('data-gleaner-color', color);
+    mark.setAttribute('style', styleFor(color));
+    node.parentNode!.insertBefore(mark, node);
+    mark.appendChild(node);
+    return mark;
+  });
+  splits.set(id, [...(splits.get(id) ?? []), ...record]);
+  return elements;
+}
+
+/** The elements drawn for highlight `id` under `root`. */
+export function highlightElements(root: ParentNode, id: string): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(`[${HIGHLIGHT_ATTRIBUTE}="${CSS.escape(id)}"]`)];
+}
+
+/** Repaints highlight `id` in another colour. */
+export function recolorHighlight(root: ParentNode, id: string, color: string): void {
+  for (const element of highlightElements(root, id)) {
+    element.setAttribute('data-gleaner-color', color);
+    element.setAttribute('style', styleFor(color));
+  }
+}
+
+/** Removes highlight `id`, putting its text back into the page's own text nodes. */
+export function removeHighlight(root: ParentNode, id: string): void {
+  for (const element of highlightElements(root, id)) element.replaceWith(...element.childNodes);
+  // Merge the pieces split off when drawing, last split first, where they are neighbours again.
+  for (const [original, piece] of (splits.get(id) ?? []).reverse()) {
+    if (original.nextSibling === piece) {
+      original.appendData(piece.data);
+      piece.remove();
+    }
+  }
+  splits.delete(id);
+}
+
+/** Removes every highlight under `root`. */
+export function removeAllHighlights(root: ParentNode): void {
+  const ids = new Set([...root.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`)].map((el) => el.getAttribute(HIGHLIGHT_ATTRIBUTE)!));
+  for (const id of ids) removeHighlight(root, id);
+}

@@ -1,0 +1,58 @@
+/**
+ * The protocol of messages from the background to Gleaner's highlighter script in a tab. The script validates
+ * each one: its tab's page is hostile, but so is any other sender that might reach it.
+ */
+import * as v from 'valibot';
+import type { Selectors } from '../anchoring/selectors';
+import { ColorSchema, HighlightSchema, IdSchema } from '../db/record-schemas';
+import type { AnchorStatus } from './protocol';
+import type { ProtocolDefinition } from './receive';
+
+/** Request schemas, by message type. */
+export const pageSchemas = {
+  /** The selectors of the current selection, or null when nothing is selected. */
+  describeSelection: v.strictObject({}),
+  /** Draw these highlights (replacing all drawn ones when `replace`); answers each one's status. */
+  drawHighlights: v.strictObject({ highlights: v.pipe(v.array(HighlightSchema), v.maxLength(10_000)), replace: v.boolean() }),
+  /** Remove one drawn highlight. */
+  eraseHighlight: v.strictObject({ id: IdSchema }),
+  /** Repaint one highlight in another colour. */
+  recolorHighlight: v.strictObject({ id: IdSchema, color: ColorSchema }),
+  /** Scroll to a highlight and flash it; false if it is not drawn. */
+  revealHighlight: v.strictObject({ id: IdSchema }),
+  /** Status of every highlight the page was asked to draw. */
+  highlightStatus: v.strictObject({}),
+  /** Tell the reader something in the page (e.g. why a keyboard shortcut did nothing). */
+  showMessage: v.strictObject({ text: v.pipe(v.string(), v.maxLength(500)) }),
+};
+
+/** Message type names. */
+export type PageMessageType = keyof typeof pageSchemas;
+
+/** The validated request of page message `K`. */
+export type PageRequestOf<K extends PageMessageType> = v.InferOutput<(typeof pageSchemas)[K]>;
+
+/** Response types, by page message type. */
+export interface PageResponses {
+  describeSelection: Selectors | null;
+  drawHighlights: Record<string, AnchorStatus>;
+  eraseHighlight: null;
+  recolorHighlight: null;
+  revealHighlight: boolean;
+  highlightStatus: Record<string, AnchorStatus>;
+  showMessage: null;
+}
+
+/** The page protocol: only the background (an extension context) may send it. */
+export const pageProtocol: ProtocolDefinition<typeof pageSchemas, PageResponses> = {
+  schemas: pageSchemas,
+  senders: {
+    describeSelection: ['extension'],
+    drawHighlights: ['extension'],
+    eraseHighlight: ['extension'],
+    recolorHighlight: ['extension'],
+    revealHighlight: ['extension'],
+    highlightStatus: ['extension'],
+    showMessage: ['extension'],
+  },
+};
