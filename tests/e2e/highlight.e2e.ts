@@ -14,6 +14,9 @@ function itij(slug: string): string {
   return readFileSync(join(FIXTURE_DIR, 'itij-cpi-healthcare.html'), 'utf8').replace(/(<link rel="canonical" href=")[^"]+/, `$1https://www.itij.com/e2e/${slug}`);
 }
 const ITIJ = itij('story');
+
+/** The extension API inside the service worker, for code passed to `background.evaluate`. */
+declare const chrome: typeof import('wxt/browser').browser;
 const SENTENCE = '“This will not be the last health crisis.”';
 const LONG_FROM = 'The cyber security institution issued a Call to Action';
 const LONG_TO = 'medical care is more important than ever,”';
@@ -166,6 +169,38 @@ describe('highlighting on the ITIJ page', () => {
     await item.waitFor();
     expect(await item.getByRole('textbox', { name: 'Highlight note', exact: true }).inputValue()).toBe('Call to Action');
     await check.close();
+    await page.close();
+  });
+
+  it('highlights from the context menu and the keyboard shortcut (Alt+Shift+H)', async () => {
+    server.route('/itij/menu.html', itij('menu'));
+    const { page, tabId } = await browser.openTab(`${server.origin}/itij/menu.html`);
+    const commands = await browser.background.evaluate(() => chrome.commands.getAll());
+    expect(commands.find((c) => c.name === 'highlight-selection')?.shortcut).toBe('Alt+Shift+H');
+
+    // Headless Chromium sends neither menu clicks nor browser shortcuts from synthetic input, so the events the
+    // browser would fire are dispatched to the extension's own listeners, with the payloads Chrome gives them.
+    await selectText(page, SENTENCE);
+    await browser.background.evaluate(async (id: number) => {
+      const tab = await chrome.tabs.get(id);
+      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch({ menuItemId: 'gleaner-highlight-selection', selectionText: 'x', editable: false, pageUrl: tab.url }, tab);
+    }, tabId);
+    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.text)).toEqual([SENTENCE]);
+
+    await selectText(page, 'President Brad Smith');
+    await browser.background.evaluate(async (id: number) => {
+      const tab = await chrome.tabs.get(id);
+      (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('highlight-selection', tab);
+    }, tabId);
+    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.text).sort()).toEqual(['President Brad Smith', SENTENCE].sort());
+
+    // With nothing selected, the shortcut says so in the page.
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await browser.background.evaluate(async (id: number) => {
+      const tab = await chrome.tabs.get(id);
+      (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('highlight-selection', tab);
+    }, tabId);
+    await page.getByRole('alert').filter({ hasText: 'Select some text on the page first' }).waitFor();
     await page.close();
   });
 
