@@ -4,10 +4,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, median, ROOT, round, serveDir } from './lib.mjs';
+import { CHROMIUM_ARGS, chromiumPath, median, pagesDir, ROOT, round, serveDir } from './lib.mjs';
 
-const SHARED_PAGES = join(ROOT, '..', 'shared', 'fixtures', 'pages');
-const LOCAL_PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 const ROUNDS = 9;
 
 export async function benchExtract() {
@@ -20,12 +18,7 @@ export async function benchExtract() {
     target: 'chrome120',
   });
   const script = outputFiles[0].text;
-  let dir = SHARED_PAGES;
-  try {
-    readdirSync(dir);
-  } catch {
-    dir = LOCAL_PAGES; // outside the workspace: the pages copied into the repository
-  }
+  const dir = pagesDir();
   const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const server = await serveDir(dir);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless=new', ...CHROMIUM_ARGS] });

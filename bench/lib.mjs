@@ -1,5 +1,5 @@
 // Shared pieces of the benchmarks: statistics, Chromium, a static file server.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, normalize } from 'node:path';
 
@@ -43,4 +43,10 @@ export async function serveDir(dir) {
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+}
+
+/** The real pages: the shared fixtures beside the repository, else the ones copied into tests/fixtures. */
+export function pagesDir() {
+  const shared = join(ROOT, '..', 'shared', 'fixtures', 'pages');
+  return existsSync(shared) && readdirSync(shared).length ? shared : join(ROOT, 'tests', 'fixtures', 'pages');
 }

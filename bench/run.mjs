@@ -2,13 +2,14 @@
 // `npm run bench`: builds the extension, runs every benchmark and writes one flat JSON object of named
 // figures to .bench/results.json (details per benchmark beside it). Needs Debian's Chromium.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchAnchor } from './anchor.mjs';
 import { benchBundleSize } from './bundle-size.mjs';
 import { benchExtract } from './extract.mjs';
 import { ROOT } from './lib.mjs';
 
-const benches = { bundle: benchBundleSize, extract: benchExtract };
+const benches = { bundle: benchBundleSize, extract: benchExtract, anchor: benchAnchor };
 const only = process.argv.slice(2);
 
 const built = spawnSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });
@@ -25,6 +26,12 @@ for (const [name, bench] of Object.entries(benches)) {
   console.log(`${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`, figures);
 }
 mkdirSync(join(ROOT, '.bench'), { recursive: true });
-writeFileSync(join(ROOT, '.bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+// A partial run (`npm run bench -- anchor`) updates its own figures and keeps the others.
+const file = join(ROOT, '.bench', 'results.json');
+const previous = only.length && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+Object.assign(previous, results);
+Object.keys(results).forEach((key) => delete results[key]);
+Object.assign(results, previous);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(ROOT, '.bench', 'details.json'), `${JSON.stringify(details, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));

@@ -90,10 +90,19 @@ const AD_TEXT = [
   'Sign up for our newsletter to get the best stories of the week delivered to your inbox.',
 ];
 
-/** Inserts 3 to 6 ad and newsletter blocks between paragraphs. */
+/** Whether a node lies between the sentinels of a highlight (inserting there would change the passage itself). */
+function insideHighlight(root: Element, node: Node): boolean {
+  const starts = [...root.querySelectorAll(START)];
+  return starts.some((start) => {
+    const end = root.querySelector(`${END}[data-i="${start.getAttribute('data-i')}"]`);
+    return !!end && !!(start.compareDocumentPosition(node) & 4 /* FOLLOWING */) && !!(end.compareDocumentPosition(node) & 2 /* PRECEDING */);
+  });
+}
+
+/** Inserts 3 to 6 ad and newsletter blocks between paragraphs, never inside a highlighted passage. */
 export function insertAds(root: Element, random: () => number): void {
   const doc = root.ownerDocument;
-  const candidates = blocks(root);
+  const candidates = blocks(root).filter((block) => !holdsHighlight(block) && !insideHighlight(root, block));
   const n = randomInt(random, 3, 7);
   for (let i = 0; i < n && candidates.length; i++) {
     const target = candidates[randomInt(random, 0, candidates.length)]!;

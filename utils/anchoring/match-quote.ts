@@ -6,6 +6,15 @@
  */
 import approxSearch from 'approx-string-match';
 
+/**
+ * Weights of the score: quote and context as Hypothesis weighs them; position weighs twice as much as there,
+ * so that a repeat of the phrase far away loses to the passage itself with a small edit where it was.
+ */
+const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 4 };
+const WEIGHT_SUM = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
+/** Characters over which nearness to the old offset fades to nothing. */
+const POSITION_FADE = 2000;
+
 /** A candidate place for the quote in the text. */
 export interface QuoteMatch {
   start: number;
@@ -14,8 +23,12 @@ export interface QuoteMatch {
   quoteScore: number;
   /** Similarity of the text around it to the stored prefix and suffix, 0..1. */
   contextScore: number;
-  /** Weighted score (quote 50, prefix 20, suffix 20, position 2), 0..1. */
+  /** Weighted score (see WEIGHTS), 0..1. */
   score: number;
+  /** The score without position: how well quote and context alone fit, 0..1. */
+  textScore: number;
+  /** Distance from the old offset, in characters (0 without a hint). */
+  distance: number;
 }
 
 /** What is known about where the quote was. */
@@ -56,22 +69,67 @@ function contextScores(text: string, start: number, end: number, context: QuoteC
  */
 export function matchQuote(text: string, quote: string, context: QuoteContext = {}): QuoteMatch | null {
   if (!quote) return null;
-  let candidates = exactMatches(text, quote);
-  if (!candidates.length) {
-    const maxErrors = Math.min(256, Math.floor(quote.length / 2));
-    if (maxErrors < 1) return null;
-    candidates = approxSearch(text, quote, maxErrors);
-  }
-  let best: QuoteMatch | null = null;
-  for (const candidate of candidates) {
+  const score = (candidate: { start: number; end: number; errors: number }): QuoteMatch => {
     const quoteScore = 1 - candidate.errors / quote.length;
     const { prefix, suffix } = contextScores(text, candidate.start, candidate.end, context);
-    const positionScore = context.hint === undefined ? 1 : 1 - Math.abs(candidate.start - context.hint) / Math.max(1, text.length);
-    const score = (50 * quoteScore + 20 * prefix + 20 * suffix + 2 * positionScore) / 92;
-    const match = { start: candidate.start, end: candidate.end, quoteScore, contextScore: (prefix + suffix) / 2, score };
-    if (!best || match.score > best.score) best = match;
+    // Nearness to the old offset, fading out over a few thousand characters (a page's ads, or a removed section).
+    const distance = context.hint === undefined ? 0 : Math.abs(candidate.start - context.hint);
+    const positionScore = 1 - Math.min(1, distance / POSITION_FADE);
+    return {
+      start: candidate.start,
+      end: candidate.end,
+      quoteScore,
+      contextScore: (prefix + suffix) / 2,
+      score: (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * positionScore) / WEIGHT_SUM,
+      textScore: (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix) / (WEIGHT_SUM - WEIGHTS.position),
+      distance,
+    };
+  };
+  const scored: QuoteMatch[] = [];
+  const best = (candidates: Array<{ start: number; end: number; errors: number }>) => {
+    const matches = candidates.map(score);
+    scored.push(...matches);
+    return matches.reduce<QuoteMatch | null>((a, b) => (!a || b.score > a.score ? b : a), null);
+  };
+
+  let found = best(exactMatches(text, quote));
+  // An exact copy away from where the passage was, or out of its old context, may be a repeat of the phrase
+  // elsewhere on the page while the passage itself was edited where it stood: weigh approximate matches too.
+  // approx-string-match returns only the lowest-error matches of its text, so the neighbourhood of the old
+  // offset is searched on its own as well: there an edited passage is not outranked by a distant exact repeat.
+  const near = found && context.hint !== undefined && Math.abs(found.start - context.hint) <= quote.length;
+  if (!found || found.contextScore < 1 || (context.hint !== undefined && !near)) {
+    const maxErrors = Math.min(256, Math.floor(quote.length / 2));
+    if (maxErrors >= 1) {
+      const candidates = approxSearch(text, quote, maxErrors);
+      if (context.hint !== undefined) {
+        const from = Math.max(0, context.hint - quote.length);
+        const window = text.slice(from, Math.min(text.length, context.hint + 2 * quote.length));
+        for (const m of approxSearch(window, quote, maxErrors)) candidates.push({ ...m, start: m.start + from, end: m.end + from });
+      }
+      const approximate = best(candidates);
+      if (approximate && (!found || approximate.score > found.score)) found = approximate;
+    }
   }
-  if (!best) return null;
-  const acceptable = best.quoteScore >= 0.8 || (best.quoteScore >= 0.6 && best.contextScore >= 0.8);
-  return acceptable ? best : null;
+  if (found) found = settleAmbiguity(found, scored, quote.length);
+  if (!found) return null;
+  const acceptable = found.quoteScore >= 0.8 || (found.quoteScore >= 0.6 && found.contextScore >= 0.8);
+  return acceptable ? found : null;
+}
+
+/** Places whose quote-and-context fit differs by less than this are told apart only by position. */
+const AMBIGUITY_MARGIN = 0.03;
+
+/**
+ * When other places fit the quote and its context (nearly) as well as the chosen one (a paragraph repeated word
+ * for word, a headline listed twice), only position can tell them apart, and the page's changes have shifted
+ * positions. The place right where the passage was wins; if none is, guessing would draw on the wrong text
+ * half the time, so the highlight is orphaned instead (null).
+ */
+function settleAmbiguity(chosen: QuoteMatch, all: readonly QuoteMatch[], quoteLength: number): QuoteMatch | null {
+  const rivals = all.filter((other) => Math.abs(other.textScore - chosen.textScore) < AMBIGUITY_MARGIN || other.textScore > chosen.textScore);
+  const places = rivals.filter((m, i) => rivals.findIndex((o) => o.start < m.end && m.start < o.end) === i);
+  if (places.length <= 1) return chosen;
+  const atHint = places.filter((m) => m.distance <= Math.min(32, quoteLength));
+  return atHint.length === 1 ? atHint[0]! : null;
 }

@@ -54,7 +54,7 @@ describe('selectors', () => {
 describe('re-anchoring on real pages', () => {
   const names = pageNames().slice(0, 6);
 
-  it.each(names)('%s: random highlights come back on the same text, unchanged and after realistic changes', (name) => {
+  it.each(names)('%s: random highlights come back on the same text after realistic changes, never on other text', (name) => {
     const { html } = readPage(name);
     const random = seededRandom(name.length * 7919);
     for (const [mutationName, mutate] of [['none', null], ...Object.entries(MUTATIONS)] as const) {
@@ -65,12 +65,26 @@ describe('re-anchoring on real pages', () => {
       spans.forEach((span, i) => markTruth(model, span, i));
       if (mutate) mutate(doc.body, random);
       const after = buildTextModel(doc.body);
+      let found = 0;
       selectors.forEach((selector, i) => {
         const truth = truthOf(after, i)!;
-        const found = locate(after, selector);
-        expect(found, `${mutationName} #${i}: ${selector.quote.exact.slice(0, 40)}`).not.toBeNull();
-        expect(overlap(found!, truth), `${mutationName} #${i}`).toBeGreaterThanOrEqual(mutationName === 'editQuotes' ? 0.9 : 1);
+        const where = locate(after, selector);
+        if (!where) return; // orphaned: allowed within the recall asked below, never drawn elsewhere
+        found += 1;
+        expect(overlap(where, truth), `${mutationName} #${i} on other text: ${selector.quote.exact.slice(0, 40)}`).toBeGreaterThanOrEqual(mutationName === 'editQuotes' ? 0.9 : 1);
       });
+      expect(found / selectors.length, `${mutationName}: share found`).toBeGreaterThanOrEqual(mutationName === 'none' ? 1 : 0.9);
     }
+  }, 30_000);
+
+  it('orphans a phrase repeated word for word when the page shifted, rather than guess', () => {
+    const para = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.</p>';
+    const before = buildTextModel(rootOf(para + para));
+    const second = before.text.lastIndexOf('consectetur adipiscing');
+    const selectors = selectorsAt(before, second, second + 22);
+    const shifted = buildTextModel(rootOf(`<p>${'An inserted advertisement block. '.repeat(5)}</p>` + para + para));
+    expect(locate(shifted, selectors)).toBeNull();
+    // Where nothing moved, the position decides.
+    expect(locate(buildTextModel(rootOf(para + para)), selectors)).toMatchObject({ start: second, method: 'position' });
   });
 });
