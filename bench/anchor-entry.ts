@@ -6,7 +6,7 @@
 import * as peerQuote from 'dom-anchor-text-quote';
 import * as peerPosition from 'dom-anchor-text-position';
 import { locate, selectorsAt } from '../utils/anchoring/selectors';
-import { buildTextModel, fromRange, toRange } from '../utils/anchoring/text-model';
+import { buildTextModel, fromRange, toRange, type TextModel } from '../utils/anchoring/text-model';
 import { drawHighlight, removeAllHighlights } from '../utils/highlight/highlighter';
 import { markTruth, MUTATIONS, overlap, randomSpans, seededRandom, truthOf } from '../tests/support/mutations';
 
@@ -40,6 +40,17 @@ declare global {
 
 const original = document.body.innerHTML;
 
+/** Selectors of the same spans by Gleaner, and by the peer its own way (raw textContent offsets and quote). */
+function describeBoth(model: TextModel, spans: ReadonlyArray<{ start: number; end: number }>) {
+  return {
+    ours: spans.map((span) => selectorsAt(model, span.start, span.end)),
+    peer: spans.map((span) => {
+      const range = toRange(model, span.start, span.end)!;
+      return { quote: peerQuote.fromRange(model.root, range), hint: peerPosition.fromRange(model.root, range).start };
+    }),
+  };
+}
+
 function reset(): void {
   document.body.innerHTML = original;
 }
@@ -53,12 +64,7 @@ window.gleanerAnchorBench = {
       const body = document.body;
       const model = buildTextModel(body);
       const spans = randomSpans(model, perPage, random);
-      const ours = spans.map((span) => selectorsAt(model, span.start, span.end));
-      // The peer describes the same ranges its own way (raw textContent offsets and quote).
-      const peer = spans.map((span) => {
-        const range = toRange(model, span.start, span.end)!;
-        return { quote: peerQuote.fromRange(body, range), hint: peerPosition.fromRange(body, range).start };
-      });
+      const { ours, peer } = describeBoth(model, spans);
       spans.forEach((span, i) => markTruth(model, span, i));
       if (mutate) mutate(body, random);
       const after = buildTextModel(body);
@@ -92,11 +98,7 @@ window.gleanerAnchorBench = {
     const body = document.body;
     const model = buildTextModel(body);
     const spans = randomSpans(model, count, random);
-    const ours = spans.map((span) => selectorsAt(model, span.start, span.end));
-    const peer = spans.map((span) => {
-      const range = toRange(model, span.start, span.end)!;
-      return { quote: peerQuote.fromRange(body, range), hint: peerPosition.fromRange(body, range).start };
-    });
+    const { ours, peer } = describeBoth(model, spans);
     const times = { oursRestoreMs: [] as number[], oursAnchorMs: [] as number[], peerAnchorMs: [] as number[] };
     for (let round = 0; round < rounds; round++) {
       // What a revisit does: build the model, find every highlight, draw them all.

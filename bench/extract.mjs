@@ -1,37 +1,17 @@
 // Extraction speed in real Chromium on the shared real pages: our whole step against bare Readability.
 // Figures: extract_ms_median, extract_vs_readability_ratio (target ≤ 1.15).
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, median, pagesDir, ROOT, round, serveDir } from './lib.mjs';
+import { median, ROOT, round, withBenchPages } from './lib.mjs';
 
 const ROUNDS = 9;
 
 export async function benchExtract() {
-  const { outputFiles } = await build({
-    entryPoints: [join(ROOT, 'bench', 'extract-entry.ts')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-    target: 'chrome120',
-  });
-  const script = outputFiles[0].text;
-  const dir = pagesDir();
-  const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  const server = await serveDir(dir);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless=new', ...CHROMIUM_ARGS] });
-  const page = await browser.newPage();
-  // Closed network: fail every request that is not to the local server at once instead of waiting on it.
-  await page.route((url) => !url.href.startsWith(server.origin), (route) => route.abort());
-  const ours = [];
-  const bare = [];
-  const perPage = {};
-  try {
+  return withBenchPages(join(ROOT, 'bench', 'extract-entry.ts'), async ({ names, open }) => {
+    const ours = [];
+    const bare = [];
+    const perPage = {};
     for (const name of names) {
-      await page.goto(`${server.origin}/${name}/source.html`, { waitUntil: 'domcontentloaded' });
-      await page.addScriptTag({ content: script });
+      const page = await open(name);
       // Alternate the two, after a warm-up of each, so that drift on this noisy machine hits both alike.
       const times = await page.evaluate((rounds) => {
         const bench = window.gleanerBench;
@@ -54,18 +34,15 @@ export async function benchExtract() {
       bare.push(b);
       perPage[name] = { ours: round(o, 2), bare: round(b, 2) };
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  const sum = (values) => values.reduce((a, b) => a + b, 0);
-  return {
-    figures: {
-      extract_pages: names.length,
-      extract_ms_median: round(median(ours), 2),
-      readability_ms_median: round(median(bare), 2),
-      extract_vs_readability_ratio: round(sum(ours) / sum(bare), 3),
-    },
-    detail: perPage,
-  };
+    const sum = (values) => values.reduce((a, b) => a + b, 0);
+    return {
+      figures: {
+        extract_pages: names.length,
+        extract_ms_median: round(median(ours), 2),
+        readability_ms_median: round(median(bare), 2),
+        extract_vs_readability_ratio: round(sum(ours) / sum(bare), 3),
+      },
+      detail: perPage,
+    };
+  });
 }

@@ -50,3 +50,32 @@ export function pagesDir() {
   const shared = join(ROOT, '..', 'shared', 'fixtures', 'pages');
   return existsSync(shared) && readdirSync(shared).length ? shared : join(ROOT, 'tests', 'fixtures', 'pages');
 }
+
+/**
+ * Runs `work` with a headless Chromium page that can open each real page with a bundled benchmark script in it:
+ * `work({ names, dir, open(name) })`, where `open` loads the page and adds the script built from `entry`.
+ * Requests leaving the local server fail at once (this machine has no network to wait on).
+ */
+export async function withBenchPages(entry, work, { minify = true } = {}) {
+  const { build } = await import('esbuild');
+  const { chromium } = await import('playwright-core');
+  const { outputFiles } = await build({ entryPoints: [entry], bundle: true, minify, format: 'iife', write: false, target: 'chrome120' });
+  const script = outputFiles[0].text;
+  const dir = pagesDir();
+  const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const server = await serveDir(dir);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless=new', ...CHROMIUM_ARGS] });
+  try {
+    const page = await browser.newPage();
+    await page.route((url) => !url.href.startsWith(server.origin), (route) => route.abort());
+    const open = async (name) => {
+      await page.goto(`${server.origin}/${name}/source.html`, { waitUntil: 'domcontentloaded' });
+      await page.addScriptTag({ content: script });
+      return page;
+    };
+    return await work({ names, dir, open });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The extension API inside the service worker, for code passed to `background.evaluate`. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -32,8 +33,10 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** Gleaner's background service worker. */
   background: Worker;
-  /** Opens an extension page, e.g. `popup.html?tab=3`. */
+  /** Opens an extension page, e.g. `search.html?q=x`. */
   openExtensionPage(path: string): Promise<Page>;
+  /** Opens the popup acting on tab `tabId` (`popup.html?tab=<id>`), as the toolbar button would. */
+  openPopup(tabId: number): Promise<Page>;
   /** Opens `url` in a new tab through the extension API: the page and its tab id (known even for browser pages). */
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
   /** Closes the browser and deletes the profile. */
@@ -63,15 +66,17 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(background.url()).host;
+  const openExtensionPage = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${path}`);
+    return page;
+  };
   return {
     context,
     extensionId,
     background,
-    async openExtensionPage(path) {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/${path}`);
-      return page;
-    },
+    openExtensionPage,
+    openPopup: (tabId) => openExtensionPage(`popup.html?tab=${tabId}`),
     async openTab(url) {
       const [page, tabId] = await Promise.all([
         context.waitForEvent('page'),
@@ -125,4 +130,20 @@ export async function serveFixtures(): Promise<FixtureServer> {
     },
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
+}
+
+/**
+ * For a spec file: Chromium with the extension and the fixture server, started before its tests and closed
+ * after them. The handles are filled in by then.
+ */
+export function useExtension(): { browser: ExtensionBrowser; server: FixtureServer } {
+  const handles = {} as { browser: ExtensionBrowser; server: FixtureServer };
+  beforeAll(async () => {
+    [handles.browser, handles.server] = await Promise.all([launchWithExtension(), serveFixtures()]);
+  });
+  afterAll(async () => {
+    await handles.browser?.close();
+    await handles.server?.close();
+  });
+  return handles;
 }

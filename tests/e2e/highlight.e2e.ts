@@ -1,9 +1,9 @@
 /** Highlights: made from the popup and the page toolbar, edited, deleted with undo, and back on revisit. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FIXTURE_DIR, launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './browser';
+import { FIXTURE_DIR, useExtension } from './browser';
 import { drawnHighlights, selectText } from './page-helpers';
 
 /**
@@ -17,25 +17,31 @@ const ITIJ = itij('story');
 
 /** The extension API inside the service worker, for code passed to `background.evaluate`. */
 declare const chrome: typeof import('wxt/browser').browser;
+
+/**
+ * Fires a browser event at the extension's own listeners with the payload Chrome gives them, for tab `tabId`.
+ * Headless Chromium sends neither context-menu clicks nor browser shortcuts from synthetic input.
+ */
+async function fireForTab(event: 'menu' | 'command', tabId: number): Promise<void> {
+  await env.browser.background.evaluate(
+    async ([kind, id]) => {
+      const tab = await chrome.tabs.get(id as number);
+      type Dispatchable = { dispatch(...args: unknown[]): void };
+      if (kind === 'menu') {
+        (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'gleaner-highlight-selection', editable: false, pageUrl: tab.url }, tab);
+      } else {
+        (chrome.commands.onCommand as unknown as Dispatchable).dispatch('highlight-selection', tab);
+      }
+    },
+    [event, tabId] as const,
+  );
+}
 const SENTENCE = '“This will not be the last health crisis.”';
 const LONG_FROM = 'The cyber security institution issued a Call to Action';
 const LONG_TO = 'medical care is more important than ever,”';
 
-let browser: ExtensionBrowser;
-let server: FixtureServer;
+const env = useExtension();
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchWithExtension(), serveFixtures()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function popupFor(tabId: number): Promise<Page> {
-  return browser.openExtensionPage(`popup.html?tab=${tabId}`);
-}
 
 /** The ITIJ page changed the way sites change: an inserted block, an edited teaser, re-flowed white space. */
 function changedItij(): string {
@@ -47,12 +53,12 @@ function changedItij(): string {
 
 describe('highlighting on the ITIJ page', () => {
   it('highlights a selection from the popup, saving the page first, and brings it back after reload and after the site changed', async () => {
-    server.route('/itij/story.html', ITIJ);
-    const { page, tabId } = await browser.openTab(`${server.origin}/itij/story.html`);
+    env.server.route('/itij/story.html', ITIJ);
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/story.html`);
     expect(await page.locator('gleaner-ui').count()).toBe(0); // not saved: nothing of Gleaner's on the page
 
     await selectText(page, SENTENCE);
-    let popup = await popupFor(tabId);
+    let popup = await env.browser.openPopup(tabId);
     await popup.getByRole('button', { name: 'Highlight selection', exact: true }).click();
     await popup.getByRole('button', { name: 'Remove from library', exact: true }).waitFor(); // saved on the way
     const list = popup.getByRole('list', { name: 'Highlights', exact: true });
@@ -77,7 +83,7 @@ describe('highlighting on the ITIJ page', () => {
     expect((await drawnHighlights(page)).some((h) => h.text === SENTENCE)).toBe(true);
 
     // The site changes its markup and text around them: still on the same text.
-    server.route('/itij/story.html', changedItij());
+    env.server.route('/itij/story.html', changedItij());
     await page.reload();
     expect(await page.getByText('Health tech: the key to lower costs?').count()).toBe(1);
     await expect.poll(async () => (await drawnHighlights(page)).length).toBe(2);
@@ -86,10 +92,10 @@ describe('highlighting on the ITIJ page', () => {
     expect(after.find((h) => h.text !== SENTENCE)?.text.replace(/\s+/g, ' ')).toMatch(new RegExp(`^${LONG_FROM}.*${LONG_TO}$`));
 
     // The sentence is rewritten away: the popup shows that highlight as orphaned, never drawn elsewhere.
-    server.route('/itij/story.html', ITIJ.replace(SENTENCE, '“Further crises will follow, and they will not be kind to the unprepared.”'));
+    env.server.route('/itij/story.html', ITIJ.replace(SENTENCE, '“Further crises will follow, and they will not be kind to the unprepared.”'));
     await page.reload();
     await expect.poll(async () => (await drawnHighlights(page)).length).toBe(1);
-    popup = await popupFor(tabId);
+    popup = await env.browser.openPopup(tabId);
     const orphan = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').filter({ hasText: SENTENCE });
     await orphan.getByText('Not found on the page as it is now').waitFor();
     await popup.close();
@@ -97,10 +103,10 @@ describe('highlighting on the ITIJ page', () => {
   });
 
   it('changes colour, adds a note, deletes and undoes from the popup, and jumps to a highlight', async () => {
-    server.route('/itij/edit.html', itij('edit'));
-    const { page, tabId } = await browser.openTab(`${server.origin}/itij/edit.html`);
+    env.server.route('/itij/edit.html', itij('edit'));
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/edit.html`);
     await selectText(page, SENTENCE);
-    const popup = await popupFor(tabId);
+    const popup = await env.browser.openPopup(tabId);
     await popup.getByRole('button', { name: 'Highlight selection', exact: true }).click();
     const item = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
     await item.waitFor();
@@ -127,9 +133,9 @@ describe('highlighting on the ITIJ page', () => {
   });
 
   it('highlights from the toolbar by a selection on a saved page, and edits from a click on the highlight', async () => {
-    server.route('/itij/toolbar.html', itij('toolbar'));
-    const { page, tabId } = await browser.openTab(`${server.origin}/itij/toolbar.html`);
-    const popup = await popupFor(tabId);
+    env.server.route('/itij/toolbar.html', itij('toolbar'));
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/toolbar.html`);
+    const popup = await env.browser.openPopup(tabId);
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
     await popup.getByRole('button', { name: 'Remove from library', exact: true }).waitFor();
     await popup.close();
@@ -164,7 +170,7 @@ describe('highlighting on the ITIJ page', () => {
     await editor.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.color)).toEqual(['purple']);
 
-    const check = await popupFor(tabId);
+    const check = await env.browser.openPopup(tabId);
     const item = check.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
     await item.waitFor();
     expect(await item.getByRole('textbox', { name: 'Highlight note', exact: true }).inputValue()).toBe('Call to Action');
@@ -173,40 +179,29 @@ describe('highlighting on the ITIJ page', () => {
   });
 
   it('highlights from the context menu and the keyboard shortcut (Alt+Shift+H)', async () => {
-    server.route('/itij/menu.html', itij('menu'));
-    const { page, tabId } = await browser.openTab(`${server.origin}/itij/menu.html`);
-    const commands = await browser.background.evaluate(() => chrome.commands.getAll());
+    env.server.route('/itij/menu.html', itij('menu'));
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/menu.html`);
+    const commands = await env.browser.background.evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'highlight-selection')?.shortcut).toBe('Alt+Shift+H');
 
-    // Headless Chromium sends neither menu clicks nor browser shortcuts from synthetic input, so the events the
-    // browser would fire are dispatched to the extension's own listeners, with the payloads Chrome gives them.
     await selectText(page, SENTENCE);
-    await browser.background.evaluate(async (id: number) => {
-      const tab = await chrome.tabs.get(id);
-      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch({ menuItemId: 'gleaner-highlight-selection', selectionText: 'x', editable: false, pageUrl: tab.url }, tab);
-    }, tabId);
+    await fireForTab('menu', tabId);
     await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.text)).toEqual([SENTENCE]);
 
     await selectText(page, 'President Brad Smith');
-    await browser.background.evaluate(async (id: number) => {
-      const tab = await chrome.tabs.get(id);
-      (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('highlight-selection', tab);
-    }, tabId);
+    await fireForTab('command', tabId);
     await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.text).sort()).toEqual(['President Brad Smith', SENTENCE].sort());
 
     // With nothing selected, the shortcut says so in the page.
     await page.evaluate(() => getSelection()!.removeAllRanges());
-    await browser.background.evaluate(async (id: number) => {
-      const tab = await chrome.tabs.get(id);
-      (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('highlight-selection', tab);
-    }, tabId);
+    await fireForTab('command', tabId);
     await page.getByRole('alert').filter({ hasText: 'Select some text on the page first' }).waitFor();
     await page.close();
   });
 
   it('says in the popup when nothing is selected', async () => {
-    const { page, tabId } = await browser.openTab(`${server.origin}/pages/v8-blog/source.html`);
-    const popup = await popupFor(tabId);
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/pages/v8-blog/source.html`);
+    const popup = await env.browser.openPopup(tabId);
     await popup.getByRole('button', { name: 'Highlight selection', exact: true }).click();
     await popup.getByRole('status').filter({ hasText: 'Select some text on the page first' }).waitFor();
     await popup.close();
@@ -216,7 +211,7 @@ describe('highlighting on the ITIJ page', () => {
 
 describe('pages outside the library', () => {
   it('get no highlight elements and no Gleaner code', async () => {
-    const { page } = await browser.openTab(`${server.origin}/pages/lemonde-1/source.html`);
+    const { page } = await env.browser.openTab(`${env.server.origin}/pages/lemonde-1/source.html`);
     await page.waitForTimeout(500);
     expect(await page.locator('[data-highlight-id]').count()).toBe(0);
     expect(await page.locator('gleaner-ui').count()).toBe(0);
@@ -233,11 +228,11 @@ describe('pages outside the library', () => {
       window.go = (path) => { history.pushState(null, '', path); render(); };
       render();
     </script></body>`;
-    server.route('/spa/one', app);
-    server.route('/spa/two', app);
-    const { page, tabId } = await browser.openTab(`${server.origin}/spa/one`);
+    env.server.route('/spa/one', app);
+    env.server.route('/spa/two', app);
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/spa/one`);
     await selectText(page, 'Only the miller knew');
-    const popup = await popupFor(tabId);
+    const popup = await env.browser.openPopup(tabId);
     await popup.getByRole('button', { name: 'Highlight selection', exact: true }).click();
     await popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first().waitFor();
     await popup.close();

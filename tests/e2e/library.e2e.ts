@@ -1,26 +1,16 @@
 /** The library page (search.html) lists what the popup saved, live, and filters by the query in the URL. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useExtension } from './browser';
 
-let browser: ExtensionBrowser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchWithExtension(), serveFixtures()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtension();
 
 describe('the library page', () => {
   it('says what to do when empty, then shows a page saved in the popup without reloading', async () => {
-    const library = await browser.openExtensionPage('search.html');
+    const library = await env.browser.openExtensionPage('search.html');
     await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^0 results — your library is empty/);
 
-    const { page, tabId } = await browser.openTab(`${server.origin}/itij-cpi-healthcare.html`);
-    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij-cpi-healthcare.html`);
+    const popup = await env.browser.openPopup(tabId);
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
     await popup.getByRole('button', { name: 'Remove from library' }).waitFor();
     const tags = popup.getByRole('textbox', { name: 'Tags' });
@@ -29,17 +19,17 @@ describe('the library page', () => {
     await popup.getByRole('button', { name: 'Remove tag cyber' }).waitFor();
 
     // "Open search" from the popup opens the library in a tab.
-    const [opened] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('link', { name: 'Open search' }).click()]);
+    const [opened] = await Promise.all([env.browser.context.waitForEvent('page'), popup.getByRole('link', { name: 'Open search' }).click()]);
     await opened.waitForLoadState();
-    expect(opened.url()).toBe(`chrome-extension://${browser.extensionId}/search.html`);
+    expect(opened.url()).toBe(`chrome-extension://${env.browser.extensionId}/search.html`);
 
     // The page that was already open updated by itself.
     await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
     const result = library.getByRole('article');
     const link = result.getByRole('link', { name: 'The CPI issues call to protect international healthcare providers from cyber attacks' });
-    expect(await link.getAttribute('href')).toBe(`${server.origin}/itij-cpi-healthcare.html`);
+    expect(await link.getAttribute('href')).toBe(`${env.server.origin}/itij-cpi-healthcare.html`);
 
-    await library.goto(`chrome-extension://${browser.extensionId}/search.html?q=CYBER`);
+    await library.goto(`chrome-extension://${env.browser.extensionId}/search.html?q=CYBER`);
     await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
     expect(await library.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('CYBER');
     await library.getByRole('searchbox', { name: 'Search' }).fill('nothing-like-this');

@@ -1,32 +1,22 @@
 /** Saving an article from the popup, with tags and a note, and removing it: the journeys of issue 2. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, serveFixtures, type ExtensionBrowser, type FixtureServer } from './browser';
+import { useExtension } from './browser';
 
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
 
-let browser: ExtensionBrowser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchWithExtension(), serveFixtures()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtension();
 
 /** Opens `path` from the fixture server in a tab, and the popup acting on that tab. */
 async function openWithPopup(path: string): Promise<{ page: Page; popup: Page; tabId: number }> {
-  const { page, tabId } = await browser.openTab(`${server.origin}${path}`);
-  const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+  const { page, tabId } = await env.browser.openTab(`${env.server.origin}${path}`);
+  const popup = await env.browser.openPopup(tabId);
   return { page, popup, tabId };
 }
 
 async function reopenPopup(popup: Page, tabId: number): Promise<Page> {
   await popup.close();
-  return browser.openExtensionPage(`popup.html?tab=${tabId}`);
+  return env.browser.openPopup(tabId);
 }
 
 describe('saving the ITIJ story', () => {
@@ -73,7 +63,7 @@ describe('saving the ITIJ story', () => {
       return new Promise<Array<{ url: string; tags: string[]; note: string; title: string }>>((done) => (all.onsuccess = () => done(all.result)));
     });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ url: `${server.origin}/itij-cpi-healthcare.html`, tags: ['cyber security', 'health'], note: 'Cited in the hospital-security brief.', title: TITLE });
+    expect(stored[0]).toMatchObject({ url: `${env.server.origin}/itij-cpi-healthcare.html`, tags: ['cyber security', 'health'], note: 'Cited in the hospital-security brief.', title: TITLE });
 
     // The web page's own origin holds nothing of Gleaner's.
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).not.toContain('gleaner');
@@ -122,8 +112,8 @@ describe('pages that cannot be saved', () => {
     ['a page without an article', '/no-article.html', /found no article/i],
     ['a PDF', '/document.pdf', /PDF/],
   ])('%s gets a clear message and no Save button', async (_what, path, message) => {
-    server.route('/no-article.html', '<!doctype html><title>Links</title><ul><li><a href="/a">Home</a></li><li><a href="/b">About</a></li></ul>');
-    server.route('/document.pdf', minimalPdf(), 'application/pdf');
+    env.server.route('/no-article.html', '<!doctype html><title>Links</title><ul><li><a href="/a">Home</a></li><li><a href="/b">About</a></li></ul>');
+    env.server.route('/document.pdf', minimalPdf(), 'application/pdf');
     const { page, popup } = await openWithPopup(path);
     const alert = popup.getByRole('alert');
     await alert.waitFor();
@@ -134,8 +124,8 @@ describe('pages that cannot be saved', () => {
   });
 
   it('a browser page gets a clear message', async () => {
-    const { page, tabId } = await browser.openTab('chrome://version');
-    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    const { page, tabId } = await env.browser.openTab('chrome://version');
+    const popup = await env.browser.openPopup(tabId);
     const alert = popup.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/can't read browser pages/i);
