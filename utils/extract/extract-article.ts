@@ -42,8 +42,9 @@ export function extractArticle(doc: Document): ExtractResult {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   if (!view) return { ok: false, reason: 'error', detail: 'the document has no window' };
   try {
-    // Readability hands back its content element (no serializing), which DOMPurify then serializes once.
-    const parsed = new Readability(doc.cloneNode(true) as Document, { serializer: (node: Node) => node }).parse();
+    // Readability hands back its content element (no serializing), which DOMPurify then serializes once; its
+    // pass that strips class attributes is skipped, as DOMPurify drops them in the walk it makes anyway.
+    const parsed = new Readability(doc.cloneNode(true) as Document, { serializer: (node: Node) => node, keepClasses: true }).parse();
     // Folded white space: markup indentation is not text, but line breaks between blocks are kept.
     const text = (parsed?.textContent ?? '').replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
     if (
