@@ -126,8 +126,22 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
     panel.style.top = `${rect.bottom + view.scrollY + 8}px`;
   };
 
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  const say = (text: string) => {
+    const view = doc.defaultView!;
+    toast.textContent = `Gleaner: ${text}`;
+    toast.hidden = false;
+    toast.style.top = `${view.scrollY + 16}px`;
+    toast.style.left = `${view.scrollX + Math.max(8, view.innerWidth / 2 - 180)}px`;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => (toast.hidden = true), 5000);
+  };
+
+  /** A failed action says why: in the editor when it is open, else by the top of the page. */
   const fail = (error: unknown) => {
-    status.textContent = error instanceof Error ? error.message : String(error);
+    const text = error instanceof Error ? error.message : String(error);
+    if (editor.hidden) say(text);
+    else status.textContent = text;
   };
 
   const showToolbar = () => {
@@ -246,17 +260,8 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
   doc.addEventListener('mouseup', onPointerUp, true);
   doc.addEventListener('keyup', onKeyUp, true);
   doc.addEventListener('click', onClick, true);
-  let toastTimer: ReturnType<typeof setTimeout> | undefined;
   return {
-    say(text) {
-      const view = doc.defaultView!;
-      toast.textContent = `Gleaner: ${text}`;
-      toast.hidden = false;
-      toast.style.top = `${view.scrollY + 16}px`;
-      toast.style.left = `${view.scrollX + Math.max(8, view.innerWidth / 2 - 180)}px`;
-      clearTimeout(toastTimer);
-      toastTimer = setTimeout(() => (toast.hidden = true), 5000);
-    },
+    say,
     destroy() {
       doc.removeEventListener('mouseup', onPointerUp, true);
       doc.removeEventListener('keyup', onKeyUp, true);

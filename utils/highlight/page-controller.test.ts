@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildTextModel } from '../anchoring/text-model';
+import { selectorsAt } from '../anchoring/selectors';
+import type { HighlightRecord } from '../db/schema';
+import { highlightElements } from './highlighter';
+import { PageHighlights } from './page-controller';
+
+function record(html: string, needle: string, id = crypto.randomUUID()): HighlightRecord {
+  document.body.innerHTML = html;
+  const model = buildTextModel(document.body);
+  const start = model.text.indexOf(needle);
+  return { id, articleId: crypto.randomUUID(), selectors: selectorsAt(model, start, start + needle.length), color: 'yellow', note: '', createdAt: 1, updatedAt: 1 };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('PageHighlights', () => {
+  it('draws what it finds and reports what it does not', () => {
+    const found = record('<p>Alpha beta gamma.</p><p>Delta epsilon.</p>', 'beta gamma');
+    const lost = { ...record('<p>Alpha beta gamma.</p><p>Delta epsilon.</p>', 'Delta epsilon'), id: crypto.randomUUID() };
+    document.body.innerHTML = '<p>Alpha beta gamma.</p><p>Something else entirely now.</p>';
+    const page = new PageHighlights(document);
+    expect(page.draw([found, lost], false)).toEqual({ [found.id]: 'anchored', [lost.id]: 'orphaned' });
+    expect(highlightElements(document, found.id).map((el) => el.textContent).join('')).toBe('beta gamma');
+    expect(highlightElements(document, lost.id)).toHaveLength(0);
+  });
+
+  it('finds a highlight in content that arrives after the page loaded', async () => {
+    vi.useFakeTimers();
+    const late = record('<article><p>The late paragraph holds the quote we want.</p></article>', 'the quote we want');
+    document.body.innerHTML = '<article></article>';
+    const page = new PageHighlights(document);
+    expect(page.draw([late], false)[late.id]).toBe('orphaned');
+    document.querySelector('article')!.innerHTML = '<p>The late paragraph holds the quote we want.</p>';
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(page.statuses()[late.id]).toBe('anchored');
+    expect(highlightElements(document, late.id).map((el) => el.textContent).join('')).toBe('the quote we want');
+  });
+
+  it('replaces everything drawn when asked (a single-page app changed page)', () => {
+    const first = record('<p>One two three four.</p>', 'two three');
+    const page = new PageHighlights(document);
+    page.draw([first], false);
+    expect(page.draw([], true)).toEqual({});
+    expect(document.body.innerHTML).toBe('<p>One two three four.</p>');
+  });
+
+  it('describes the current selection', () => {
+    document.body.innerHTML = '<p>Select these words here.</p>';
+    const text = document.querySelector('p')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 7);
+    range.setEnd(text, 18);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    expect(new PageHighlights(document).describeSelection()?.quote.exact).toBe('these words');
+    getSelection()!.removeAllRanges();
+    expect(new PageHighlights(document).describeSelection()).toBeNull();
+  });
+});
