@@ -128,6 +128,13 @@ describe('highlighting on the ITIJ page', () => {
     await popup.reload();
     const restored = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
     expect(await restored.getByRole('textbox', { name: 'Highlight note', exact: true }).inputValue()).toBe('The key quote.');
+
+    // Removing the page from the library takes its highlights off the page too.
+    await popup.getByRole('button', { name: 'Remove from library', exact: true }).click();
+    await expect.poll(async () => (await drawnHighlights(page)).length).toBe(0);
+    await page.reload();
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-highlight-id]').count()).toBe(0);
     await popup.close();
     await page.close();
   });
