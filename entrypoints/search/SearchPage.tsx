@@ -1,8 +1,11 @@
-/** The library page: every saved article, filtered as you type; the query lives in `?q=`. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+/** The library page: search everything saved; the query lives in `?q=` (back and forward restore it). */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Marked } from '@/components/Marked';
 import { useLiveQuery } from '@/hooks/use-live-query';
-import { db, type ArticleRecord } from '@/utils/db/schema';
-import { filterArticles } from '@/utils/search/filter-articles';
+import { db, type HighlightRecord } from '@/utils/db/schema';
+import { COLOR_VALUES, isColorName } from '@/utils/highlight/colors';
+import { parseQuery } from '@/utils/search/query';
+import { searchLibrary, type SearchDoc, type SearchHit } from '@/utils/search/search-library';
 
 function queryFromUrl(): string {
   return new URLSearchParams(location.search).get('q') ?? '';
@@ -12,22 +15,41 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** One result: title linking to the source, site, date saved, tags and note. */
-function ArticleCard({ article }: { article: ArticleRecord }) {
+/** Every article with its highlights, kept current by liveQuery (writes from the background included). */
+async function loadLibrary(): Promise<SearchDoc[]> {
+  const [articles, highlights] = await Promise.all([db.articles.toArray(), db.highlights.toArray()]);
+  const byArticle = new Map<string, HighlightRecord[]>();
+  for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
+  return articles.map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] }));
+}
+
+/** One result: title linking to the source, site, date saved, tags, note, and the highlights that matched. */
+function ArticleCard({ hit, terms }: { hit: SearchHit; terms: readonly string[] }) {
+  const { article } = hit;
   const saved = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(article.createdAt);
   return (
     <article class="result" aria-labelledby={`title-${article.id}`}>
       <h2 id={`title-${article.id}`}>
-        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">{article.title}</a>
+        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer"><Marked text={article.title} terms={terms} /></a>
       </h2>
       <p class="meta">{[article.siteName ?? new URL(article.url).hostname, article.byline, `saved ${saved}`].filter(Boolean).join(' · ')}</p>
-      {article.excerpt && <p class="excerpt">{article.excerpt}</p>}
+      {article.excerpt && <p class="excerpt"><Marked text={article.excerpt} terms={terms} /></p>}
       {article.tags.length > 0 && (
         <ul class="tags" aria-label="Tags">
-          {article.tags.map((tag) => <li key={tag} class="tag">{tag}</li>)}
+          {article.tags.map((tag) => <li key={tag} class="tag"><Marked text={tag} terms={terms} /></li>)}
         </ul>
       )}
-      {article.note && <p class="note"><span class="muted">Note: </span>{article.note}</p>}
+      {article.note && <p class="note"><span class="muted">Note: </span><Marked text={article.note} terms={terms} /></p>}
+      {hit.matchingHighlights.length > 0 && (
+        <ul class="matching-highlights" aria-label="Matching highlights">
+          {hit.matchingHighlights.map((h) => (
+            <li key={h.id} style={{ borderLeftColor: COLOR_VALUES[isColorName(h.color) ? h.color : 'yellow'] }}>
+              <Marked text={h.selectors.quote.exact} terms={terms} />
+              {h.note && <span class="muted"> — <Marked text={h.note} terms={terms} /></span>}
+            </li>
+          ))}
+        </ul>
+      )}
     </article>
   );
 }
@@ -36,7 +58,8 @@ function ArticleCard({ article }: { article: ArticleRecord }) {
 export function SearchPage() {
   const [query, setQuery] = useState(queryFromUrl);
   const box = useRef<HTMLInputElement>(null);
-  const articles = useLiveQuery(() => db.articles.toArray(), [], null as ArticleRecord[] | null);
+  const results = useRef<HTMLDivElement>(null);
+  const library = useLiveQuery(loadLibrary, [], null as SearchDoc[] | null);
 
   // Back and forward restore the query.
   useEffect(() => {
@@ -45,14 +68,23 @@ export function SearchPage() {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  // `/` focuses the search box from anywhere but a text field.
+  // `/` focuses the search box; arrow keys move between results (Enter on one opens it).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (event.key === '/' && !/^(INPUT|TEXTAREA)$/.test(target.tagName)) {
+      if (event.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) {
         event.preventDefault();
         box.current?.focus();
+        return;
       }
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      const links = [...(results.current?.querySelectorAll<HTMLAnchorElement>('article h2 a') ?? [])];
+      if (!links.length) return;
+      const current = links.indexOf(document.activeElement as HTMLAnchorElement);
+      event.preventDefault();
+      if (event.key === 'ArrowDown') links[Math.min(links.length - 1, current + 1)]!.focus();
+      else if (current <= 0) box.current?.focus();
+      else links[current - 1]!.focus();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -66,7 +98,9 @@ export function SearchPage() {
     history.replaceState(null, '', url);
   };
 
-  const results = articles ? filterArticles(articles, query) : [];
+  const parsed = useMemo(() => parseQuery(query), [query]);
+  const hits = useMemo(() => (library ? searchLibrary(library, parsed) : []), [library, parsed]);
+  const terms = parsed.clauses.flat().map((term) => term.text);
   return (
     <main class="search-page">
       <header>
@@ -76,24 +110,25 @@ export function SearchPage() {
           id="search-box"
           ref={box}
           type="search"
-          placeholder="Search titles, sites, tags and notes  ( / )"
+          placeholder='Search   "phrase"  -word  tag:  site:  has:highlights  after:2024   ( / )'
           value={query}
           onInput={(event) => update(event.currentTarget.value)}
           onKeyDown={(event) => event.key === 'Enter' && history.pushState(null, '', location.href)}
           autofocus
         />
       </header>
-      {articles === null ? (
+      {parsed.problems.length > 0 && <p class="problems">{parsed.problems.join(' ')}</p>}
+      {library === null ? (
         <p role="status">Loading your library…</p>
       ) : (
         <>
           <p role="status" class="count">
-            {plural(results.length, 'result', 'results')}
-            {articles.length === 0 && ' — your library is empty. Open an article and press Save in the Gleaner popup.'}
-            {articles.length > 0 && results.length === 0 && ' — try fewer words.'}
+            {plural(hits.length, 'result', 'results')}
+            {library.length === 0 && ' — your library is empty. Open an article and press Save in the Gleaner popup.'}
+            {library.length > 0 && hits.length === 0 && ' — try fewer words, or remove a filter.'}
           </p>
-          <div class="results">
-            {results.map((article) => <ArticleCard key={article.id} article={article} />)}
+          <div class="results" ref={results}>
+            {hits.map((hit) => <ArticleCard key={hit.article.id} hit={hit} terms={terms} />)}
           </div>
         </>
       )}

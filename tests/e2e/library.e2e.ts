@@ -1,6 +1,7 @@
 /** The library page (search.html) lists what the popup saved, live, and filters by the query in the URL. */
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
+import { selectText } from './page-helpers';
 
 const env = useExtension();
 
@@ -32,9 +33,35 @@ describe('the library page', () => {
     await library.goto(`chrome-extension://${env.browser.extensionId}/search.html?q=CYBER`);
     await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
     expect(await library.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('CYBER');
+    expect(await library.getByRole('article').locator('h2 mark').allTextContents()).toEqual(['cyber']);
+
+    // Operators and filters.
+    const box = library.getByRole('searchbox', { name: 'Search' });
+    for (const [query, count] of [['tag:cyber', '1 result'], ['-tag:cyber', '0 results'], ['site:itij hospitals', '0 results'], ['site:ITIJ healthcare', '1 result'], ['has:highlights', '0 results']] as const) {
+      await box.fill(query);
+      await expect.poll(() => library.getByRole('status').textContent()).toMatch(new RegExp(`^${count}`));
+    }
+    // A sentence from a highlight finds the article, with the highlight shown under it.
+    await selectText(page, 'This will not be the last health crisis.');
+    const again = await env.browser.openPopup(tabId); // the first closed itself when it opened the search page
+    await again.getByRole('button', { name: 'Highlight selection', exact: true }).click();
+    await again.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first().waitFor();
+    await box.fill('"last health crisis"');
+    await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
+    await library.getByRole('list', { name: 'Matching highlights' }).getByText('This will not be the last health crisis.').waitFor();
+    // Bad input is explained, never thrown.
+    await box.fill('"unclosed quote after:2020-13-45');
+    await library.getByText('A quote was not closed').waitFor();
+    // Keyboard: / focuses the box, arrows reach the result, Enter opens it.
+    await box.fill('cyber');
+    await library.getByRole('heading', { name: 'Gleaner' }).click();
+    await library.keyboard.press('/');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await library.keyboard.press('ArrowDown');
+    expect(await library.evaluate(() => document.activeElement?.textContent)).toBe('The CPI issues call to protect international healthcare providers from cyber attacks');
     await library.getByRole('searchbox', { name: 'Search' }).fill('nothing-like-this');
     await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^0 results/);
     expect(library.url()).toContain('q=nothing-like-this');
-    for (const p of [library, page, opened]) await p.close();
+    for (const p of [library, page, opened, again]) await p.close();
   });
 });

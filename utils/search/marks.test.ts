@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { markRanges } from './marks';
+
+function marked(text: string, terms: string[]): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of markRanges(text, terms)) {
+    out += `${text.slice(at, s)}[${text.slice(s, e)}]`;
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+describe('markRanges', () => {
+  it.each([
+    ['Cyber attacks on hospitals', ['cyber'], '[Cyber] attacks on hospitals'],
+    ['Le Café du coin', ['cafe'], 'Le [Café] du coin'],
+    ['RÉSUMÉ and resume', ['resume'], '[RÉSUMÉ] and [resume]'],
+    ['health crisis, health', ['health crisis', 'health'], '[health crisis], [health]'],
+    ['東京都に住んでいます', ['東京'], '[東京]都に住んでいます'],
+    ['emoji 😀 then word', ['word'], 'emoji 😀 then [word]'],
+    ['nothing here', ['absent'], 'nothing here'],
+  ])('%j %j', (text, terms, expected) => {
+    expect(marked(text, terms)).toBe(expected);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleRecord, HighlightRecord } from '../db/schema';
+import { parseQuery } from './query';
+import { searchLibrary, type SearchDoc } from './search-library';
+
+function article(id: string, fields: Partial<ArticleRecord>): ArticleRecord {
+  return {
+    id, url: `https://${id}.example/story`, originalUrl: `https://${id}.example/story`, urls: [], title: id, byline: null, siteName: null,
+    lang: null, dir: null, publishedTime: null, excerpt: null, wordCount: 1, readingMinutes: 1, canonicalUrl: null, tags: [], note: '',
+    createdAt: 0, updatedAt: 0, ...fields,
+  };
+}
+
+function highlight(articleId: string, exact: string, color = 'yellow', note = ''): HighlightRecord {
+  return {
+    id: crypto.randomUUID(), articleId, color, note, createdAt: 0, updatedAt: 0,
+    selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } },
+  };
+}
+
+const library: SearchDoc[] = [
+  { article: article('itij', { title: 'Cyber attacks on hospitals', siteName: 'ITIJ', tags: ['health', 'security'], createdAt: Date.UTC(2020, 4, 27) }), highlights: [highlight('itij', 'This will not be the last health crisis.', 'green', 'key quote')] },
+  { article: article('cafe', { title: 'Le café du coin', note: 'Read on the train', excerpt: 'A small place in Paris', createdAt: Date.UTC(2021, 0, 5) }), highlights: [] },
+  { article: article('fonts', { title: 'Fonts and the web', byline: 'John Gruber', tags: ['typography'], excerpt: 'Security of web fonts', createdAt: Date.UTC(2022, 6, 1) }), highlights: [highlight('fonts', 'Helvetica everywhere')] },
+];
+
+function ids(query: string): string[] {
+  return searchLibrary(library, parseQuery(query)).map((hit) => hit.article.id);
+}
+
+describe('searchLibrary', () => {
+  it.each([
+    ['', ['fonts', 'cafe', 'itij']],
+    ['cyber ', ['itij']],
+    ['CAFE ', ['cafe']],
+    ['train ', ['cafe']],
+    ['crisis ', ['itij']],
+    ['"key quote" ', ['itij']],
+    ['"quote key" ', []],
+    ['security ', ['itij', 'fonts']],
+    ['security -hospitals ', ['fonts']],
+    ['helvetica OR café ', ['cafe', 'fonts']], // a title match (café) outranks a highlight match
+    ['tag:health ', ['itij']],
+    ['-tag:health ', ['fonts', 'cafe']],
+    ['site:itij ', ['itij']],
+    ['site:fonts.example ', ['fonts']],
+    ['color:green ', ['itij']],
+    ['has:highlights ', ['fonts', 'itij']],
+    ['has:note ', ['cafe', 'itij']],
+    ['-has:highlights ', ['cafe']],
+    ['after:2021 ', ['fonts', 'cafe']],
+    ['before:2021-01-04 ', ['itij']],
+    ['after:2021-01 before:2021-01 ', ['cafe']],
+    ['web sort:saved', ['fonts']],
+  ])('%j → %j', (query, expected) => {
+    expect(ids(query)).toEqual(expected);
+  });
+
+  it('ranks title matches above excerpt matches', () => {
+    // "security" is a tag of itij (weight 3) and in the excerpt of fonts (weight 1).
+    expect(searchLibrary(library, parseQuery('security ')).map((h) => h.score)).toEqual([3, 1]);
+  });
+
+  it('returns the matching highlights with each result', () => {
+    const [hit] = searchLibrary(library, parseQuery('helvetica '));
+    expect(hit!.matchingHighlights.map((h) => h.selectors.quote.exact)).toEqual(['Helvetica everywhere']);
+  });
+});
