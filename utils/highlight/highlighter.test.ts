@@ -33,6 +33,19 @@ describe('drawHighlight', () => {
     expect(document.querySelector(`tr > [${HIGHLIGHT_ATTRIBUTE}], tbody > [${HIGHLIGHT_ATTRIBUTE}], ul > [${HIGHLIGHT_ATTRIBUTE}]`)).toBeNull();
   });
 
+  it('works inside and across links, keeping the link whole', () => {
+    const { range } = setup('<p>Read <a href="https://example.com/x">the full report here</a> today.</p>');
+    drawHighlight(range('full report'), 'in-link', 'blue');
+    expect(drawnText('in-link')).toBe('full report');
+    expect(document.querySelector('a')!.textContent).toBe('the full report here');
+    const model = buildTextModel(document.body);
+    const start = model.text.indexOf('here today');
+    drawHighlight(toRange(model, start, start + 10)!, 'across', 'pink');
+    expect(drawnText('across')).toBe('here today');
+    expect(document.querySelectorAll('a').length).toBe(1);
+    expect(document.querySelector('a')!.getAttribute('href')).toBe('https://example.com/x');
+  });
+
   it('draws overlapping highlights, each over its own text', () => {
     const { range } = setup('<p>The quick brown fox jumps.</p>');
     drawHighlight(range('quick brown'), 'a', 'yellow');
