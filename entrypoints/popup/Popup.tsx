@@ -45,6 +45,7 @@ export function Popup({ tabId }: PopupProps) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const [highlights, setHighlights] = useState<HighlightView[]>([]);
+  /** The highlight just deleted, while its Undo is offered (until the next action). */
   const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
 
   const loadHighlights = async (saved: boolean) => {
@@ -74,6 +75,7 @@ export function Popup({ tabId }: PopupProps) {
   /** Runs an action that changes the library, then shows its outcome in words. */
   const act = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true);
+    setDeleted(null); // Undo is offered for the last action only
     try {
       await action();
       setNotice(done);
@@ -106,7 +108,6 @@ export function Popup({ tabId }: PopupProps) {
   const undoDelete = (record: HighlightRecord) =>
     act(async () => {
       await sendMessage('restoreHighlight', { highlight: record, tabId: tabId ?? undefined });
-      setDeleted(null);
     }, 'Highlight restored.');
   return (
     <main class="popup">
@@ -138,7 +139,7 @@ export function Popup({ tabId }: PopupProps) {
       </div>
       <p class="notice" role="status" aria-live="polite">
         {notice}
-        {deleted && notice === 'Highlight deleted.' && (
+        {deleted && (
           <button type="button" class="link" onClick={() => undoDelete(deleted)}>Undo</button>
         )}
       </p>

@@ -16,8 +16,12 @@ const EXTRACT_SCRIPT = '/extract.js';
 /** Reads the article of a tab. Never throws for pages that cannot be read: it says why instead. */
 export async function extractTab(tabId: number): Promise<ExtractResult> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
-  if (!tab) return { ok: false, reason: 'error', detail: 'that tab is closed' };
-  const unreadable = unreadableReason(tab.url);
+  return tab ? extractFrom(tabId, tab.url) : { ok: false, reason: 'error', detail: 'that tab is closed' };
+}
+
+/** Reads the article of tab `tabId`, whose URL is `url` (undefined for pages the extension may not see). */
+async function extractFrom(tabId: number, url: string | undefined): Promise<ExtractResult> {
+  const unreadable = unreadableReason(url);
   if (unreadable) return { ok: false, reason: unreadable };
   try {
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] });
@@ -34,10 +38,12 @@ export async function extractTab(tabId: number): Promise<ExtractResult> {
 
 /** What the popup shows for a tab: its article's metadata (never the content) and its library entry. */
 export async function getPageState(tabId: number): Promise<PageState> {
-  const result = await extractTab(tabId);
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab) return { extraction: { ok: false, reason: 'error', message: reasonMessage('error', 'that tab is closed') }, article: null };
+  const result = await extractFrom(tabId, tab.url);
   if (!result.ok) {
-    const tab = await browser.tabs.get(tabId).catch(() => null);
-    const article = tab?.url ? await findArticleForPage(tab.url) : null;
+    // The page cannot be read now (offline, changed), but it may be in the library all the same.
+    const article = tab.url ? await findArticleForPage(tab.url) : null;
     return { extraction: { ok: false, reason: result.reason, message: reasonMessage(result.reason, result.detail) }, article };
   }
   const { html: _html, text: _text, ...meta } = result.article;
