@@ -82,6 +82,22 @@ describe('saving the ITIJ story', () => {
     await page.close();
   });
 
+  it('follows the system colour scheme', async () => {
+    const { page, popup } = await openWithPopup('/itij-cpi-healthcare.html');
+    await popup.getByRole('heading', { level: 1 }).waitFor();
+    const luminance = () =>
+      popup.evaluate(() => {
+        const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.map(Number);
+        return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+      });
+    await popup.emulateMedia({ colorScheme: 'light' });
+    expect(await luminance()).toBeGreaterThan(0.8);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await luminance()).toBeLessThan(0.2);
+    await popup.close();
+    await page.close();
+  });
+
   it('suggests tags already used, by keyboard alone', async () => {
     const { page, popup } = await openWithPopup('/pages/daringfireball-1/source.html');
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
@@ -118,6 +134,21 @@ describe('pages that cannot be saved', () => {
     const alert = popup.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(message);
+    expect(await popup.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('an extension store page gets a clear message', async () => {
+    // No network here: the store page is served by the test, at the store's own address.
+    await env.browser.context.route('https://chromewebstore.google.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<title>Some extension</title><article><p>${'An extension listing. '.repeat(40)}</p></article>` }),
+    );
+    const { page, tabId } = await env.browser.openTab('https://chromewebstore.google.com/detail/some-extension/abcdefghijklmnop');
+    const popup = await env.browser.openPopup(tabId);
+    const alert = popup.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Extension stores don't let extensions read their pages/);
     expect(await popup.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
     await popup.close();
     await page.close();
