@@ -60,14 +60,26 @@ function textNodesIn(range: Range, record: Array<[Text, Text]>): Text[] {
   whole.setStart(startContainer, startOffset);
   whole.setEnd(endContainer, endOffset);
   const root = whole.commonAncestorContainer;
-  const nodes: Text[] = [];
   if (root.nodeType === 3) return whole.collapsed ? [] : [root as Text];
   const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (!whole.intersectsNode(node)) continue;
-    if (node === endContainer && endOffset === 0) continue;
-    if (node === startContainer && startOffset === node.length) continue;
-    nodes.push(node);
+  const nodes: Text[] = [];
+  // From the start node to the end node only (anchored ranges start and end in text): not the whole subtree,
+  // which for a passage across paragraphs can be the whole page, once per highlight.
+  let node: Text | null;
+  if (startContainer.nodeType === 3) {
+    walker.currentNode = startContainer;
+    node = startContainer as Text;
+  } else {
+    node = walker.nextNode() as Text | null;
+  }
+  for (; node; node = walker.nextNode() as Text | null) {
+    if (endContainer.nodeType === 3 ? false : !whole.intersectsNode(node)) {
+      if (nodes.length) break;
+      continue;
+    }
+    const atEnd = node === endContainer;
+    if (!(atEnd && endOffset === 0) && !(node === startContainer && startOffset === node.length)) nodes.push(node);
+    if (atEnd) break;
   }
   return nodes;
 }
