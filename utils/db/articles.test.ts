@@ -51,15 +51,24 @@ describe('findArticleForPage', () => {
     expect(await findArticleForPage('https://news.example/other')).toBeNull();
   });
 
-  it('finds a page by the canonical URL it declares', async () => {
-    const saved = await saveArticle(extractedArticle({ url: 'http://127.0.0.1:4000/copy.html', canonicalUrl: 'https://news.example/story' }));
+  it('finds a page by the canonical URL it declares on its own site', async () => {
+    const saved = await saveArticle(extractedArticle({ url: 'https://www.news.example/story?page=amp', canonicalUrl: 'https://news.example/story' }));
     expect((await findArticleForPage('https://news.example/story'))?.id).toBe(saved.id);
-    expect((await findArticleForPage('https://mirror.example/x', 'https://news.example/story'))?.id).toBe(saved.id);
+    expect((await findArticleForPage('https://news.example/story-copy', 'https://news.example/story'))?.id).toBe(saved.id);
   });
 
   it('does not treat a home-page canonical URL as the same article', async () => {
     await saveArticle(extractedArticle({ url: 'https://blog.example/post-1', canonicalUrl: 'https://blog.example/' }));
     expect(await findArticleForPage('https://blog.example/post-2', 'https://blog.example/')).toBeNull();
+  });
+
+  it("does not let a page claim another site's article through its canonical URL", async () => {
+    const real = await saveArticle(extractedArticle({ url: 'https://news.example/story', html: '<p>The real story.</p>' }));
+    const forged = await saveArticle(extractedArticle({ url: 'https://evil.example/copy', canonicalUrl: 'https://news.example/story', html: '<p>Forged.</p>' }));
+    expect(forged.id).not.toBe(real.id);
+    expect((await getContent(real.id))?.html).toBe('<p>The real story.</p>');
+    expect(forged.urls).toEqual(['https://evil.example/copy']);
+    expect((await findArticleForPage('https://news.example/story'))?.id).toBe(real.id);
   });
 });
 

@@ -13,28 +13,35 @@ export interface TagCount {
   count: number;
 }
 
-/** The normalized URLs a page is known by: its own and, when it declares one, its canonical URL. */
+/**
+ * The canonical URL a page declares, normalized, when it may stand for the page: on the same site (the host
+ * without `www.`) and not the site's home page. A page cannot speak for another site (it would overwrite that
+ * site's saved article), and some sites declare their home page as every page's canonical URL.
+ */
+export function trustedCanonical(pageUrl: string, canonicalUrl: string | null): string | null {
+  const canonical = canonicalUrl ? normalizeUrl(canonicalUrl) : null;
+  const page = normalizeUrl(pageUrl);
+  if (!canonical || !page) return null;
+  const site = (url: string) => new URL(url).host.replace(/^www\./, '');
+  const { pathname } = new URL(canonical);
+  return site(canonical) === site(page) && pathname !== '/' ? canonical : null;
+}
+
+/** The normalized URLs a page is known by: its own and, when it may stand for it, its canonical URL. */
 export function urlsOf(pageUrl: string, canonicalUrl: string | null): string[] {
-  const urls = [normalizeUrl(pageUrl), canonicalUrl ? normalizeUrl(canonicalUrl) : null];
+  const urls = [normalizeUrl(pageUrl), trustedCanonical(pageUrl, canonicalUrl)];
   return [...new Set(urls.filter((url): url is string => url !== null))];
 }
 
-/**
- * Finds the saved article for a page: first by the page's own URL, then by its canonical URL. A canonical URL
- * that points at a site's root is ignored, because some sites declare their home page as every page's
- * canonical and that would make unrelated pages one article.
- */
+/** Finds the saved article for a page: by the page's own URL, then by its canonical URL if it is trusted. */
 export async function findArticleForPage(pageUrl: string, canonicalUrl: string | null = null): Promise<ArticleRecord | null> {
   const own = normalizeUrl(pageUrl);
   if (own) {
     const found = await db.articles.where('urls').equals(own).first();
     if (found) return found;
   }
-  const canonical = canonicalUrl ? normalizeUrl(canonicalUrl) : null;
-  if (canonical && new URL(canonical).pathname !== '/') {
-    return (await db.articles.where('urls').equals(canonical).first()) ?? null;
-  }
-  return null;
+  const canonical = trustedCanonical(pageUrl, canonicalUrl);
+  return canonical ? ((await db.articles.where('urls').equals(canonical).first()) ?? null) : null;
 }
 
 /** Reads one article's metadata. */

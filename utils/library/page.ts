@@ -25,7 +25,9 @@ async function extractFrom(tabId: number, url: string | undefined): Promise<Extr
   if (unreadable) return { ok: false, reason: unreadable };
   try {
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] });
-    return parseExtractResult(injection?.result);
+    const result = parseExtractResult(injection?.result);
+    // The page is keyed by the URL the browser shows for the tab, never by what the page's process reports.
+    return result.ok ? { ok: true, article: { ...result.article, url: url! } } : result;
   } catch (error) {
     // Chrome refuses injection into pages it protects (the web store, other extensions, error pages).
     const message = error instanceof Error ? error.message : String(error);
