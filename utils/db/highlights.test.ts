@@ -49,4 +49,12 @@ describe('highlights', () => {
     expect(await getHighlight(h.id)).toEqual(h);
     await expect(updateHighlight(crypto.randomUUID(), { note: 'x' })).rejects.toThrow(/deleted/);
   });
+
+  it("cannot take over another article's highlight by restoring its id", async () => {
+    const a = await saveArticle(extractedArticle({ url: 'https://e.com/a' }));
+    const b = await saveArticle(extractedArticle({ url: 'https://e.com/b' }));
+    const h = await addHighlight(a.id, selectorsAt(0, 'x'), 'yellow', 'mine');
+    await expect(restoreHighlight({ ...h, articleId: b.id, note: 'stolen' })).rejects.toThrow(/another page/);
+    expect(await getHighlight(h.id)).toEqual(h);
+  });
 });

@@ -65,6 +65,9 @@ export async function deleteHighlight(id: string, now: number = Date.now()): Pro
 /** Puts a deleted highlight back as it was; its article must still be in the library. */
 export async function restoreHighlight(record: HighlightRecord, now: number = Date.now()): Promise<HighlightRecord> {
   await db.transaction('rw', db.articles, db.highlights, async () => {
+    const existing = await db.highlights.get(record.id);
+    // An id taken by another article's highlight is not this one coming back.
+    if (existing && existing.articleId !== record.articleId) throw new Error('That highlight belongs to another page.');
     await touchArticle(record.articleId, now);
     await db.highlights.put(record);
   });
