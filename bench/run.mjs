@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { benchAnchor } from './anchor.mjs';
 import { benchBundleSize } from './bundle-size.mjs';
 import { benchExtract } from './extract.mjs';
+import { benchSearch } from './search.mjs';
 import { ROOT } from './lib.mjs';
 
-const benches = { bundle: benchBundleSize, extract: benchExtract, anchor: benchAnchor };
+const benches = { bundle: benchBundleSize, extract: benchExtract, anchor: benchAnchor, search: benchSearch };
 const only = process.argv.slice(2);
 
 const built = spawnSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });
