@@ -72,14 +72,17 @@ export function Popup({ tabId }: PopupProps) {
     void load();
   }, [tabId]);
 
-  /** Runs an action that changes the library, then shows its outcome in words. */
-  const act = async (action: () => Promise<unknown>, done: string) => {
+  /**
+   * Runs an action that changes the library, shows its outcome in words, and reloads what it changed: the
+   * whole page state (which reads the page again) only when the article itself was saved or removed.
+   */
+  const act = async (action: () => Promise<unknown>, done: string, reload: 'page' | 'highlights' = 'highlights') => {
     setBusy(true);
     setDeleted(null); // Undo is offered for the last action only
     try {
       await action();
       setNotice(done);
-      await load();
+      await (reload === 'page' ? load() : loadHighlights(true));
     } catch (error) {
       setNotice(errorText(error));
     } finally {
@@ -121,18 +124,18 @@ export function Popup({ tabId }: PopupProps) {
       )}
       <div class="actions">
         {article ? (
-          <button type="button" class="secondary" disabled={busy} onClick={() => act(() => sendMessage('removeArticle', { id: article.id, tabId: tabId ?? undefined }), 'Removed from your library.')}>
+          <button type="button" class="secondary" disabled={busy} onClick={() => act(() => sendMessage('removeArticle', { id: article.id, tabId: tabId ?? undefined }), 'Removed from your library.', 'page')}>
             Remove from library
           </button>
         ) : (
           extraction.ok && tabId !== null && (
-            <button type="button" class="primary" disabled={busy} onClick={() => act(() => sendMessage('savePage', { tabId }), 'Saved to your library.')}>
+            <button type="button" class="primary" disabled={busy} onClick={() => act(() => sendMessage('savePage', { tabId }), 'Saved to your library.', 'page')}>
               Save
             </button>
           )
         )}
         {readable && tabId !== null && (
-          <button type="button" disabled={busy} onClick={() => act(() => sendMessage('highlightSelection', { tabId }), 'Highlighted.')}>
+          <button type="button" disabled={busy} onClick={() => act(() => sendMessage('highlightSelection', { tabId }), 'Highlighted.', article ? 'highlights' : 'page')}>
             Highlight selection
           </button>
         )}
