@@ -4,8 +4,10 @@ import { Marked } from '@/components/Marked';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { db, type HighlightRecord } from '@/utils/db/schema';
 import { COLOR_VALUES, isColorName } from '@/utils/highlight/colors';
+import { indexCoverage, rebuildIndex } from '@/utils/search/body-index';
 import { parseQuery } from '@/utils/search/query';
-import { searchLibrary, type SearchDoc, type SearchHit } from '@/utils/search/search-library';
+import { runSearch } from '@/utils/search/run-search';
+import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
 
 function queryFromUrl(): string {
   return new URLSearchParams(location.search).get('q') ?? '';
@@ -24,7 +26,7 @@ async function loadLibrary(): Promise<SearchDoc[]> {
 }
 
 /** One result: title linking to the source, site, date saved, tags, note, and the highlights that matched. */
-function ArticleCard({ hit, terms }: { hit: SearchHit; terms: readonly string[] }) {
+function ArticleCard({ hit, terms, snippet }: { hit: SearchHit; terms: readonly string[]; snippet: string | undefined }) {
   const { article } = hit;
   const saved = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(article.createdAt);
   return (
@@ -33,7 +35,7 @@ function ArticleCard({ hit, terms }: { hit: SearchHit; terms: readonly string[] 
         <a href={article.originalUrl} target="_blank" rel="noopener noreferrer"><Marked text={article.title} terms={terms} /></a>
       </h2>
       <p class="meta">{[article.siteName ?? new URL(article.url).hostname, article.byline, `saved ${saved}`].filter(Boolean).join(' · ')}</p>
-      {article.excerpt && <p class="excerpt"><Marked text={article.excerpt} terms={terms} /></p>}
+      {snippet ? <p class="snippet"><Marked text={snippet} terms={terms} /></p> : article.excerpt && <p class="excerpt"><Marked text={article.excerpt} terms={terms} /></p>}
       {article.tags.length > 0 && (
         <ul class="tags" aria-label="Tags">
           {article.tags.map((tag) => <li key={tag} class="tag"><Marked text={tag} terms={terms} /></li>)}
@@ -99,7 +101,36 @@ export function SearchPage() {
   };
 
   const parsed = useMemo(() => parseQuery(query), [query]);
-  const hits = useMemo(() => (library ? searchLibrary(library, parsed) : []), [library, parsed]);
+  const [found, setFound] = useState<{ hits: SearchHit[]; snippets: Map<string, string> } | null>(null);
+  const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null);
+  /** Bumped when the index was rebuilt, so that the results are searched again. */
+  const [indexVersion, setIndexVersion] = useState(0);
+
+  // Runs the search whenever the query or the library changes; a slower earlier run never overwrites a later one.
+  useEffect(() => {
+    if (!library) return;
+    let current = true;
+    runSearch(library, parsed).then((result) => current && setFound(result), (error: unknown) => console.error(error));
+    return () => {
+      current = false;
+    };
+  }, [library, parsed, indexVersion]);
+
+  const reindex = async () => {
+    setIndexing({ done: 0, total: 0 });
+    await rebuildIndex((done, total) => setIndexing({ done, total }));
+    setIndexing(null);
+    setIndexVersion((version) => version + 1);
+  };
+
+  // An index that does not cover the library (a new version, an interrupted write) is rebuilt at once.
+  useEffect(() => {
+    void indexCoverage().then(({ indexed, total }) => {
+      if (indexed !== total) void reindex();
+    });
+  }, []);
+
+  const hits = found?.hits ?? [];
   const terms = parsed.clauses.flat().map((term) => term.text);
   return (
     <main class="search-page">
@@ -118,7 +149,13 @@ export function SearchPage() {
         />
       </header>
       {parsed.problems.length > 0 && <p class="problems">{parsed.problems.join(' ')}</p>}
-      {library === null ? (
+      {indexing && (
+        <div class="indexing">
+          <label for="index-progress">Building the search index…</label>
+          <progress id="index-progress" max={indexing.total || 1} value={indexing.done}>{indexing.done} of {indexing.total}</progress>
+        </div>
+      )}
+      {library === null || found === null ? (
         <p role="status">Loading your library…</p>
       ) : (
         <>
@@ -128,8 +165,11 @@ export function SearchPage() {
             {library.length > 0 && hits.length === 0 && ' — try fewer words, or remove a filter.'}
           </p>
           <div class="results" ref={results}>
-            {hits.map((hit) => <ArticleCard key={hit.article.id} hit={hit} terms={terms} />)}
+            {hits.map((hit) => <ArticleCard key={hit.article.id} hit={hit} terms={terms} snippet={found.snippets.get(hit.article.id)} />)}
           </div>
+          <footer class="page-footer">
+            <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>Rebuild search index</button>
+          </footer>
         </>
       )}
     </main>

@@ -41,6 +41,17 @@ describe('the library page', () => {
       await box.fill(query);
       await expect.poll(() => library.getByRole('status').textContent()).toMatch(new RegExp(`^${count}`));
     }
+    // Words of the article's text (not in its title, excerpt, tags or note) find it, with a snippet marked.
+    for (const [query, count] of [['ransomware', '1 result'], ['"ransomware operations"', '1 result'], ['"operations ransomware"', '0 results'], ['ransomw', '1 result'], ['ransomware -duguin', '0 results']] as const) {
+      await box.fill(query);
+      await expect.poll(() => library.getByRole('status').textContent()).toMatch(new RegExp(`^${count}`));
+    }
+    await box.fill('ransomware');
+    await expect.poll(() => library.getByRole('article').locator('.snippet mark').allTextContents()).toEqual(['ransomware']);
+    // The index can be rebuilt by hand, with its progress shown, and still finds the same.
+    await library.getByRole('button', { name: 'Rebuild search index' }).click();
+    await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
+
     // A sentence from a highlight finds the article, with the highlight shown under it.
     await selectText(page, 'This will not be the last health crisis.');
     const again = await env.browser.openPopup(tabId); // the first closed itself when it opened the search page

@@ -3,6 +3,7 @@
  * never stored without its content, nor removed leaving its content or highlights behind.
  */
 import type { ExtractedArticle } from '../extract/types';
+import { INDEX_TABLES, indexArticle, unindexArticle } from '../search/body-index';
 import { normalizeUrl } from '../url';
 import { db, type ArticleRecord, type ContentRecord } from './schema';
 import { normalizeTags } from './tags';
@@ -62,13 +63,15 @@ export async function saveArticle(page: ExtractedArticle, now: number = Date.now
   const url = normalizeUrl(page.url);
   if (!url) throw new Error(`Only web pages can be saved, not ${page.url}`);
   const { html, text, url: originalUrl, ...meta } = page;
-  return db.transaction('rw', db.articles, db.contents, async () => {
+  // The full-text index is written in the same transaction: it never lags behind the content.
+  return db.transaction('rw', [db.articles, db.contents, ...INDEX_TABLES()], async () => {
     const existing = await findArticleForPage(page.url, page.canonicalUrl);
     const urls = urlsOf(page.url, page.canonicalUrl);
     const record: ArticleRecord = existing
       ? { ...existing, ...meta, originalUrl, urls: [...new Set([...existing.urls, ...urls])], updatedAt: now }
       : { ...meta, id: crypto.randomUUID(), url, originalUrl, urls, tags: [], note: '', createdAt: now, updatedAt: now };
     await db.articles.put(record);
+    await indexArticle(record.id, text); // before the new text replaces the old, which says what to take out
     await db.contents.put({ articleId: record.id, html, text });
     return record;
   });
@@ -98,7 +101,8 @@ export async function updateArticle(id: string, changes: ArticleChanges, now: nu
 
 /** Removes an article with its content and highlights. Removing one that is gone already is not an error. */
 export async function removeArticle(id: string): Promise<void> {
-  await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
+  await db.transaction('rw', [db.articles, db.contents, db.highlights, ...INDEX_TABLES()], async () => {
+    await unindexArticle(id);
     await db.highlights.where('articleId').equals(id).delete();
     await db.contents.delete(id);
     await db.articles.delete(id);

@@ -7,7 +7,7 @@
  * megabytes of HTML), and highlights with W3C selectors. Later versions add tables (the search index) through
  * `db.version(n)`; every version keeps the stores of the one before and is tested from that version's data.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 
 /** The metadata Readability and our extraction step find on a page. */
 export interface ArticleMeta {
@@ -96,11 +96,42 @@ export interface HighlightRecord {
   updatedAt: number;
 }
 
+/** A block of the full-text index: up to 1,024 articles that contain `term`, in parallel arrays. */
+export interface SearchBlockRecord {
+  term: string;
+  block: number;
+  /** Document numbers (see SearchMetaRecord.ids), ascending. */
+  docs: Uint32Array;
+  /** How often the term occurs in each. */
+  tfs: Uint16Array;
+  /** Each document's length in words (kept here so ranking needs no other read). */
+  lens: Uint32Array;
+}
+
+/** An article's document number in the full-text index (its terms are those of its stored text). */
+export interface SearchDocRecord {
+  articleId: string;
+  docNo: number;
+}
+
+/** Totals of the full-text index. */
+export interface SearchMetaRecord {
+  id: 'meta';
+  /** Article id by document number; null where an article was removed. */
+  ids: Array<string | null>;
+  /** Articles indexed, and the sum of their lengths (for BM25's average length). */
+  count: number;
+  totalLength: number;
+}
+
 /** The Dexie database with its typed tables. */
 export type GleanerDatabase = Dexie & {
   articles: EntityTable<ArticleRecord, 'id'>;
   contents: EntityTable<ContentRecord, 'articleId'>;
   highlights: EntityTable<HighlightRecord, 'id'>;
+  searchBlocks: Table<SearchBlockRecord, [string, number]>;
+  searchDocs: EntityTable<SearchDocRecord, 'articleId'>;
+  searchMeta: EntityTable<SearchMetaRecord, 'id'>;
 };
 
 /** Name of the IndexedDB database in the extension origin. */
@@ -113,10 +144,22 @@ export const SCHEMA_V1 = {
   highlights: 'id, articleId, [articleId+createdAt], color, updatedAt',
 } as const;
 
+/**
+ * Version 2 adds the full-text index of article text. Nothing is migrated: an index that does not cover the
+ * library is rebuilt (with progress) when the search page finds it so, which also recovers from any mismatch.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  searchBlocks: '[term+block]',
+  searchDocs: 'articleId, &docNo',
+  searchMeta: 'id',
+} as const;
+
 /** Opens (lazily) the database with every schema version declared. */
 export function createDatabase(name: string = DB_NAME): GleanerDatabase {
   const db = new Dexie(name) as GleanerDatabase;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2);
   return db;
 }
 
