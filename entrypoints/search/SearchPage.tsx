@@ -5,6 +5,7 @@ import { useLiveQuery } from '@/hooks/use-live-query';
 import { db, type HighlightRecord } from '@/utils/db/schema';
 import { COLOR_VALUES, isColorName } from '@/utils/highlight/colors';
 import { indexCoverage, rebuildIndex } from '@/utils/search/body-index';
+import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery } from '@/utils/search/query';
 import { runSearch } from '@/utils/search/run-search';
 import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
@@ -131,6 +132,15 @@ export function SearchPage() {
   }, []);
 
   const hits = found?.hits ?? [];
+  const facets = useMemo(() => facetsOf(hits), [hits]);
+  const chip = (operator: 'tag' | 'site', value: string, count: number) => {
+    const on = hasFilter(query, operator, value);
+    return (
+      <button type="button" key={`${operator}:${value}`} class="chip" aria-pressed={on} onClick={() => update(toggleFilter(query, operator, value))}>
+        {value} <span class="chip-count">{count}</span>
+      </button>
+    );
+  };
   const terms = parsed.clauses.flat().map((term) => term.text);
   return (
     <main class="search-page">
@@ -159,6 +169,20 @@ export function SearchPage() {
         <p role="status">Loading your library…</p>
       ) : (
         <>
+          {(facets.tags.length > 0 || facets.sites.length > 0) && (
+            <div class="facets">
+              {facets.tags.length > 0 && (
+                <div role="group" aria-label="Filter by tag">
+                  <span class="muted">Tags</span> {facets.tags.map((f) => chip('tag', f.value, f.count))}
+                </div>
+              )}
+              {facets.sites.length > 0 && (
+                <div role="group" aria-label="Filter by site">
+                  <span class="muted">Sites</span> {facets.sites.map((f) => chip('site', f.value, f.count))}
+                </div>
+              )}
+            </div>
+          )}
           <p role="status" class="count">
             {plural(hits.length, 'result', 'results')}
             {library.length === 0 && ' — your library is empty. Open an article and press Save in the Gleaner popup.'}

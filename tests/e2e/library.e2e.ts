@@ -41,6 +41,17 @@ describe('the library page', () => {
       await box.fill(query);
       await expect.poll(() => library.getByRole('status').textContent()).toMatch(new RegExp(`^${count}`));
     }
+    // Filter chips with counts toggle tag: and site: in the query.
+    await box.fill('');
+    const tagChip = library.getByRole('group', { name: 'Filter by tag' }).getByRole('button', { name: 'cyber 1' });
+    await tagChip.click();
+    await expect.poll(() => box.inputValue()).toBe('tag:cyber');
+    expect(await tagChip.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
+    await library.getByRole('group', { name: 'Filter by tag' }).getByRole('button', { name: 'cyber 1' }).click();
+    await expect.poll(() => box.inputValue()).toBe('');
+    await library.getByRole('group', { name: 'Filter by site' }).getByRole('button', { name: 'ITIJ 1' }).waitFor();
+
     // Words of the article's text (not in its title, excerpt, tags or note) find it, with a snippet marked.
     for (const [query, count] of [['ransomware', '1 result'], ['"ransomware operations"', '1 result'], ['"operations ransomware"', '0 results'], ['ransomw', '1 result'], ['ransomware -duguin', '0 results']] as const) {
       await box.fill(query);
