@@ -1,5 +1,6 @@
 /** The library page: search everything saved; the query lives in `?q=` (back and forward restore it). */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { BulkActions } from '@/components/BulkActions';
 import { Marked } from '@/components/Marked';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { db, type HighlightRecord } from '@/utils/db/schema';
@@ -27,11 +28,12 @@ async function loadLibrary(): Promise<SearchDoc[]> {
 }
 
 /** One result: title linking to the source, site, date saved, tags, note, and the highlights that matched. */
-function ArticleCard({ hit, terms, snippet }: { hit: SearchHit; terms: readonly string[]; snippet: string | undefined }) {
+function ArticleCard({ hit, terms, snippet, selected, onSelect }: { hit: SearchHit; terms: readonly string[]; snippet: string | undefined; selected: boolean; onSelect: (on: boolean) => void }) {
   const { article } = hit;
   const saved = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(article.createdAt);
   return (
     <article class="result" aria-labelledby={`title-${article.id}`}>
+      <input type="checkbox" class="select" aria-label={`Select ${article.title}`} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />
       <h2 id={`title-${article.id}`}>
         <a href={article.originalUrl} target="_blank" rel="noopener noreferrer"><Marked text={article.title} terms={terms} /></a>
       </h2>
@@ -132,6 +134,17 @@ export function SearchPage() {
   }, []);
 
   const hits = found?.hits ?? [];
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Only what is on screen stays selected.
+  const shown = new Set(hits.map((hit) => hit.article.id));
+  const selection = [...selected].filter((id) => shown.has(id));
+  const select = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const facets = useMemo(() => facetsOf(hits), [hits]);
   const chip = (operator: 'tag' | 'site', value: string, count: number) => {
     const on = hasFilter(query, operator, value);
@@ -189,7 +202,15 @@ export function SearchPage() {
             {library.length > 0 && hits.length === 0 && ' — try fewer words, or remove a filter.'}
           </p>
           <div class="results" ref={results}>
-            {hits.map((hit) => <ArticleCard key={hit.article.id} hit={hit} terms={terms} snippet={found.snippets.get(hit.article.id)} />)}
+            {hits.length > 0 && (
+              <label class="select-all">
+                <input type="checkbox" checked={selection.length === hits.length} onChange={(e) => setSelected(new Set(e.currentTarget.checked ? shown : []))} /> Select all results
+              </label>
+            )}
+            <BulkActions selected={selection} onDone={() => setSelected(new Set())} />
+            {hits.map((hit) => (
+              <ArticleCard key={hit.article.id} hit={hit} terms={terms} snippet={found.snippets.get(hit.article.id)} selected={selected.has(hit.article.id)} onSelect={(on) => select(hit.article.id, on)} />
+            ))}
           </div>
           <footer class="page-footer">
             <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>Rebuild search index</button>

@@ -87,3 +87,55 @@ describe('the library page', () => {
     for (const p of [library, page, opened, again]) await p.close();
   });
 });
+
+describe('bulk actions on search results', () => {
+  it('adds and removes a tag on the selection, deletes it after confirmation, and undoes the deletion', async () => {
+    for (const name of ['lemonde-1', 'heise']) {
+      const { page, tabId } = await env.browser.openTab(`${env.server.origin}/pages/${name}/source.html`);
+      const popup = await env.browser.openPopup(tabId);
+      await popup.getByRole('button', { name: 'Save', exact: true }).click();
+      await popup.getByRole('button', { name: 'Remove from library', exact: true }).waitFor();
+      await popup.close();
+      await page.close();
+    }
+    const library = await env.browser.openExtensionPage('search.html');
+    const box = library.getByRole('searchbox', { name: 'Search' });
+    const status = library.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/^\d+ results/);
+    const total = Number((await status.textContent())!.split(' ')[0]);
+
+    await box.fill('-tag:cyber -site:ITIJ');
+    await expect.poll(() => status.textContent()).toBe('2 results');
+    await library.getByRole('checkbox', { name: 'Select all results' }).check();
+    const bulk = library.getByRole('region', { name: 'Selected articles' });
+    await bulk.getByText('2 articles selected').waitFor();
+    await bulk.getByRole('textbox', { name: 'Tag for selected' }).fill('batch');
+    await bulk.getByRole('button', { name: 'Add tag' }).click();
+    await bulk.getByText('Tag added to 2 articles.').waitFor();
+    await box.fill('tag:batch');
+    await expect.poll(() => status.textContent()).toBe('2 results');
+
+    // Delete one, confirming in a dialog; then undo.
+    await library.getByRole('checkbox', { name: 'Select all results' }).uncheck();
+    await library.getByRole('article').first().getByRole('checkbox').check();
+    await bulk.getByRole('button', { name: 'Delete selected' }).click();
+    const dialog = library.getByRole('dialog', { name: 'Delete 1 article?' });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => status.textContent()).toBe('1 result');
+    await bulk.getByText('Deleted 1 article.').waitFor();
+    await bulk.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => status.textContent()).toBe('2 results');
+
+    // Cancel leaves everything; removing the tag from both empties the filter.
+    await library.getByRole('checkbox', { name: 'Select all results' }).check();
+    await bulk.getByRole('button', { name: 'Delete selected' }).click();
+    await library.getByRole('dialog', { name: 'Delete 2 articles?' }).getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => status.textContent()).toBe('2 results');
+    await bulk.getByRole('textbox', { name: 'Tag for selected' }).fill('batch');
+    await bulk.getByRole('button', { name: 'Remove tag' }).click();
+    await expect.poll(() => status.textContent()).toBe('0 results — try fewer words, or remove a filter.');
+    await box.fill('');
+    await expect.poll(() => status.textContent()).toBe(`${total} results`);
+    await library.close();
+  });
+});

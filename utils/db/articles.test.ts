@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { extractedArticle } from './test-data';
-import { findArticleForPage, getArticle, getContent, listTags, removeArticle, saveArticle, updateArticle } from './articles';
+import { addTagToArticles, findArticleForPage, getArticle, getContent, listTags, removeArticle, removeArticles, removeTagFromArticles, restoreArticles, saveArticle, updateArticle } from './articles';
+import { searchTerm } from '../search/body-index';
 import { db } from './schema';
 
 beforeEach(async () => {
@@ -123,5 +124,44 @@ describe('listTags', () => {
 
   it('is empty for an empty library', async () => {
     expect(await listTags()).toEqual([]);
+  });
+});
+
+describe('bulk actions', () => {
+  it('add and remove a tag on many articles', async () => {
+    const a = await saveArticle(extractedArticle({ url: 'https://e.com/a' }));
+    const b = await saveArticle(extractedArticle({ url: 'https://e.com/b' }));
+    await updateArticle(b.id, { tags: ['Batch'] });
+    expect(await addTagToArticles([a.id, b.id], 'batch')).toBe(1);
+    expect((await getArticle(a.id))?.tags).toEqual(['batch']);
+    expect((await getArticle(b.id))?.tags).toEqual(['Batch']);
+    expect(await removeTagFromArticles([a.id, b.id], 'BATCH')).toBe(2);
+    expect((await getArticle(a.id))?.tags).toEqual([]);
+  });
+
+  it('remove many articles and undo it, giving back the same records and search entries', async () => {
+    const a = await saveArticle(extractedArticle({ url: 'https://e.com/a', text: 'Ransomware struck.' }));
+    const b = await saveArticle(extractedArticle({ url: 'https://e.com/b', text: 'Nothing here.' }));
+    const quote = { type: 'TextQuoteSelector', exact: 'Ransomware', prefix: '', suffix: ' struck.' } as const;
+    const position = { type: 'TextPositionSelector', start: 0, end: 10 } as const;
+    await db.highlights.add({ id: crypto.randomUUID(), articleId: a.id, selectors: { quote, position }, color: 'yellow', note: 'n', createdAt: 1, updatedAt: 1 });
+    const before = { articles: await db.articles.toArray(), contents: await db.contents.toArray(), highlights: await db.highlights.toArray() };
+    const removed = await removeArticles([a.id, b.id]);
+    expect(removed).toHaveLength(2);
+    expect(await db.articles.count()).toBe(0);
+    expect((await searchTerm('ransomware')).size).toBe(0);
+    await restoreArticles(removed);
+    expect(await db.articles.toArray()).toEqual(before.articles);
+    expect(await db.contents.toArray()).toEqual(before.contents);
+    expect(await db.highlights.toArray()).toEqual(before.highlights);
+    expect([...(await searchTerm('ransomware')).keys()]).toEqual([a.id]);
+  });
+
+  it('refuses to undo over an article saved again meanwhile, changing nothing', async () => {
+    const a = await saveArticle(extractedArticle({ url: 'https://e.com/a' }));
+    const removed = await removeArticles([a.id]);
+    await saveArticle(extractedArticle({ url: 'https://e.com/a', title: 'Saved again' }));
+    await expect(restoreArticles(removed)).rejects.toThrow(/saved again meanwhile/);
+    expect((await db.articles.toArray()).map((x) => x.title)).toEqual(['Saved again']);
   });
 });

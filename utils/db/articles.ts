@@ -5,7 +5,7 @@
 import type { ExtractedArticle } from '../extract/types';
 import { INDEX_TABLES, indexArticle, unindexArticle } from '../search/body-index';
 import { normalizeUrl } from '../url';
-import { db, type ArticleRecord, type ContentRecord } from './schema';
+import { db, type ArticleRecord, type ContentRecord, type HighlightRecord } from './schema';
 import { normalizeTags } from './tags';
 
 /** How often a tag is used, for suggestions. */
@@ -119,4 +119,76 @@ export async function listTags(): Promise<TagCount[]> {
   return [...counts]
     .map(([tag, count]) => ({ tag, count }))
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+/** Adds a tag to many articles at once (bulk action); returns how many changed. */
+export async function addTagToArticles(ids: readonly string[], tag: string, now: number = Date.now()): Promise<number> {
+  return db.transaction('rw', db.articles, async () => {
+    let changed = 0;
+    for (const article of await db.articles.bulkGet([...ids])) {
+      if (!article) continue;
+      const tags = normalizeTags([...article.tags, tag]);
+      if (tags.length === article.tags.length) continue;
+      await db.articles.put({ ...article, tags, updatedAt: now });
+      changed += 1;
+    }
+    return changed;
+  });
+}
+
+/** Removes a tag (case-insensitively) from many articles at once; returns how many changed. */
+export async function removeTagFromArticles(ids: readonly string[], tag: string, now: number = Date.now()): Promise<number> {
+  const key = tag.trim().replace(/^#+/, '').toLocaleLowerCase();
+  return db.transaction('rw', db.articles, async () => {
+    let changed = 0;
+    for (const article of await db.articles.bulkGet([...ids])) {
+      if (!article) continue;
+      const tags = article.tags.filter((t) => t.toLocaleLowerCase() !== key);
+      if (tags.length === article.tags.length) continue;
+      await db.articles.put({ ...article, tags, updatedAt: now });
+      changed += 1;
+    }
+    return changed;
+  });
+}
+
+/** Everything of one article, as removed: what undo puts back. */
+export interface RemovedArticle {
+  article: ArticleRecord;
+  content: ContentRecord | null;
+  highlights: HighlightRecord[];
+}
+
+/** Removes many articles with their content, highlights and index entries, in one transaction; returns them. */
+export async function removeArticles(ids: readonly string[]): Promise<RemovedArticle[]> {
+  return db.transaction('rw', [db.articles, db.contents, db.highlights, ...INDEX_TABLES()], async () => {
+    const removed: RemovedArticle[] = [];
+    for (const id of ids) {
+      const article = await db.articles.get(id);
+      if (!article) continue;
+      removed.push({ article, content: (await db.contents.get(id)) ?? null, highlights: await db.highlights.where('articleId').equals(id).toArray() });
+      await unindexArticle(id);
+      await db.highlights.where('articleId').equals(id).delete();
+      await db.contents.delete(id);
+      await db.articles.delete(id);
+    }
+    return removed;
+  });
+}
+
+/** Puts removed articles back as they were (undo), in one transaction; fails whole if one was saved again since. */
+export async function restoreArticles(removed: readonly RemovedArticle[]): Promise<void> {
+  await db.transaction('rw', [db.articles, db.contents, db.highlights, ...INDEX_TABLES()], async () => {
+    for (const { article, content, highlights } of removed) {
+      if (await db.articles.where('url').equals(article.url).first()) {
+        throw new Error(`"${article.title}" was saved again meanwhile, so the removal cannot be undone.`);
+      }
+      await db.articles.add(article);
+      if (content) {
+        await indexArticle(article.id, content.text);
+        await db.contents.put(content);
+      }
+      await db.highlights.bulkPut(highlights);
+    }
+  });
 }
