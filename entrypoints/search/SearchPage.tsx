@@ -104,7 +104,7 @@ export function SearchPage() {
   };
 
   const parsed = useMemo(() => parseQuery(query), [query]);
-  const [found, setFound] = useState<{ hits: SearchHit[]; snippets: Map<string, string> } | null>(null);
+  const [found, setFound] = useState<{ hits: SearchHit[]; snippets: Map<string, string>; parsed: unknown; library: unknown } | null>(null);
   const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null);
   /** Bumped when the index was rebuilt, so that the results are searched again. */
   const [indexVersion, setIndexVersion] = useState(0);
@@ -113,7 +113,7 @@ export function SearchPage() {
   useEffect(() => {
     if (!library) return;
     let current = true;
-    runSearch(library, parsed).then((result) => current && setFound(result), (error: unknown) => console.error(error));
+    runSearch(library, parsed).then((result) => current && setFound({ ...result, parsed, library }), (error: unknown) => console.error(error));
     return () => {
       current = false;
     };
@@ -197,9 +197,16 @@ export function SearchPage() {
             </div>
           )}
           <p role="status" class="count">
-            {plural(hits.length, 'result', 'results')}
-            {library.length === 0 && ' — your library is empty. Open an article and press Save in the Gleaner popup.'}
-            {library.length > 0 && hits.length === 0 && ' — try fewer words, or remove a filter.'}
+            {/* While a search runs, the last results stay on screen but their count is not claimed for the new query. */}
+            {found.parsed !== parsed || found.library !== library ? (
+              'Searching…'
+            ) : (
+              <>
+                {plural(hits.length, 'result', 'results')}
+                {library.length === 0 && ' — your library is empty. Open an article and press Save in the Gleaner popup.'}
+                {library.length > 0 && hits.length === 0 && ' — try fewer words, or remove a filter.'}
+              </>
+            )}
           </p>
           <div class="results" ref={results}>
             {hits.length > 0 && (

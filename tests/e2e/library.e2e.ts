@@ -18,6 +18,8 @@ describe('the library page', () => {
     await tags.fill('cyber');
     await tags.press('Enter');
     await popup.getByRole('button', { name: 'Remove tag cyber' }).waitFor();
+    await popup.getByRole('textbox', { name: 'Note', exact: true }).fill('Brief for the board meeting');
+    await popup.getByText('Note saved').waitFor();
 
     // "Open search" from the popup opens the library in a tab.
     const [opened] = await Promise.all([env.browser.context.waitForEvent('page'), popup.getByRole('link', { name: 'Open search' }).click()]);
@@ -37,10 +39,15 @@ describe('the library page', () => {
 
     // Operators and filters.
     const box = library.getByRole('searchbox', { name: 'Search' });
-    for (const [query, count] of [['tag:cyber', '1 result'], ['-tag:cyber', '0 results'], ['site:itij hospitals', '0 results'], ['site:ITIJ healthcare', '1 result'], ['has:highlights', '0 results']] as const) {
+    for (const [query, count] of [['tag:cyber', '1 result'], ['-tag:cyber', '0 results'], ['site:itij bananas', '0 results'], ['site:itij hospitals', '1 result'], ['site:ITIJ healthcare', '1 result'], ['has:highlights', '0 results']] as const) {
       await box.fill(query);
       await expect.poll(() => library.getByRole('status').textContent()).toMatch(new RegExp(`^${count}`));
     }
+    // The page note is searched too.
+    await box.fill('board meeting');
+    await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
+    expect(await library.getByRole('article').locator('.note mark').allTextContents()).toEqual(['board', 'meeting']);
+
     // Filter chips with counts toggle tag: and site: in the query.
     await box.fill('');
     const tagChip = library.getByRole('group', { name: 'Filter by tag' }).getByRole('button', { name: 'cyber 1' });
