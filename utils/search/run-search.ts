@@ -10,7 +10,7 @@ import type { ParsedQuery, Term } from './query';
 import { searchLibrary, type SearchDoc, type SearchHit } from './search-library';
 
 /** Phrase candidates whose text is read to check the phrase (beyond that, the words alone decide). */
-const MAX_PHRASE_CHECKS = 300;
+const MAX_PHRASE_CHECKS = 100;
 /** Characters of text shown around the first match. */
 const SNIPPET = 220;
 

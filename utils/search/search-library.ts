@@ -53,7 +53,13 @@ function computeFields(doc: SearchDoc): Array<[text: string, weight: number]> {
 /** Article-text scores of one term, by article id (from the full-text index). */
 export type BodyScores = (term: Term) => ReadonlyMap<string, number> | undefined;
 
-function termScore(fields: ReadonlyArray<[string, number]>, term: Term, body: number): number {
+/** All fields in one string, so that the common case (the term is in none of them) costs one search. */
+const joinedFields = new WeakMap<object, string>();
+
+function termScore(fields: Array<[string, number]>, term: Term, body: number): number {
+  let all = joinedFields.get(fields);
+  if (all === undefined) joinedFields.set(fields, (all = fields.map(([text]) => text).join('\u0000')));
+  if (!all.includes(term.text)) return body;
   return fields.reduce((score, [text, weight]) => (text.includes(term.text) ? score + weight : score), body);
 }
 
@@ -94,16 +100,19 @@ export function searchLibrary(docs: readonly SearchDoc[], query: ParsedQuery, bo
     const fields = fieldsOf(doc);
     let score = 0;
     let matched = true;
-    for (const clause of query.clauses) {
-      const best = Math.max(...clause.map((term) => termScore(fields, term, body(term)?.get(doc.article.id) ?? 0)));
-      if (best === 0) {
-        matched = false;
-        break;
-      }
+    const id = doc.article.id;
+    // Plain loops: this runs for every article at every keystroke.
+    for (let c = 0; c < query.clauses.length && matched; c++) {
+      let best = 0;
+      for (const term of query.clauses[c]!) best = Math.max(best, termScore(fields, term, body(term)?.get(id) ?? 0));
+      if (best === 0) matched = false;
       score += best;
     }
-    if (!matched || query.excluded.some((term) => termScore(fields, term, body(term)?.get(doc.article.id) ?? 0) > 0)) continue;
-    hits.push({ ...doc, matchingHighlights: [], score });
+    if (!matched) continue;
+    let excluded = false;
+    for (const term of query.excluded) if (termScore(fields, term, body(term)?.get(id) ?? 0) > 0) excluded = true;
+    if (excluded) continue;
+    hits.push({ article: doc.article, highlights: doc.highlights, matchingHighlights: [], score });
   }
   const bySaved = (a: SearchHit, b: SearchHit) => b.article.createdAt - a.article.createdAt;
   hits.sort(query.sort === 'saved' || !terms.length ? bySaved : (a, b) => b.score - a.score || bySaved(a, b));
