@@ -1,6 +1,7 @@
 /** Actions on the selected search results: add or remove a tag, delete (with confirmation, then undo). */
 import { useRef, useState } from 'preact/hooks';
 import { addTagToArticles, removeArticles, removeTagFromArticles, restoreArticles, type RemovedArticle } from '@/utils/db/articles';
+import { errorText, plural } from '@/utils/format';
 
 /** Props of BulkActions. */
 export interface BulkActionsProps {
@@ -8,10 +9,6 @@ export interface BulkActionsProps {
   selected: readonly string[];
   /** Called after the selection's articles were deleted (or a deletion undone). */
   onDone: () => void;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** A toolbar for the selection, and the last deletion's Undo. */
@@ -25,7 +22,7 @@ export function BulkActions({ selected, onDone }: BulkActionsProps) {
     try {
       setMessage(await work());
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(errorText(error));
     }
   };
 

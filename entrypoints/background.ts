@@ -10,6 +10,7 @@ import { listen } from '@/utils/messaging/receive';
 import { sendToTab } from '@/utils/messaging/send';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { errorText } from '@/utils/format';
 
 /** Id of the "Highlight selection" context menu item. */
 const MENU_HIGHLIGHT = 'gleaner-highlight-selection';
@@ -19,7 +20,7 @@ const COMMAND_HIGHLIGHT = 'highlight-selection';
 /** Highlights from a menu or shortcut, where there is no popup to show an error: the page shows it. */
 async function highlightFromShortcut(tabId: number | undefined): Promise<void> {
   if (tabId === undefined) return;
-  await highlightSelection(tabId).catch((error: unknown) => tellReader(tabId, error instanceof Error ? error.message : String(error)));
+  await highlightSelection(tabId).catch((error: unknown) => tellReader(tabId, errorText(error)));
 }
 
 export default defineBackground(() => {

@@ -8,6 +8,7 @@ import type { TagCount } from '@/utils/db/articles';
 import type { ArticleMeta, ArticleRecord, HighlightRecord } from '@/utils/db/schema';
 import type { HighlightView, PageState } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
+import { errorText, formatDate } from '@/utils/format';
 
 /** Props of Popup. */
 export interface PopupProps {
@@ -16,16 +17,6 @@ export interface PopupProps {
 }
 
 type View = { kind: 'loading' } | { kind: 'ready'; page: PageState } | { kind: 'failed'; message: string };
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** "27 May 2020" from an ISO date the page gave; the raw text when it is not a date. */
-function formatDate(value: string): string {
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? value : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(time);
-}
 
 /** Site, byline and reading time on one line. */
 function Byline({ meta }: { meta: ArticleMeta }) {
@@ -180,7 +171,7 @@ function Footer({ article }: { article: ArticleRecord | null }) {
   return (
     <nav class="footer" aria-label="Gleaner">
       <a href="/search.html" onClick={open('/search.html')}>Open search</a>
-      {article && <span class="muted">Saved {formatDate(new Date(article.createdAt).toISOString())}</span>}
+      {article && <span class="muted">Saved {formatDate(article.createdAt)}</span>}
     </nav>
   );
 }

@@ -10,13 +10,10 @@ import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery } from '@/utils/search/query';
 import { runSearch } from '@/utils/search/run-search';
 import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
+import { formatDate, plural } from '@/utils/format';
 
 function queryFromUrl(): string {
   return new URLSearchParams(location.search).get('q') ?? '';
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** Every article with its highlights, kept current by liveQuery (writes from the background included). */
@@ -30,7 +27,7 @@ async function loadLibrary(): Promise<SearchDoc[]> {
 /** One result: title linking to the source, site, date saved, tags, note, and the highlights that matched. */
 function ArticleCard({ hit, terms, snippet, selected, onSelect }: { hit: SearchHit; terms: readonly string[]; snippet: string | undefined; selected: boolean; onSelect: (on: boolean) => void }) {
   const { article } = hit;
-  const saved = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(article.createdAt);
+  const saved = formatDate(article.createdAt);
   return (
     <article class="result" aria-labelledby={`title-${article.id}`}>
       <input type="checkbox" class="select" aria-label={`Select ${article.title}`} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />

@@ -180,4 +180,3 @@ export function overlap(a: { start: number; end: number }, b: { start: number; e
   return shared / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
 }
 
-export { buildTextModel };

@@ -7,6 +7,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { sanitizeArticleHtml } from '../sanitize';
 import { readingStats } from './reading-time';
 import type { ExtractResult } from './types';
+import { errorText } from '../format';
 
 /** Below this many characters of text a page has no article, whatever Readability returned. */
 const MIN_ARTICLE_CHARS = 200;
@@ -73,6 +74,6 @@ export function extractArticle(doc: Document): ExtractResult {
       },
     };
   } catch (error) {
-    return { ok: false, reason: 'error', detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: 'error', detail: errorText(error) };
   }
 }

@@ -9,6 +9,7 @@ import type { HighlightRecord } from '../db/schema';
 import { COLOR_NAMES, COLOR_VALUES, DEFAULT_COLOR } from './colors';
 import { HIGHLIGHT_ATTRIBUTE } from './highlighter';
 import type { PageHighlights } from './page-controller';
+import { errorText } from '../format';
 
 /** What the interface asks the background to do. */
 export interface PageActions {
@@ -55,8 +56,6 @@ function swatch(doc: Document, color: string, label: string): HTMLButtonElement 
 export interface PageUi {
   /** Shows a short message by the top of the page for a few seconds. */
   say(text: string): void;
-  /** Removes the interface and its listeners. */
-  destroy(): void;
 }
 
 /** Mounts the toolbar and editor into `doc`. */
@@ -139,7 +138,7 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
 
   /** A failed action says why: in the editor when it is open, else by the top of the page. */
   const fail = (error: unknown) => {
-    const text = error instanceof Error ? error.message : String(error);
+    const text = errorText(error);
     if (editor.hidden) say(text);
     else status.textContent = text;
   };
@@ -262,11 +261,5 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
   doc.addEventListener('click', onClick, true);
   return {
     say,
-    destroy() {
-      doc.removeEventListener('mouseup', onPointerUp, true);
-      doc.removeEventListener('keyup', onKeyUp, true);
-      doc.removeEventListener('click', onClick, true);
-      host.remove();
-    },
   };
 }

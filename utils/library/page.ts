@@ -9,6 +9,7 @@ import { parseExtractResult } from '../extract/schema';
 import { reasonMessage, type ExtractResult } from '../extract/types';
 import type { PageState } from '../messaging/protocol';
 import { unreadableReason } from '../url';
+import { errorText } from '../format';
 
 /** Path of the extraction script in the built extension (entrypoints/extract.ts). */
 const EXTRACT_SCRIPT = '/extract.js';
@@ -30,7 +31,7 @@ async function extractFrom(tabId: number, url: string | undefined): Promise<Extr
     return result.ok ? { ok: true, article: { ...result.article, url: url! } } : result;
   } catch (error) {
     // Chrome refuses injection into pages it protects (the web store, other extensions, error pages).
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     if (/cannot (access|be scripted)|extensions gallery|missing host permission/i.test(message)) {
       return { ok: false, reason: 'browser-page' };
     }

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import type { Result } from './protocol';
+import { errorText } from '../format';
 
 /** Who sent a message: one of our extension contexts (pages, background) or our script in a tab. */
 export type SenderKind = 'extension' | 'content';
@@ -62,7 +63,7 @@ export async function dispatch<S extends Record<string, v.GenericSchema>, R exte
     const handler = handlers[type] as (data: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.output, sender) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: errorText(error) };
   }
 }
 
