@@ -12,7 +12,7 @@ import { extractedArticle } from '../../utils/db/test-data';
 import { rebuildIndex, tokens } from '../../utils/search/body-index';
 import { fold } from '../../utils/search/fold';
 import { parseQuery } from '../../utils/search/query';
-import { runSearch } from '../../utils/search/run-search';
+import { loadSearchDocs, runSearch } from '../../utils/search/run-search';
 import type { SearchDoc } from '../../utils/search/search-library';
 
 function percentile(values: number[], p: number): number {
@@ -101,10 +101,7 @@ export async function runSearchBench(words: string[], count: number, seed: numbe
   db.close();
   const fresh = createDatabase();
   t = performance.now();
-  const [articles, highlights] = await Promise.all([fresh.articles.toArray(), fresh.highlights.toArray()]);
-  const byArticle = new Map<string, HighlightRecord[]>();
-  for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
-  const docs: SearchDoc[] = articles.map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] }));
+  const docs = await loadSearchDocs(fresh);
   await db.open();
   await runSearch(docs, parseQuery(list[0]!));
   const firstMs = performance.now() - t;

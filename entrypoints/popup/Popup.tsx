@@ -39,9 +39,8 @@ export function Popup({ tabId }: PopupProps) {
   /** The highlight just deleted, while its Undo is offered (until the next action). */
   const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
 
-  const loadHighlights = async (saved: boolean) => {
-    if (tabId === null) return;
-    setHighlights(saved ? await sendMessage('listHighlights', { tabId }).catch(() => []) : []);
+  const loadHighlights = async () => {
+    if (tabId !== null) setHighlights(await sendMessage('listHighlights', { tabId }).catch(() => []));
   };
 
   const load = async () => {
@@ -50,10 +49,15 @@ export function Popup({ tabId }: PopupProps) {
       return;
     }
     try {
-      const [page, tags] = await Promise.all([sendMessage('getPage', { tabId }), sendMessage('listTags', {})]);
+      // One round trip for the first paint: the highlights list is empty for a page that is not saved.
+      const [page, tags, list] = await Promise.all([
+        sendMessage('getPage', { tabId }),
+        sendMessage('listTags', {}),
+        sendMessage('listHighlights', { tabId }).catch(() => []),
+      ]);
       setView({ kind: 'ready', page });
       setKnown(tags);
-      await loadHighlights(page.article !== null);
+      setHighlights(page.article ? list : []);
     } catch (error) {
       setView({ kind: 'failed', message: errorText(error) });
     }
@@ -73,7 +77,7 @@ export function Popup({ tabId }: PopupProps) {
     try {
       await action();
       setNotice(done);
-      await (reload === 'page' ? load() : loadHighlights(true));
+      await (reload === 'page' ? load() : loadHighlights());
     } catch (error) {
       setNotice(errorText(error));
     } finally {

@@ -3,25 +3,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BulkActions } from '@/components/BulkActions';
 import { Marked } from '@/components/Marked';
 import { useLiveQuery } from '@/hooks/use-live-query';
-import { db, type HighlightRecord } from '@/utils/db/schema';
 import { COLOR_VALUES, isColorName } from '@/utils/highlight/colors';
 import { indexCoverage, rebuildIndex } from '@/utils/search/body-index';
 import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery } from '@/utils/search/query';
-import { runSearch } from '@/utils/search/run-search';
+import { loadSearchDocs, runSearch } from '@/utils/search/run-search';
 import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
 import { formatDate, plural } from '@/utils/format';
 
 function queryFromUrl(): string {
   return new URLSearchParams(location.search).get('q') ?? '';
-}
-
-/** Every article with its highlights, kept current by liveQuery (writes from the background included). */
-async function loadLibrary(): Promise<SearchDoc[]> {
-  const [articles, highlights] = await Promise.all([db.articles.toArray(), db.highlights.toArray()]);
-  const byArticle = new Map<string, HighlightRecord[]>();
-  for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
-  return articles.map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] }));
 }
 
 /** One result: title linking to the source, site, date saved, tags, note, and the highlights that matched. */
@@ -61,7 +52,7 @@ export function SearchPage() {
   const [query, setQuery] = useState(queryFromUrl);
   const box = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
-  const library = useLiveQuery(loadLibrary, [], null as SearchDoc[] | null);
+  const library = useLiveQuery(() => loadSearchDocs(), [], null as SearchDoc[] | null);
 
   // Back and forward restore the query.
   useEffect(() => {

@@ -124,7 +124,11 @@ export async function searchTerm(term: string, prefix = false): Promise<Map<stri
   );
   const average = totals.count ? totals.totalLength / totals.count : 1;
   const byTerm = new Map<string, SearchBlockRecord[]>();
-  for (const block of blocks) byTerm.set(block.term, [...(byTerm.get(block.term) ?? []), block]);
+  for (const block of blocks) {
+    const list = byTerm.get(block.term);
+    if (list) list.push(block);
+    else byTerm.set(block.term, [block]);
+  }
   for (const termBlocks of [...byTerm.values()].slice(0, MAX_PREFIX_TERMS)) {
     const df = termBlocks.reduce((sum, block) => sum + block.docs.length, 0);
     const idf = Math.log(1 + (totals.count - df + 0.5) / (df + 0.5));

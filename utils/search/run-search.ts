@@ -3,7 +3,7 @@
  * against the stored text), the rest in memory (search-library.ts), and a snippet of text around the first
  * match for each shown result.
  */
-import { db } from '../db/schema';
+import { db, type GleanerDatabase, type HighlightRecord } from '../db/schema';
 import { searchTerm, tokens } from './body-index';
 import { indexOfFolded } from './fold';
 import type { ParsedQuery, Term } from './query';
@@ -13,6 +13,18 @@ import { searchLibrary, type SearchDoc, type SearchHit } from './search-library'
 const MAX_PHRASE_CHECKS = 100;
 /** Characters of text shown around the first match. */
 const SNIPPET = 220;
+
+/** Every saved article with its highlights: what the in-memory half of a search runs over. */
+export async function loadSearchDocs(database: GleanerDatabase = db): Promise<SearchDoc[]> {
+  const [articles, highlights] = await Promise.all([database.articles.toArray(), database.highlights.toArray()]);
+  const byArticle = new Map<string, HighlightRecord[]>();
+  for (const h of highlights) {
+    const list = byArticle.get(h.articleId);
+    if (list) list.push(h);
+    else byArticle.set(h.articleId, [h]);
+  }
+  return articles.map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] }));
+}
 
 /** Article-text scores of a term: a word from the index; a phrase, all its words, then checked in the text. */
 async function textScores(term: Term): Promise<Map<string, number>> {
