@@ -33,9 +33,9 @@ export function senderKind(sender: Browser.runtime.MessageSender, extensionId: s
   return sender.url === undefined ? 'extension' : null;
 }
 
-/** Whether a sender is one of this extension's own pages (a popup opened as a tab has a tab too). */
+/** Whether a sender is one of this extension's own contexts, by the same rule the receiver checks with. */
 export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+  return senderKind(sender, browser.runtime.id, browser.runtime.getURL('/')) === 'extension';
 }
 
 /**
