@@ -78,6 +78,13 @@ describe('the library page', () => {
     await box.fill('"last health crisis"');
     await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
     await library.getByRole('list', { name: 'Matching highlights' }).getByText('This will not be the last health crisis.').waitFor();
+    // Results follow a highlight note written in the popup of another tab, with nothing typed here.
+    await box.fill('zebra');
+    await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^0 results/);
+    const item = again.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
+    await item.getByRole('textbox', { name: 'Highlight note', exact: true }).fill('zebra crossing');
+    await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
+    await library.getByRole('list', { name: 'Matching highlights' }).getByText('zebra crossing').waitFor();
     // Bad input is explained, never thrown.
     await box.fill('"unclosed quote after:2020-13-45');
     await library.getByText('A quote was not closed').waitFor();
@@ -88,6 +95,10 @@ describe('the library page', () => {
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
     await library.keyboard.press('ArrowDown');
     expect(await library.evaluate(() => document.activeElement?.textContent)).toBe('The CPI issues call to protect international healthcare providers from cyber attacks');
+    const [source] = await Promise.all([env.browser.context.waitForEvent('page'), library.keyboard.press('Enter')]);
+    await source.waitForLoadState();
+    expect(source.url()).toBe(`${env.server.origin}/itij-cpi-healthcare.html`);
+    await source.close();
     await library.getByRole('searchbox', { name: 'Search' }).fill('nothing-like-this');
     await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^0 results/);
     expect(library.url()).toContain('q=nothing-like-this');
