@@ -7,7 +7,7 @@ import { COLOR_VALUES, isColorName } from '@/utils/highlight/colors';
 import { indexCoverage, rebuildIndex } from '@/utils/search/body-index';
 import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery } from '@/utils/search/query';
-import { loadSearchDocs, runSearch } from '@/utils/search/run-search';
+import { loadSearchDocs, PAGE_SIZE, runSearch, shownWords, snippetsFor } from '@/utils/search/run-search';
 import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
 import { formatDate, plural } from '@/utils/format';
 
@@ -93,6 +93,8 @@ export function SearchPage() {
 
   const parsed = useMemo(() => parseQuery(query), [query]);
   const [found, setFound] = useState<{ hits: SearchHit[]; snippets: Map<string, string>; parsed: unknown; library: unknown } | null>(null);
+  /** How many results are on screen: a page at first, more on request (a common word matches thousands). */
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null);
   /** Bumped when the index was rebuilt, so that the results are searched again. */
   const [indexVersion, setIndexVersion] = useState(0);
@@ -101,7 +103,14 @@ export function SearchPage() {
   useEffect(() => {
     if (!library) return;
     let current = true;
-    runSearch(library, parsed).then((result) => current && setFound({ ...result, parsed, library }), (error: unknown) => console.error(error));
+    runSearch(library, parsed).then(
+      (result) => {
+        if (!current) return;
+        setFound({ ...result, parsed, library });
+        setLimit(PAGE_SIZE);
+      },
+      (error: unknown) => console.error(error),
+    );
     return () => {
       current = false;
     };
@@ -142,7 +151,14 @@ export function SearchPage() {
       </button>
     );
   };
-  const terms = parsed.clauses.flat().map((term) => term.text);
+  const showMore = async () => {
+    if (!found) return;
+    const next = hits.slice(limit, limit + PAGE_SIZE).map((hit) => hit.article.id);
+    const more = await snippetsFor(next, shownWords(parsed));
+    setFound((current) => current && { ...current, snippets: new Map([...current.snippets, ...more]) });
+    setLimit((value) => value + PAGE_SIZE);
+  };
+  const terms = shownWords(parsed);
   return (
     <main class="search-page">
       <header>
@@ -203,9 +219,14 @@ export function SearchPage() {
               </label>
             )}
             <BulkActions selected={selection} onDone={() => setSelected(new Set())} />
-            {hits.map((hit) => (
+            {hits.slice(0, limit).map((hit) => (
               <ArticleCard key={hit.article.id} hit={hit} terms={terms} snippet={found.snippets.get(hit.article.id)} selected={selected.has(hit.article.id)} onSelect={(on) => select(hit.article.id, on)} />
             ))}
+            {hits.length > limit && (
+              <button type="button" class="show-more" onClick={() => void showMore()}>
+                Show {Math.min(PAGE_SIZE, hits.length - limit)} more of {hits.length - limit}
+              </button>
+            )}
           </div>
           <footer class="page-footer">
             <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>Rebuild search index</button>

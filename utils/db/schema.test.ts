@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { indexCoverage, rebuildIndex, searchTerm } from '../search/body-index';
 import { saveArticle } from './articles';
-import { createDatabase, db, SCHEMA_V1 } from './schema';
+import { createDatabase, db, SCHEMA_V1, SCHEMA_V2 } from './schema';
 import { extractedArticle } from './test-data';
 
 beforeEach(async () => {
@@ -11,10 +11,10 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is at version 2, with the tables and indexes the library looks things up by', () => {
-    expect(db.verno).toBe(2);
+  it('is at version 3, with the tables and indexes the library looks things up by', () => {
+    expect(db.verno).toBe(3);
     const tables = Object.fromEntries(db.tables.map((table) => [table.name, table.schema]));
-    expect(Object.keys(tables).sort()).toEqual(['articles', 'contents', 'highlights', 'searchBlocks', 'searchDocs', 'searchMeta']);
+    expect(Object.keys(tables).sort()).toEqual(['articles', 'contents', 'highlights', 'searchBlocks', 'searchDocs', 'searchIds', 'searchMeta']);
     expect(tables.articles?.primKey.keyPath).toBe('id');
     expect(tables.articles?.idxByName.url?.unique).toBe(true);
     expect(tables.articles?.idxByName.urls?.multi).toBe(true);
@@ -31,8 +31,8 @@ describe('schema', () => {
   });
 });
 
-describe('migration from version 1', () => {
-  it('keeps every version-1 record, and the search index is rebuilt from them', async () => {
+describe('migrations', () => {
+  it('from version 1 keeps every record; the search index is then built from them', async () => {
     const name = `gleaner-v1-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
@@ -44,20 +44,47 @@ describe('migration from version 1', () => {
     await v1.table('highlights').add(highlight);
     v1.close();
 
-    const v2 = createDatabase(name);
-    await v2.open();
-    expect(v2.verno).toBe(2);
-    expect(await v2.articles.get(article.id)).toEqual(record);
-    expect(await v2.contents.get(article.id)).toEqual({ articleId: article.id, html, text });
-    expect(await v2.highlights.get(highlight.id)).toEqual(highlight);
-    expect(await v2.searchBlocks.count()).toBe(0);
-    await v2.delete();
+    const latest = createDatabase(name);
+    await latest.open();
+    expect(latest.verno).toBe(3);
+    expect(await latest.articles.get(article.id)).toEqual(record);
+    expect(await latest.contents.get(article.id)).toEqual({ articleId: article.id, html, text });
+    expect(await latest.highlights.get(highlight.id)).toEqual(highlight);
+    expect(await latest.searchBlocks.count()).toBe(0);
+    await latest.delete();
+  });
+
+
+  it('from version 2 keeps every record and drops the old index (no positions), which is then rebuilt', async () => {
+    const name = `gleaner-v2-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const article = { ...extractedArticle({ url: 'https://news.example/story' }), id: crypto.randomUUID(), originalUrl: 'https://news.example/story', urls: ['https://news.example/story'], tags: ['health'], note: 'kept', createdAt: 1, updatedAt: 2 };
+    const { html, text, ...record } = { ...article, html: '<p>Ransomware hit the hospital.</p>', text: 'Ransomware hit the hospital.' };
+    await v2.table('articles').add(record);
+    await v2.table('contents').add({ articleId: article.id, html, text });
+    // A version-2 index: blocks without positions and the totals record with every id in it.
+    await v2.table('searchBlocks').add({ term: 'ransomware', block: 0, docs: Uint32Array.of(0), tfs: Uint16Array.of(1), lens: Uint32Array.of(4) });
+    await v2.table('searchDocs').add({ articleId: article.id, docNo: 0 });
+    await v2.table('searchMeta').add({ id: 'meta', ids: [article.id], count: 1, totalLength: 4 });
+    v2.close();
+
+    const latest = createDatabase(name);
+    await latest.open();
+    expect(latest.verno).toBe(3);
+    expect(await latest.articles.get(article.id)).toEqual(record);
+    expect(await latest.contents.get(article.id)).toEqual({ articleId: article.id, html, text });
+    expect([await latest.searchBlocks.count(), await latest.searchDocs.count(), await latest.searchIds.count(), await latest.searchMeta.count()]).toEqual([0, 0, 0, 0]);
+    latest.close();
+    await Dexie.delete(name);
   });
 
   it('an index that does not cover the library is found out and rebuilt', async () => {
     const saved = await saveArticle(extractedArticle({ text: 'Ransomware hit the hospital.' }));
     await db.searchBlocks.clear();
     await db.searchMeta.clear();
+    await db.searchIds.clear();
     await db.searchDocs.clear();
     expect(await indexCoverage()).toEqual({ indexed: 0, total: 1 });
     const progress: number[] = [];

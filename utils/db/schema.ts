@@ -100,12 +100,15 @@ export interface HighlightRecord {
 export interface SearchBlockRecord {
   term: string;
   block: number;
-  /** Document numbers (see SearchMetaRecord.ids), ascending. */
+  /** Document numbers (see SearchDocRecord), ascending. */
   docs: Uint32Array;
   /** How often the term occurs in each. */
   tfs: Uint16Array;
   /** Each document's length in words (kept here so ranking needs no other read). */
   lens: Uint32Array;
+  /** The word positions of the term in each document, in document order: per document `tfs[i]` ascending
+   * positions, each written as the difference from the one before in 7-bit variable-length bytes. */
+  pos: Uint8Array;
 }
 
 /** An article's document number in the full-text index (its terms are those of its stored text). */
@@ -114,11 +117,19 @@ export interface SearchDocRecord {
   docNo: number;
 }
 
+/** Article ids of up to 4,096 consecutive document numbers of the full-text index (null: removed). */
+export interface SearchIdsRecord {
+  block: number;
+  ids: Array<string | null>;
+}
+
 /** Totals of the full-text index. */
 export interface SearchMetaRecord {
   id: 'meta';
-  /** Article id by document number; null where an article was removed. */
-  ids: Array<string | null>;
+  /** Changes when the whole index is rebuilt (document numbers are then given anew). */
+  build: string;
+  /** The document number the next indexed article gets. */
+  next: number;
   /** Articles indexed, and the sum of their lengths (for BM25's average length). */
   count: number;
   totalLength: number;
@@ -131,6 +142,7 @@ export type GleanerDatabase = Dexie & {
   highlights: EntityTable<HighlightRecord, 'id'>;
   searchBlocks: Table<SearchBlockRecord, [string, number]>;
   searchDocs: EntityTable<SearchDocRecord, 'articleId'>;
+  searchIds: EntityTable<SearchIdsRecord, 'block'>;
   searchMeta: EntityTable<SearchMetaRecord, 'id'>;
 };
 
@@ -155,11 +167,25 @@ export const SCHEMA_V2 = {
   searchMeta: 'id',
 } as const;
 
+/**
+ * Version 3 stores word positions in the full-text index (exact phrases without reading articles) and moves
+ * the document ids out of the totals record into `searchIds`, so that a search reads only ids it has not seen.
+ * The old index is dropped and rebuilt from the content like any index that does not cover the library.
+ * Articles, content and highlights are untouched.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  searchIds: 'block',
+} as const;
+
 /** Opens (lazily) the database with every schema version declared. */
 export function createDatabase(name: string = DB_NAME): GleanerDatabase {
   const db = new Dexie(name) as GleanerDatabase;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade((tx) => Promise.all(['searchBlocks', 'searchDocs', 'searchMeta'].map((name) => tx.table(name).clear())));
   return db;
 }
 

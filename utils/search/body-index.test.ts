@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { removeArticle, saveArticle } from '../db/articles';
 import { db } from '../db/schema';
 import { extractedArticle } from '../db/test-data';
-import { searchTerm, tokens } from './body-index';
+import { rebuildIndex, searchPhrase, searchTerm, tokens } from './body-index';
 
 beforeEach(async () => {
   await db.delete();
@@ -47,5 +47,37 @@ describe('the article text index', () => {
     const article = await saveArticle(extractedArticle({ text: '我们在北京学习中文。東京都に住んでいます。' }));
     expect([...(await searchTerm('北京')).keys()]).toEqual([article.id]);
     expect([...(await searchTerm('東京')).keys()]).toEqual([article.id]);
+  });
+
+  it('matches exact phrases from word positions, in order and next to each other, across punctuation', async () => {
+    const a = await saveArticle(extractedArticle({ url: 'https://e.com/a', text: 'The hospital was not ready. Were not the nurses warned?' }));
+    const b = await saveArticle(extractedArticle({ url: 'https://e.com/b', text: 'Not ready, the hospital was. Ready or not, hospital staff were warned.' }));
+    const c = await saveArticle(extractedArticle({ url: 'https://e.com/c', text: 'Warned, were they? Not at all: warned were not the staff.' }));
+    const ids = async (phrase: string) => [...(await searchPhrase(phrase)).keys()].sort();
+    expect(await ids('were not')).toEqual([a.id, c.id].sort());
+    expect(await ids('not ready')).toEqual([a.id, b.id].sort());
+    expect(await ids('ready, the hospital')).toEqual([b.id]); // punctuation in the phrase or the text does not count
+    expect(await ids('hospital not')).toEqual([]);
+    expect(await ids('the nurses warned')).toEqual([a.id]);
+    expect(await ids('warned were not the')).toEqual([c.id]);
+    expect(await ids('unknown words')).toEqual([]);
+    // The same after a rebuild, and after one article is taken out of a shared block.
+    await rebuildIndex();
+    expect(await ids('were not')).toEqual([a.id, c.id].sort());
+    await saveArticle(extractedArticle({ url: 'https://e.com/a', text: 'Rewritten: nothing here.' }));
+    expect(await ids('were not')).toEqual([c.id]);
+    expect(await ids('not ready')).toEqual([b.id]);
+    expect(await ids('warned were not the')).toEqual([c.id]);
+  });
+
+  it('keeps positions right for repeated words and long texts', async () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `w${i % 700}`);
+    words[2500] = 'needle';
+    words[2501] = 'haystack';
+    const article = await saveArticle(extractedArticle({ text: words.join(' ') }));
+    expect([...(await searchPhrase('needle haystack')).keys()]).toEqual([article.id]);
+    expect([...(await searchPhrase('w699 w0 w1')).keys()]).toEqual([article.id]);
+    expect((await searchPhrase('haystack needle')).size).toBe(0);
+    expect((await searchPhrase('w1 w0')).size).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The full-text index of article text (issue 4; chosen by bench/search.mjs over whole-index-in-memory libraries,
  * which take seconds to load at 10,000 articles). Postings are stored per term in blocks of up to 1,024
- * articles, so a search reads only the blocks of its own terms plus one totals record. Ranking is BM25.
+ * articles, with each occurrence's word position, so a search reads only the blocks of its own terms plus one
+ * small totals record, and a phrase is matched exactly without reading any article. Ranking is BM25.
  * Index writes happen inside the transaction that writes the article's content (utils/db/articles.ts).
  */
 import { db, type SearchBlockRecord, type SearchMetaRecord } from '../db/schema';
@@ -37,22 +38,115 @@ export function tokens(text: string): string[] {
 }
 
 /** The tables an index write touches: include them in the transaction that calls it. */
-export const INDEX_TABLES = () => [db.searchBlocks, db.searchDocs, db.searchMeta];
+export const INDEX_TABLES = () => [db.searchBlocks, db.searchDocs, db.searchIds, db.searchMeta];
 
 async function meta(): Promise<SearchMetaRecord> {
-  return (await db.searchMeta.get('meta')) ?? { id: 'meta', ids: [], count: 0, totalLength: 0 };
+  // A new build id for an index not yet written, so that no cached document numbers outlive it.
+  return (await db.searchMeta.get('meta')) ?? { id: 'meta', build: crypto.randomUUID(), next: 0, count: 0, totalLength: 0 };
+}
+
+/** Document numbers per record of `searchIds`: an index write touches one small record. */
+const IDS_PER_RECORD = 4096;
+
+/** Article id by document number, as far as this context has read it (document numbers are never reused
+ * within one build; a removed article's number keeps its id here, but no postings point at it any more). */
+let knownIds: { build: string; ids: Array<string | null> } = { build: '', ids: [] };
+
+/** The article ids of document numbers, reading only the records of numbers added since the last search
+ * (inside a transaction over INDEX_TABLES). */
+async function idsOf(totals: SearchMetaRecord): Promise<ReadonlyArray<string | null>> {
+  if (knownIds.build !== totals.build) knownIds = { build: totals.build, ids: [] };
+  const known = knownIds;
+  if (known.ids.length < totals.next) {
+    const first = Math.floor(known.ids.length / IDS_PER_RECORD);
+    const last = Math.floor((totals.next - 1) / IDS_PER_RECORD);
+    const records = await db.searchIds.bulkGet(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+    records.forEach((record, i) => record?.ids.forEach((id, j) => (known.ids[(first + i) * IDS_PER_RECORD + j] = id)));
+    known.ids.length = Math.max(known.ids.length, totals.next);
+  }
+  return known.ids;
+}
+
+/** Records the article id of a document number (null: removed). */
+async function setId(docNo: number, articleId: string | null): Promise<void> {
+  const block = Math.floor(docNo / IDS_PER_RECORD);
+  const record = (await db.searchIds.get(block)) ?? { block, ids: [] };
+  record.ids[docNo % IDS_PER_RECORD] = articleId;
+  await db.searchIds.put(record);
 }
 
 function blocksOf(term: string) {
   return db.searchBlocks.where('[term+block]').between([term, 0], [term, Infinity]);
 }
 
-/** The distinct terms of a text with how often each occurs, and its length in words. */
-function termCounts(text: string): { tf: Map<string, number>; length: number } {
+/** Most occurrences of one term in one article that are counted (term frequencies are 16-bit). */
+const MAX_TF = 65535;
+
+/** The distinct terms of a text with the word positions where each occurs, and its length in words. */
+function termPositions(text: string): { positions: Map<string, number[]>; length: number } {
   const words = tokens(text);
-  const tf = new Map<string, number>();
-  for (const word of words) tf.set(word, Math.min(65535, (tf.get(word) ?? 0) + 1));
-  return { tf, length: words.length };
+  const positions = new Map<string, number[]>();
+  words.forEach((word, at) => {
+    const list = positions.get(word);
+    if (!list) positions.set(word, [at]);
+    else if (list.length < MAX_TF) list.push(at);
+  });
+  return { positions, length: words.length };
+}
+
+/** Appends ascending positions to `out` as variable-length deltas (7 bits a byte). */
+function encodePositions(positions: readonly number[], out: number[]): void {
+  let previous = 0;
+  for (const position of positions) {
+    let delta = position - previous;
+    previous = position;
+    while (delta >= 0x80) {
+      out.push((delta & 0x7f) | 0x80);
+      delta >>>= 7;
+    }
+    out.push(delta);
+  }
+}
+
+/** Reads `count` positions encoded at `bytes[from]`; returns them and where the next document's begin. */
+function decodePositions(bytes: Uint8Array, from: number, count: number): { positions: number[]; end: number } {
+  const positions: number[] = [];
+  let at = from;
+  let previous = 0;
+  for (let n = 0; n < count; n++) {
+    let delta = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[at++]!;
+      delta |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    previous += delta;
+    positions.push(previous);
+  }
+  return { positions, end: at };
+}
+
+/** Where the `count` positions encoded at `bytes[from]` end (each ends with a byte below 0x80). */
+function skipPositions(bytes: Uint8Array, from: number, count: number): number {
+  let at = from;
+  for (let left = count; left > 0; at++) if (bytes[at]! < 0x80) left--;
+  return at;
+}
+
+/** Where the positions of a block's `index`-th document begin and end in `block.pos`. */
+function positionRange(block: SearchBlockRecord, index: number): [number, number] {
+  let at = 0;
+  for (let i = 0; i < index; i++) at = skipPositions(block.pos, at, block.tfs[i]!);
+  return [at, skipPositions(block.pos, at, block.tfs[index]!)];
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /**
@@ -64,22 +158,27 @@ export async function unindexArticle(articleId: string): Promise<void> {
   if (!doc) return;
   const totals = await meta();
   const content = await db.contents.get(articleId);
-  const { tf, length } = termCounts(content?.text ?? '');
-  for (const term of tf.keys()) {
-    for (const block of await blocksOf(term).toArray()) {
-      const at = block.docs.indexOf(doc.docNo);
-      if (at < 0) continue;
-      if (block.docs.length === 1) {
-        await db.searchBlocks.delete([term, block.block]);
-        continue;
-      }
-      const keep = (_: number, i: number) => i !== at;
-      await db.searchBlocks.put({ ...block, docs: block.docs.filter(keep), tfs: block.tfs.filter(keep), lens: block.lens.filter(keep) });
+  const { positions, length } = termPositions(content?.text ?? '');
+  // All reads issued at once, then one bulk write each way: a thousand awaited round trips cost far more.
+  const blocks = (await Promise.all([...positions.keys()].map((term) => blocksOf(term).toArray()))).flat();
+  const emptied: Array<[string, number]> = [];
+  const changed: SearchBlockRecord[] = [];
+  for (const block of blocks) {
+    const at = block.docs.indexOf(doc.docNo);
+    if (at < 0) continue;
+    if (block.docs.length === 1) {
+      emptied.push([block.term, block.block]);
+      continue;
     }
+    const keep = (_: number, i: number) => i !== at;
+    const [start, end] = positionRange(block, at);
+    const pos = concatBytes(block.pos.subarray(0, start), block.pos.subarray(end));
+    changed.push({ ...block, docs: block.docs.filter(keep), tfs: block.tfs.filter(keep), lens: block.lens.filter(keep), pos });
   }
-  // Postings left behind (had the text gone missing) point at a null id and are never shown.
-  totals.ids[doc.docNo] = null;
+  await Promise.all([db.searchBlocks.bulkDelete(emptied), db.searchBlocks.bulkPut(changed)]);
+  // Postings left behind (had the text gone missing) point at an article no longer in the library: never shown.
   await db.searchMeta.put({ ...totals, count: totals.count - 1, totalLength: totals.totalLength - length });
+  await setId(doc.docNo, null);
   await db.searchDocs.delete(articleId);
 }
 
@@ -89,57 +188,148 @@ export async function unindexArticle(articleId: string): Promise<void> {
  */
 export async function indexArticle(articleId: string, text: string): Promise<void> {
   await unindexArticle(articleId);
-  const { tf, length } = termCounts(text);
+  const { positions, length } = termPositions(text);
   const totals = await meta();
-  const docNo = totals.ids.length;
-  for (const [term, count] of tf) {
-    const last = await blocksOf(term).last();
-    if (last && last.docs.length < BLOCK) {
-      await db.searchBlocks.put({
-        term,
-        block: last.block,
-        docs: Uint32Array.from([...last.docs, docNo]),
-        tfs: Uint16Array.from([...last.tfs, count]),
-        lens: Uint32Array.from([...last.lens, length]),
-      });
-    } else {
-      await db.searchBlocks.put({ term, block: last ? last.block + 1 : 0, docs: Uint32Array.of(docNo), tfs: Uint16Array.of(count), lens: Uint32Array.of(length) });
+  const docNo = totals.next;
+  const terms = [...positions];
+  const lasts = await Promise.all(terms.map(([term]) => blocksOf(term).last()));
+  const blocks = terms.map(([term, at], i): SearchBlockRecord => {
+    const encoded: number[] = [];
+    encodePositions(at, encoded);
+    const last = lasts[i];
+    if (!last || last.docs.length >= BLOCK) {
+      return { term, block: last ? last.block + 1 : 0, docs: Uint32Array.of(docNo), tfs: Uint16Array.of(at.length), lens: Uint32Array.of(length), pos: Uint8Array.from(encoded) };
     }
-  }
+    return {
+      term,
+      block: last.block,
+      docs: Uint32Array.from([...last.docs, docNo]),
+      tfs: Uint16Array.from([...last.tfs, at.length]),
+      lens: Uint32Array.from([...last.lens, length]),
+      pos: concatBytes(last.pos, Uint8Array.from(encoded)),
+    };
+  });
+  await db.searchBlocks.bulkPut(blocks);
   await db.searchDocs.put({ articleId, docNo });
-  await db.searchMeta.put({ id: 'meta', ids: [...totals.ids, articleId], count: totals.count + 1, totalLength: totals.totalLength + length });
+  await setId(docNo, articleId);
+  await db.searchMeta.put({ ...totals, next: docNo + 1, count: totals.count + 1, totalLength: totals.totalLength + length });
+}
+
+/** BM25 of one term in one document. */
+function bm25(idf: number, tf: number, length: number, average: number): number {
+  return (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
+}
+
+const idfOf = (df: number, count: number) => Math.log(1 + (count - df + 0.5) / (df + 0.5));
+
+/** Reads the totals, the document ids and some blocks in one read transaction. */
+function readIndex<T>(blocks: () => Promise<T>): Promise<[SearchMetaRecord, ReadonlyArray<string | null | undefined>, Awaited<T>]> {
+  return db.transaction('r', INDEX_TABLES(), async () => {
+    const totals = await meta();
+    return Promise.all([totals, idsOf(totals), blocks()]);
+  });
 }
 
 /**
  * BM25 score by article id for the articles whose text holds `term` (a folded word; with `prefix`, any word
- * starting with it). A phrase is looked up word by word by the caller.
+ * starting with it). Several words are a phrase (see searchPhrase).
  */
 export async function searchTerm(term: string, prefix = false): Promise<Map<string, number>> {
   const words = tokens(term);
   const scores = new Map<string, number>();
+  if (words.length > 1) return searchPhrase(term);
   if (words.length !== 1) return scores;
   const word = words[0]!;
-  const [totals, blocks] = await db.transaction('r', db.searchMeta, db.searchBlocks, () =>
-    Promise.all([meta(), prefix ? db.searchBlocks.where('[term+block]').between([word, 0], [`${word}\uffff`, Infinity]).limit(MAX_PREFIX_TERMS * 4).toArray() : blocksOf(word).toArray()]),
+  const [totals, ids, blocks] = await readIndex(() =>
+    prefix ? db.searchBlocks.where('[term+block]').between([word, 0], [`${word}\uffff`, Infinity]).limit(MAX_PREFIX_TERMS * 4).toArray() : blocksOf(word).toArray(),
   );
   const average = totals.count ? totals.totalLength / totals.count : 1;
+  for (const termBlocks of [...groupByTerm(blocks).values()].slice(0, MAX_PREFIX_TERMS)) {
+    const idf = idfOf(termBlocks.reduce((sum, block) => sum + block.docs.length, 0), totals.count);
+    for (const block of termBlocks) {
+      for (let i = 0; i < block.docs.length; i++) {
+        const id = ids[block.docs[i]!];
+        if (!id) continue;
+        const score = bm25(idf, block.tfs[i]!, block.lens[i]!, average);
+        if (score > (scores.get(id) ?? 0)) scores.set(id, score);
+      }
+    }
+  }
+  return scores;
+}
+
+function groupByTerm(blocks: readonly SearchBlockRecord[]): Map<string, SearchBlockRecord[]> {
   const byTerm = new Map<string, SearchBlockRecord[]>();
   for (const block of blocks) {
     const list = byTerm.get(block.term);
     if (list) list.push(block);
     else byTerm.set(block.term, [block]);
   }
-  for (const termBlocks of [...byTerm.values()].slice(0, MAX_PREFIX_TERMS)) {
-    const df = termBlocks.reduce((sum, block) => sum + block.docs.length, 0);
-    const idf = Math.log(1 + (totals.count - df + 0.5) / (df + 0.5));
-    for (const block of termBlocks) {
-      for (let i = 0; i < block.docs.length; i++) {
-        const id = totals.ids[block.docs[i]!];
-        if (!id) continue;
+  return byTerm;
+}
+
+/** Whether sorted `list` holds `value`. */
+function holds(list: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] === value) return true;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Articles whose text holds the words of `phrase` next to each other and in order (punctuation between them
+ * does not count), scored by the sum of the words' BM25: matched from the stored positions, no text is read.
+ */
+export async function searchPhrase(phrase: string): Promise<Map<string, number>> {
+  const words = tokens(phrase);
+  const scores = new Map<string, number>();
+  if (!words.length) return scores;
+  const distinct = [...new Set(words)];
+  const [totals, ids, lists] = await readIndex(() => Promise.all(distinct.map((word) => blocksOf(word).toArray())));
+  if (lists.some((blocks) => !blocks.length)) return scores;
+  // Candidates: documents holding every word, starting from the rarest word's.
+  const dfs = lists.map((blocks) => blocks.reduce((sum, block) => sum + block.docs.length, 0));
+  const rarest = dfs.indexOf(Math.min(...dfs));
+  let candidates = new Set<number>();
+  for (const block of lists[rarest]!) for (const docNo of block.docs) candidates.add(docNo);
+  lists.forEach((blocks, w) => {
+    if (w === rarest) return;
+    const next = new Set<number>();
+    for (const block of blocks) for (const docNo of block.docs) if (candidates.has(docNo)) next.add(docNo);
+    candidates = next;
+  });
+  // Each word's positions and score in the candidates.
+  const average = totals.count ? totals.totalLength / totals.count : 1;
+  const found = lists.map((blocks, w) => {
+    const idf = idfOf(dfs[w]!, totals.count);
+    const byDoc = new Map<number, { positions: number[]; score: number }>();
+    for (const block of blocks) {
+      for (let i = 0, at = 0; i < block.docs.length; i++) {
+        const docNo = block.docs[i]!;
         const tf = block.tfs[i]!;
-        const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * block.lens[i]!) / average));
-        scores.set(id, Math.max(scores.get(id) ?? 0, score));
+        if (!candidates.has(docNo)) {
+          at = skipPositions(block.pos, at, tf);
+          continue;
+        }
+        const { positions, end } = decodePositions(block.pos, at, tf);
+        at = end;
+        byDoc.set(docNo, { positions, score: bm25(idf, tf, block.lens[i]!, average) });
       }
+    }
+    return byDoc;
+  });
+  const of = (word: string) => found[distinct.indexOf(word)]!;
+  for (const docNo of candidates) {
+    const id = ids[docNo];
+    if (!id) continue;
+    const starts = of(words[0]!).get(docNo)!.positions;
+    if (starts.some((start) => words.every((word, k) => k === 0 || holds(of(word).get(docNo)!.positions, start + k)))) {
+      scores.set(id, distinct.reduce((sum, word) => sum + of(word).get(docNo)!.score, 0));
     }
   }
   return scores;
@@ -157,22 +347,24 @@ export async function indexCoverage(): Promise<{ indexed: number; total: number 
  */
 export async function rebuildIndex(onProgress: (done: number, total: number) => void = () => {}): Promise<void> {
   const total = await db.contents.count();
-  const postings = new Map<string, { docs: number[]; tfs: number[]; lens: number[] }>();
+  const postings = new Map<string, { docs: number[]; tfs: number[]; lens: number[]; pos: number[][] }>();
   const ids: string[] = [];
   const docs: Array<{ articleId: string; docNo: number }> = [];
   let totalLength = 0;
   await db.contents.each((content) => {
-    const { tf, length } = termCounts(content.text);
+    const { positions, length } = termPositions(content.text);
     const docNo = ids.length;
     ids.push(content.articleId);
     docs.push({ articleId: content.articleId, docNo });
     totalLength += length;
-    for (const [term, count] of tf) {
+    for (const [term, at] of positions) {
       let list = postings.get(term);
-      if (!list) postings.set(term, (list = { docs: [], tfs: [], lens: [] }));
+      if (!list) postings.set(term, (list = { docs: [], tfs: [], lens: [], pos: [[]] }));
+      if (list.docs.length % BLOCK === 0 && list.docs.length) list.pos.push([]);
       list.docs.push(docNo);
-      list.tfs.push(count);
+      list.tfs.push(at.length);
       list.lens.push(length);
+      encodePositions(at, list.pos.at(-1)!);
     }
     if (docNo % 100 === 0) onProgress(docNo, total);
   });
@@ -185,6 +377,7 @@ export async function rebuildIndex(onProgress: (done: number, total: number) => 
         docs: Uint32Array.from(list.docs.slice(i, i + BLOCK)),
         tfs: Uint16Array.from(list.tfs.slice(i, i + BLOCK)),
         lens: Uint32Array.from(list.lens.slice(i, i + BLOCK)),
+        pos: Uint8Array.from(list.pos[block]!),
       });
     }
   }
@@ -192,7 +385,9 @@ export async function rebuildIndex(onProgress: (done: number, total: number) => 
     await Promise.all(INDEX_TABLES().map((table) => table.clear()));
     await db.searchBlocks.bulkPut(blocks);
     await db.searchDocs.bulkPut(docs);
-    await db.searchMeta.put({ id: 'meta', ids, count: ids.length, totalLength });
+    const records = Array.from({ length: Math.ceil(ids.length / IDS_PER_RECORD) }, (_, block) => ({ block, ids: ids.slice(block * IDS_PER_RECORD, (block + 1) * IDS_PER_RECORD) }));
+    await db.searchIds.bulkPut(records);
+    await db.searchMeta.put({ id: 'meta', build: crypto.randomUUID(), next: ids.length, count: ids.length, totalLength });
   });
   onProgress(total, total);
 }

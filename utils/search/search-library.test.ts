@@ -39,6 +39,7 @@ describe('searchLibrary', () => {
     ['"quote key" ', []],
     ['security ', ['itij', 'fonts']],
     ['security -hospitals ', ['fonts']],
+    ['-hospitals ', ['fonts', 'cafe']],
     ['helvetica OR café ', ['cafe', 'fonts']], // a title match (café) outranks a highlight match
     ['tag:health ', ['itij']],
     ['-tag:health ', ['fonts', 'cafe']],
@@ -59,6 +60,25 @@ describe('searchLibrary', () => {
   it('ranks title matches above excerpt matches', () => {
     // "security" is a tag of itij (weight 3) and in the excerpt of fonts (weight 1).
     expect(searchLibrary(library, parseQuery('security ')).map((h) => h.score)).toEqual([3, 1]);
+  });
+
+  it('matches whole words, the word being typed as a prefix, phrases across punctuation, and CJK anywhere', () => {
+    const docs: SearchDoc[] = [
+      { article: article('art', { title: 'Start the party: modern art' }), highlights: [] },
+      { article: article('again', { title: 'Modern times, and a party; party! Modern—art' }), highlights: [] },
+      { article: article('hosp', { title: 'Hospitals, attacked' }), highlights: [highlight('hosp', '北京的医院')] },
+    ];
+    const found = (query: string) => searchLibrary(docs, parseQuery(query)).map((hit) => hit.article.id);
+    expect(found('art ').sort()).toEqual(['again', 'art']); // "start" and "party" are other words
+    expect(found('par ')).toEqual([]);
+    expect(found('par').sort()).toEqual(['again', 'art']); // still being typed: "party"
+    expect(found('hosp')).toEqual(['hosp']);
+    expect(found('"hospitals attacked" ')).toEqual(['hosp']);
+    expect(found('"party modern" ').sort()).toEqual(['again', 'art']); // in "again", only the second "party" is followed by "modern"
+    expect(found('"modern art" ').sort()).toEqual(['again', 'art']);
+    expect(found('"modern party" ')).toEqual([]);
+    expect(found('医院 ')).toEqual(['hosp']);
+    expect(searchLibrary(docs, parseQuery('医院 '))[0]!.matchingHighlights).toHaveLength(1);
   });
 
   it('returns the matching highlights with each result', () => {
