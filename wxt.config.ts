@@ -12,7 +12,7 @@ export default defineConfig({
     name: 'Gleaner',
     description: 'Save, highlight, search and export what you read on the web. Everything stays on your machine.',
     // Why each permission is needed is written in README.md ("Permissions").
-    permissions: ['scripting', 'activeTab', 'contextMenus', 'unlimitedStorage'],
+    permissions: ['scripting', 'activeTab', 'contextMenus', 'unlimitedStorage', 'storage'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Gleaner' },
     commands: {

@@ -9,6 +9,7 @@ import type { ArticleMeta, ArticleRecord, HighlightRecord } from '@/utils/db/sch
 import type { HighlightView, PageState } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
 import { errorText, formatDate } from '@/utils/format';
+import { readSettings } from '@/utils/settings';
 
 /** Props of Popup. */
 export interface PopupProps {
@@ -152,6 +153,7 @@ export function Popup({ tabId }: PopupProps) {
             }}
           />
           <NoteField key={article.id} label="Note" value={article.note} onSave={(note) => sendMessage('updateArticle', { id: article.id, note })} />
+          <MarkdownActions articleId={article.id} onDone={setNotice} />
           <HighlightList
             highlights={highlights}
             onJump={(id) => tabId !== null && void sendMessage('scrollToHighlight', { tabId, id }).catch((error: unknown) => setNotice(errorText(error)))}
@@ -163,6 +165,31 @@ export function Popup({ tabId }: PopupProps) {
       )}
       <Footer article={article} />
     </main>
+  );
+}
+
+/** "Copy Markdown" and "Download Markdown" for the saved article. The exporter (Turndown, YAML) is loaded on
+ * first use, so that opening the popup does not pay for it. */
+function MarkdownActions({ articleId, onDone }: { articleId: string; onDone: (message: string) => void }) {
+  const markdown = async () => {
+    const [{ articleMarkdown }, settings] = await Promise.all([import('@/utils/export/export-library'), readSettings()]);
+    const result = await articleMarkdown(articleId, { fullText: settings.exportFullText, template: settings.exportTemplate });
+    if (!result) throw new Error('This page is no longer in the library.');
+    return result;
+  };
+  const run = (work: () => Promise<string>) => work().then(onDone, (error: unknown) => onDone(errorText(error)));
+  return (
+    <div class="row markdown-actions">
+      <button type="button" onClick={() => run(async () => {
+        await navigator.clipboard.writeText((await markdown()).markdown);
+        return 'Markdown copied.';
+      })}>Copy Markdown</button>
+      <button type="button" onClick={() => run(async () => {
+        const [{ download }, { name, markdown: text }] = await Promise.all([import('@/utils/export/export-library'), markdown()]);
+        download(new Blob([text], { type: 'text/markdown' }), name);
+        return `Downloading ${name}.`;
+      })}>Download Markdown</button>
+    </div>
   );
 }
 

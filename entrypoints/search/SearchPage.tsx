@@ -7,6 +7,7 @@ import { COLOR_VALUES, isColorName } from '@/utils/highlight/colors';
 import { indexCoverage, rebuildIndex } from '@/utils/search/body-index';
 import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery } from '@/utils/search/query';
+import { LibraryTools } from '@/components/LibraryTools';
 import { loadSearchDocs, PAGE_SIZE, runSearch, shownWords, snippetsFor } from '@/utils/search/run-search';
 import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
 import { formatDate, plural } from '@/utils/format';
@@ -229,6 +230,7 @@ export function SearchPage() {
             )}
           </div>
           <footer class="page-footer">
+            <LibraryTools exportIds={query.trim() ? hits.map((hit) => hit.article.id) : null} onRestored={() => setIndexVersion((version) => version + 1)} />
             <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>Rebuild search index</button>
           </footer>
         </>

@@ -1,0 +1,86 @@
+/** Export and backup: Markdown from the popup and the search page, a backup restored into a fresh profile. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_DIR, launchWithExtension, useExtension } from './browser';
+import { drawnHighlights, selectText } from './page-helpers';
+
+const ITIJ = readFileSync(join(FIXTURE_DIR, 'itij-cpi-healthcare.html'), 'utf8').replace(/(<link rel="canonical" href=")[^"]+/, '$1https://www.itij.com/e2e/export');
+const SENTENCE = '“This will not be the last health crisis.”';
+const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
+
+const env = useExtension();
+
+/** Clicks `button` and returns the file it downloads. */
+async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
+  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  return { name: download.suggestedFilename(), data: readFileSync((await download.path())!) };
+}
+
+describe('export and backup', () => {
+  it('exports Markdown from the popup and the search page, backs up, and restores into a fresh profile where the highlight comes back', async () => {
+    env.server.route('/itij/export.html', ITIJ);
+    const url = `${env.server.origin}/itij/export.html`;
+    const { page, tabId } = await env.browser.openTab(url);
+    await selectText(page, SENTENCE);
+    const popup = await env.browser.openPopup(tabId);
+    await popup.getByRole('button', { name: 'Highlight selection' }).click();
+    await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+    const note = popup.getByRole('textbox', { name: 'Note', exact: true });
+    await note.click();
+    await popup.keyboard.type('Cited in the brief.');
+    await popup.getByText('Note saved').waitFor();
+
+    // One article from the popup: front matter, the note, the highlight as a quote.
+    const single = await downloadOf(popup, () => popup.getByRole('button', { name: 'Download Markdown' }).click());
+    expect(single.name).toBe(`${TITLE}.md`);
+    const markdown = single.data.toString('utf8');
+    expect(markdown).toMatch(new RegExp(`^---\\ntitle: ${TITLE}\\nurl: ${url}\\n`));
+    expect(markdown).toContain('## Note\n\nCited in the brief.');
+    expect(markdown).toContain(`> ${SENTENCE}\n\n- Colour: yellow`);
+    await popup.close();
+
+    // Everything from the search page, as a zip of .md files.
+    const search = await env.browser.openExtensionPage('search.html');
+    await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^1 result/);
+    const zip = await downloadOf(search, () => search.getByRole('button', { name: 'Export Markdown' }).click());
+    expect(zip.name).toMatch(/^gleaner-markdown-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(zip.data);
+    expect(Object.keys(files)).toEqual([`${TITLE}.md`]);
+    expect(strFromU8(files[`${TITLE}.md`]!)).toBe(markdown);
+    await expect.poll(() => search.getByText('Exported 1 article as Markdown.').count()).toBe(1);
+
+    const backup = await downloadOf(search, () => search.getByRole('button', { name: 'Back up' }).click());
+    const data = JSON.parse(backup.data.toString('utf8'));
+    expect(data).toMatchObject({ format: 'gleaner-backup', version: 1 });
+    expect([data.articles.length, data.contents.length, data.highlights.length]).toEqual([1, 1, 1]);
+
+    // A fresh profile: restore, then the page shows its highlight again and search finds its text.
+    const fresh = await launchWithExtension();
+    try {
+      const restorePage = await fresh.openExtensionPage('search.html');
+      await expect.poll(() => restorePage.getByRole('status').first().textContent()).toMatch(/^0 results/);
+      await restorePage.getByLabel('Restore backup').setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: backup.data });
+      await expect.poll(() => restorePage.getByText(/^Restored: 1 article added, 0 updated; 1 highlight added/).count(), { timeout: 15_000 }).toBe(1);
+      await restorePage.getByRole('searchbox', { name: 'Search' }).fill('ransomware ');
+      await expect.poll(() => restorePage.getByRole('status').first().textContent()).toMatch(/^1 result/);
+      await expect.poll(() => restorePage.getByRole('article').getByRole('link', { name: TITLE }).count()).toBe(1);
+
+      const { page: again } = await fresh.openTab(url);
+      await expect.poll(() => drawnHighlights(again)).toEqual([expect.objectContaining({ text: SENTENCE, color: 'yellow' })]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a damaged backup is refused with a clear message and changes nothing', async () => {
+    const search = await env.browser.openExtensionPage('search.html');
+    await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^\d+ results?/);
+    const before = await search.getByRole('status').first().textContent();
+    await search.getByLabel('Restore backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"gleaner-backup","version":1,"articles":[{') });
+    await expect.poll(() => search.getByText(/not JSON, or it was cut short\. Nothing was changed\./).count()).toBe(1);
+    expect(await search.getByRole('status').first().textContent()).toBe(before);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Exports of the library from an extension page: one article as Markdown, many as a zip of `.md` files (built
+ * with fflate's streaming zip, a batch of articles at a time, yielding between batches so that the page stays
+ * responsive and shows progress at 10,000 articles).
+ */
+import { Zip, ZipDeflate } from 'fflate';
+import { db, type HighlightRecord } from '../db/schema';
+import { FileNames } from './file-names';
+import { articleToMarkdown, type ArticleBundle, type MarkdownOptions } from './markdown';
+
+/** Articles read and converted per step. */
+const BATCH = 100;
+
+/** The bundles of `ids` (in that order; ids no longer in the library are skipped). */
+async function bundlesOf(ids: readonly string[], withContent: boolean): Promise<ArticleBundle[]> {
+  const [articles, contents, highlights] = await db.transaction('r', db.articles, db.contents, db.highlights, () =>
+    Promise.all([db.articles.bulkGet([...ids]), withContent ? db.contents.bulkGet([...ids]) : [], db.highlights.where('articleId').anyOf([...ids]).toArray()]),
+  );
+  const byArticle = new Map<string, HighlightRecord[]>();
+  for (const h of highlights) {
+    const list = byArticle.get(h.articleId);
+    if (list) list.push(h);
+    else byArticle.set(h.articleId, [h]);
+  }
+  return articles.flatMap((article, i) => (article ? [{ article, content: contents[i] ?? null, highlights: byArticle.get(article.id) ?? [] }] : []));
+}
+
+/** One article as Markdown, or null if it is no longer in the library. */
+export async function articleMarkdown(id: string, options: MarkdownOptions): Promise<{ name: string; markdown: string } | null> {
+  const [bundle] = await bundlesOf([id], options.fullText);
+  if (!bundle) return null;
+  return { name: new FileNames().next(bundle.article.title, 'md'), markdown: articleToMarkdown(bundle, options) };
+}
+
+const encoder = new TextEncoder();
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A zip holding one `.md` file per article of `ids` (all articles when null, newest first), reporting
+ * progress after each batch.
+ */
+export async function markdownZip(ids: readonly string[] | null, options: MarkdownOptions, onProgress: (done: number, total: number) => void = () => {}): Promise<{ zip: Blob; count: number }> {
+  const all = ids ?? (await db.articles.orderBy('createdAt').reverse().primaryKeys());
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, data) => {
+    if (error) failure = error;
+    else chunks.push(data);
+  });
+  const names = new FileNames();
+  let count = 0;
+  onProgress(0, all.length);
+  for (let start = 0; start < all.length; start += BATCH) {
+    for (const bundle of await bundlesOf(all.slice(start, start + BATCH), options.fullText)) {
+      const file = new ZipDeflate(names.next(bundle.article.title, 'md'), { level: 6 });
+      file.mtime = new Date(bundle.article.updatedAt);
+      zip.add(file);
+      file.push(encoder.encode(articleToMarkdown(bundle, options)), true);
+      count++;
+    }
+    if (failure) throw failure;
+    onProgress(Math.min(all.length, start + BATCH), all.length);
+    await nextTask();
+  }
+  zip.end();
+  if (failure) throw failure;
+  return { zip: new Blob(chunks as BlobPart[], { type: 'application/zip' }), count };
+}
+
+/** Offers `blob` to the user as a download named `name` (from an extension page). */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started once the click returns; the URL is kept a little for slow file dialogs.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
