@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { backupFile, createBackup, parseBackup, reportText, restoreBackup } from '@/utils/backup/backup';
 import { download, markdownZip } from '@/utils/export/export-library';
 import { errorText, plural } from '@/utils/format';
+import { importItems, parseImportFile } from '@/utils/import/import-library';
 import { exportFullText, readSettings } from '@/utils/settings';
 
 export interface LibraryToolsProps {
@@ -72,6 +73,20 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
     });
   };
 
+  const importFile = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    void run(async () => {
+      setProgress({ label: 'Importing…', done: 0, total: 0 });
+      const parsed = await parseImportFile(file);
+      const report = await importItems(parsed);
+      onRestored();
+      const skipped = report.skipped.length ? ` Skipped ${plural(report.skipped.length, 'entry', 'entries')}: ${report.skipped.slice(0, 3).join('; ')}${report.skipped.length > 3 ? '; …' : ''}.` : '';
+      return `Imported from ${parsed.source}: ${plural(report.added, 'article', 'articles')} added, ${report.merged} already saved (tags merged), ${plural(report.highlights, 'highlight', 'highlights')}. Their text is saved when you next open them with Gleaner.${skipped}`;
+    });
+  };
+
   const busy = progress !== null;
   return (
     <section class="library-tools" aria-label="Export and backup">
@@ -87,6 +102,10 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
         <label class="file-button">
           Restore backup
           <input type="file" accept=".json,application/json" disabled={busy} onChange={(e) => restore(e.currentTarget)} />
+        </label>
+        <label class="file-button">
+          Import from Pocket or Omnivore
+          <input type="file" accept=".csv,text/csv,.zip,application/zip" disabled={busy} onChange={(e) => importFile(e.currentTarget)} />
         </label>
       </div>
       {progress && (

@@ -83,4 +83,26 @@ describe('export and backup', () => {
     await expect.poll(() => search.getByText(/not JSON, or it was cut short\. Nothing was changed\./).count()).toBe(1);
     expect(await search.getByRole('status').first().textContent()).toBe(before);
   });
+
+  it('imports a Pocket export; an imported article gets its text when its page is opened with the popup', async () => {
+    env.server.route('/itij/pocket.html', ITIJ.replace('https://www.itij.com/e2e/export', 'https://www.itij.com/e2e/pocket'));
+    const url = `${env.server.origin}/itij/pocket.html`;
+    const csv = `title,url,time_added,tags,status\n"Saved in Pocket, long ago",${url},1590570000,from-pocket|health,unread\n`;
+    const search = await env.browser.openExtensionPage('search.html');
+    await search.getByLabel('Import from Pocket or Omnivore').setInputFiles({ name: 'part_000000.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => search.getByText(/^Imported from Pocket: 1 article added/).count()).toBe(1);
+    const box = search.getByRole('searchbox', { name: 'Search' });
+    await box.fill('tag:from-pocket ');
+    await expect.poll(() => search.getByRole('article').getByRole('link', { name: 'Saved in Pocket, long ago' }).count()).toBe(1);
+    await box.fill('tag:from-pocket ransomware ');
+    await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^0 results/); // no text yet
+
+    const { tabId } = await env.browser.openTab(url);
+    const popup = await env.browser.openPopup(tabId);
+    await popup.getByRole('button', { name: 'Remove from library' }).waitFor(); // already in the library
+    await popup.getByRole('button', { name: 'Remove tag from-pocket' }).waitFor();
+    await search.reload();
+    await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^1 result/);
+    await expect.poll(() => search.getByRole('article').getByRole('link', { name: TITLE }).count()).toBe(1);
+  });
 });

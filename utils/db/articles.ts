@@ -55,6 +55,11 @@ export async function getContent(articleId: string): Promise<ContentRecord | nul
   return (await db.contents.get(articleId)) ?? null;
 }
 
+/** Whether an article's text is stored (imported articles have none until their page is opened). */
+export async function hasContent(articleId: string): Promise<boolean> {
+  return (await db.contents.where('articleId').equals(articleId).count()) > 0;
+}
+
 /**
  * Saves an extracted page. Saving a page that is already in the library refreshes its metadata and content
  * and keeps its id, tags, note, highlights and creation time.

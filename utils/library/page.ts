@@ -3,7 +3,7 @@
  * Runs in the background, which owns the tabs and writes to the database.
  */
 import { browser } from 'wxt/browser';
-import { findArticleForPage, saveArticle } from '../db/articles';
+import { findArticleForPage, hasContent, saveArticle } from '../db/articles';
 import type { ArticleRecord } from '../db/schema';
 import { parseExtractResult } from '../extract/schema';
 import { reasonMessage, type ExtractResult } from '../extract/types';
@@ -50,7 +50,10 @@ export async function getPageState(tabId: number): Promise<PageState> {
     return { extraction: { ok: false, reason: result.reason, message: reasonMessage(result.reason, result.detail) }, article };
   }
   const { html: _html, text: _text, ...meta } = result.article;
-  return { extraction: { ok: true, meta }, article: await findArticleForPage(meta.url, meta.canonicalUrl) };
+  let article = await findArticleForPage(meta.url, meta.canonicalUrl);
+  // An imported article (Pocket, Omnivore) has no text yet: it is extracted now that the page is open.
+  if (article && !(await hasContent(article.id))) article = await saveArticle(result.article);
+  return { extraction: { ok: true, meta }, article };
 }
 
 /** Extracts a tab's article afresh and saves it; the failure's sentence is thrown if there is none. */

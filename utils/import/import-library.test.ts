@@ -1,0 +1,77 @@
+import { strToU8, zipSync } from 'fflate';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { saveArticle } from '../db/articles';
+import { db } from '../db/schema';
+import { extractedArticle } from '../db/test-data';
+import { importItems, parseImportFile, parseOmnivoreHighlights } from './import-library';
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+
+const POCKET = `title,url,time_added,tags,status
+"Cyber attacks, and hospitals",https://www.itij.com/latest/news/cpi?utm_source=pocket,1590570000,health|security,unread
+Fonts,https://fonts.example/story,1600000000,,archive
+Broken,javascript:alert(1),1600000000,,unread
+`;
+
+const OMNIVORE_META = [
+  { id: 'a', slug: 'cyber-attacks', title: 'Cyber attacks', description: 'About hospitals', author: 'Robyn', url: 'https://www.itij.com/latest/news/cpi', labels: ['health', { name: 'Research' }], savedAt: '2023-05-01T10:00:00.000Z', publishedAt: '2020-05-27T09:00:00.000Z' },
+  { id: 'b', slug: 'no-url', title: 'No address' },
+];
+const OMNIVORE_HIGHLIGHTS = `> This will not be the last health crisis. [⤴️](https://omnivore.app/me/cyber-attacks#h1)
+
+The key line.
+
+> Two lines
+> of quote [⤴️](https://omnivore.app/me/cyber-attacks#h2)
+`;
+
+const blob = (data: string | Uint8Array) => new Blob([data as BlobPart]);
+
+describe('import', () => {
+  it('reads a Pocket CSV: titles with commas, tags split on |, seconds to dates, bad addresses skipped', async () => {
+    const parsed = await parseImportFile(blob(POCKET));
+    expect(parsed.source).toBe('Pocket');
+    expect(parsed.items.map((i) => [i.title, i.tags, i.savedAt])).toEqual([
+      ['Cyber attacks, and hospitals', ['health', 'security'], 1_590_570_000_000],
+      ['Fonts', [], 1_600_000_000_000],
+    ]);
+    expect(parsed.skipped).toEqual(['row 4: "javascript:alert(1)" is not a web address']);
+    const report = await importItems(parsed, 5);
+    expect(report).toMatchObject({ added: 2, merged: 0, highlights: 0 });
+    const article = await db.articles.where('url').equals('https://www.itij.com/latest/news/cpi').first();
+    expect(article).toMatchObject({ title: 'Cyber attacks, and hospitals', tags: ['health', 'security'], createdAt: 1_590_570_000_000, wordCount: 0 });
+    expect(await db.contents.count()).toBe(0); // extracted when the page is next opened
+  });
+
+  it('reads an Omnivore zip with its highlights and notes, and merges into an article already saved', async () => {
+    const saved = await saveArticle(extractedArticle({ url: 'https://www.itij.com/latest/news/cpi' }));
+    await db.articles.update(saved.id, { tags: ['mine'] });
+    const zip = zipSync({ 'metadata_0_to_2.json': strToU8(JSON.stringify(OMNIVORE_META)), 'highlights/cyber-attacks.md': strToU8(OMNIVORE_HIGHLIGHTS) });
+    const parsed = await parseImportFile(blob(zip));
+    expect(parsed.source).toBe('Omnivore');
+    expect(parsed.skipped).toEqual(['metadata_0_to_2.json #2: no web address']);
+    const report = await importItems(parsed);
+    expect(report).toMatchObject({ added: 0, merged: 1, highlights: 2 });
+    expect((await db.articles.get(saved.id))!.tags).toEqual(['mine', 'health', 'Research']);
+    const highlights = await db.highlights.where('articleId').equals(saved.id).toArray();
+    expect(highlights.map((h) => [h.selectors.quote.exact, h.note]).sort()).toEqual([['This will not be the last health crisis.', 'The key line.'], ['Two lines\nof quote', '']]);
+    // Importing again adds nothing twice.
+    expect(await importItems(parsed)).toMatchObject({ merged: 1, highlights: 0 });
+  });
+
+  it('parses Omnivore highlight files with notes of several paragraphs', () => {
+    expect(parseOmnivoreHighlights('> A [⤴️](https://x)\n\nnote one\n\nnote two\n\n> B')).toEqual([{ exact: 'A', note: 'note one\n\nnote two' }, { exact: 'B', note: '' }]);
+  });
+
+  it.each([
+    ['a PDF', blob('%PDF-1.7 …'), /neither a Pocket export .* nor an Omnivore export/],
+    ['a damaged zip', blob(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3])), /cannot be read/],
+    ['another zip', blob(zipSync({ 'notes.txt': strToU8('hi') })), /not an Omnivore export/],
+  ])('refuses %s with a clear message', async (_name, file, message) => {
+    await expect(parseImportFile(file)).rejects.toThrow(message);
+    expect(await db.articles.count()).toBe(0);
+  });
+});

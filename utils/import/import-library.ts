@@ -1,0 +1,188 @@
+/**
+ * Imports from other read-later tools: a Pocket export (CSV: title, url, time_added, tags separated by `|`,
+ * status) and an Omnivore export (a zip of metadata JSON files and one highlights Markdown file per article).
+ * Imported articles have no text yet: it is extracted the first time the page is opened with the popup
+ * (utils/library/page.ts), and imported highlights are anchored by their quote on that visit.
+ */
+import { unzipSync, strFromU8 } from 'fflate';
+import Papa from 'papaparse';
+import * as v from 'valibot';
+import { db, type ArticleRecord, type HighlightRecord } from '../db/schema';
+import { normalizeTags } from '../db/tags';
+import { normalizeUrl } from '../url';
+
+/** One article as another tool exported it. */
+export interface ImportItem {
+  url: string;
+  title: string;
+  tags: string[];
+  /** Epoch ms it was saved there (now if unknown). */
+  savedAt: number;
+  byline: string | null;
+  excerpt: string | null;
+  publishedTime: string | null;
+  highlights: Array<{ exact: string; note: string }>;
+}
+
+export interface ParsedImport {
+  /** Which tool the file came from, for the report. */
+  source: 'Pocket' | 'Omnivore';
+  items: ImportItem[];
+  /** Rows or entries that were not articles, with why (first few). */
+  skipped: string[];
+}
+
+const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
+/** A Pocket export (`part_000000.csv`). */
+export function parsePocketCsv(csv: string): ParsedImport {
+  const { data } = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const items: ImportItem[] = [];
+  const skipped: string[] = [];
+  data.forEach((row, i) => {
+    const url = row.url?.trim() ?? '';
+    if (!normalizeUrl(url)) {
+      skipped.push(`row ${i + 2}: "${clip(url, 80)}" is not a web address`);
+      return;
+    }
+    const seconds = Number(row.time_added);
+    items.push({
+      url,
+      title: clip(row.title?.trim() || url, 2_000),
+      tags: normalizeTags((row.tags ?? '').split('|')),
+      savedAt: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : Date.now(),
+      byline: null, excerpt: null, publishedTime: null, highlights: [],
+    });
+  });
+  return { source: 'Pocket', items, skipped };
+}
+
+const OmnivoreItemSchema = v.looseObject({
+  slug: v.optional(v.string()),
+  title: v.optional(v.nullable(v.string())),
+  description: v.optional(v.nullable(v.string())),
+  author: v.optional(v.nullable(v.string())),
+  url: v.string(),
+  labels: v.optional(v.nullable(v.array(v.union([v.string(), v.looseObject({ name: v.string() })])))),
+  savedAt: v.optional(v.nullable(v.string())),
+  publishedAt: v.optional(v.nullable(v.string())),
+});
+
+/** The highlights of an Omnivore highlights file: each a quote ("> …", ending in a link back to Omnivore), then
+ * its note until the next quote. */
+export function parseOmnivoreHighlights(markdown: string): Array<{ exact: string; note: string }> {
+  const highlights: Array<{ exact: string; note: string }> = [];
+  for (const block of markdown.replace(/\r\n/g, '\n').split(/\n\s*\n/)) {
+    const lines = block.split('\n');
+    if (lines[0]?.startsWith('>')) {
+      const exact = lines.map((line) => line.replace(/^>\s?/, '')).join('\n').replace(/\s*\[⤴️?\]\([^)]*\)\s*$/u, '').trim();
+      if (exact) highlights.push({ exact, note: '' });
+    } else if (highlights.length && block.trim()) {
+      const last = highlights.at(-1)!;
+      last.note = last.note ? `${last.note}\n\n${block.trim()}` : block.trim();
+    }
+  }
+  return highlights;
+}
+
+/** An Omnivore export zip. */
+export function parseOmnivoreZip(zip: Uint8Array): ParsedImport {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip);
+  } catch {
+    throw new Error('This zip file cannot be read: it may be damaged or cut short. Nothing was imported.');
+  }
+  const metadata = Object.keys(files).filter((name) => /(^|\/)metadata_[^/]*\.json$/.test(name));
+  if (!metadata.length) throw new Error('This zip is not an Omnivore export (it has no metadata_….json). Nothing was imported.');
+  const highlightFiles = new Map(Object.entries(files).filter(([name]) => /(^|\/)highlights\/[^/]+\.md$/.test(name)).map(([name, data]) => [name.replace(/^.*highlights\//, '').replace(/\.md$/, ''), data]));
+  const items: ImportItem[] = [];
+  const skipped: string[] = [];
+  for (const name of metadata.sort()) {
+    let entries: unknown;
+    try {
+      entries = JSON.parse(strFromU8(files[name]!));
+    } catch {
+      skipped.push(`${name}: not JSON`);
+      continue;
+    }
+    if (!Array.isArray(entries)) {
+      skipped.push(`${name}: not a list of articles`);
+      continue;
+    }
+    entries.forEach((entry, i) => {
+      const parsed = v.safeParse(OmnivoreItemSchema, entry);
+      if (!parsed.success || !normalizeUrl(parsed.output.url)) {
+        skipped.push(`${name} #${i + 1}: no web address`);
+        return;
+      }
+      const item = parsed.output;
+      const saved = Date.parse(item.savedAt ?? '');
+      const notes = item.slug ? highlightFiles.get(item.slug) : undefined;
+      items.push({
+        url: item.url,
+        title: clip(item.title?.trim() || item.url, 2_000),
+        tags: normalizeTags((item.labels ?? []).map((label) => (typeof label === 'string' ? label : label.name))),
+        savedAt: Number.isFinite(saved) ? saved : Date.now(),
+        byline: item.author ? clip(item.author, 2_000) : null,
+        excerpt: item.description ? clip(item.description, 20_000) : null,
+        publishedTime: item.publishedAt ? clip(item.publishedAt, 200) : null,
+        highlights: notes ? parseOmnivoreHighlights(strFromU8(notes)) : [],
+      });
+    });
+  }
+  return { source: 'Omnivore', items, skipped };
+}
+
+/** Reads a file chosen for import: a Pocket CSV or an Omnivore zip. Throws a sentence for anything else. */
+export async function parseImportFile(file: Blob & { name?: string }): Promise<ParsedImport> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return parseOmnivoreZip(bytes); // "PK": a zip
+  const text = strFromU8(bytes);
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.toLowerCase();
+  if (/(^|,)url(,|$)/.test(header) && /(^|,)title(,|$)/.test(header)) return parsePocketCsv(text);
+  throw new Error('This file is neither a Pocket export (a CSV with title and url columns) nor an Omnivore export (a zip). Nothing was imported.');
+}
+
+export interface ImportReport {
+  added: number;
+  /** Already in the library: their tags were merged and new highlights added. */
+  merged: number;
+  highlights: number;
+  skipped: string[];
+}
+
+/** Adds the items to the library in one transaction. */
+export async function importItems(parsed: ParsedImport, now: number = Date.now()): Promise<ImportReport> {
+  const report: ImportReport = { added: 0, merged: 0, highlights: 0, skipped: parsed.skipped };
+  await db.transaction('rw', db.articles, db.highlights, async () => {
+    for (const item of parsed.items) {
+      const url = normalizeUrl(item.url)!;
+      const existing = await db.articles.where('urls').equals(url).first();
+      let article: ArticleRecord;
+      if (existing) {
+        article = { ...existing, tags: normalizeTags([...existing.tags, ...item.tags]), updatedAt: now };
+        report.merged++;
+      } else {
+        article = {
+          id: crypto.randomUUID(), url, originalUrl: item.url, urls: [url], title: item.title, byline: item.byline, siteName: null, lang: null, dir: null,
+          publishedTime: item.publishedTime, excerpt: item.excerpt, wordCount: 0, readingMinutes: 0, canonicalUrl: null, tags: item.tags, note: '',
+          createdAt: item.savedAt, updatedAt: now,
+        };
+        report.added++;
+      }
+      await db.articles.put(article);
+      const known = new Set((await db.highlights.where('articleId').equals(article.id).toArray()).map((h) => h.selectors.quote.exact));
+      const highlights: HighlightRecord[] = item.highlights
+        .filter((h) => !known.has(h.exact))
+        .map((h) => ({
+          id: crypto.randomUUID(), articleId: article.id, color: 'yellow', note: h.note, createdAt: item.savedAt, updatedAt: now,
+          // Only the quote is known: the position is a placeholder that re-anchoring checks and discards.
+          selectors: { quote: { type: 'TextQuoteSelector', exact: clip(h.exact, 100_000), prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: Math.min(h.exact.length, 100_000) } },
+        }));
+      await db.highlights.bulkAdd(highlights);
+      report.highlights += highlights.length;
+    }
+  });
+  return report;
+}
