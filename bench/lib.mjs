@@ -1,7 +1,10 @@
 // Shared pieces of the benchmarks: statistics, Chromium, a static file server.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 
 export const ROOT = join(import.meta.dirname, '..');
 
@@ -78,4 +81,38 @@ export async function withBenchPages(entry, work, { minify = true } = {}) {
     await browser.close();
     await server.close();
   }
+}
+
+/** The words of the real pages, in order (markup, scripts and styles stripped). */
+export function sourceWords() {
+  const dir = pagesDir();
+  const words = [];
+  for (const name of readdirSync(dir)) {
+    const html = readFileSync(join(dir, name, 'source.html'), 'utf8')
+      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[a-z#0-9]+;/gi, ' ');
+    words.push(...html.split(/\s+/).filter((w) => w.length > 0 && w.length < 30));
+  }
+  return words;
+}
+
+/**
+ * Bundles `bench/<entry>` (TypeScript) and runs `run(words, count, seed)` it exports in a fresh Node process
+ * (its own heap, --expose-gc), `words` being the shared pages' words; returns the figures it resolves to.
+ * `external` packages are loaded from node_modules as they are (jsdom cannot be bundled).
+ */
+export async function inNodeProcess(entry, run, count, { seed = 4242, external = [] } = {}) {
+  const out = join(ROOT, '.bench', `${run}.mjs`);
+  await build({ entryPoints: [join(ROOT, 'bench', entry)], bundle: true, platform: 'node', format: 'esm', outfile: out, external, logLevel: 'error',
+    // CommonJS dependencies that require() Node's modules need a require in an ES module.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } });
+  const words = join(ROOT, '.bench', 'source-words.json');
+  writeFileSync(words, JSON.stringify(sourceWords()));
+  const script = `import { ${run} } from ${JSON.stringify(pathToFileURL(out).href)};
+import { readFileSync } from 'node:fs';
+const figures = await ${run}(JSON.parse(readFileSync(${JSON.stringify(words)}, 'utf8')), ${count}, ${seed});
+console.log(JSON.stringify(figures));`;
+  const output = execFileSync(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--max-old-space-size=8192', '--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(output.trim().split('\n').at(-1));
 }

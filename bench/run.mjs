@@ -8,9 +8,10 @@ import { benchAnchor } from './anchor.mjs';
 import { benchBundleSize } from './bundle-size.mjs';
 import { benchExtract } from './extract.mjs';
 import { benchSearch } from './search.mjs';
+import { benchExport } from './export.mjs';
 import { ROOT } from './lib.mjs';
 
-const benches = { bundle: benchBundleSize, extract: benchExtract, anchor: benchAnchor, search: benchSearch };
+const benches = { bundle: benchBundleSize, extract: benchExtract, anchor: benchAnchor, search: benchSearch, export: benchExport };
 const only = process.argv.slice(2);
 
 const built = spawnSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });

@@ -33,6 +33,8 @@ export async function articleMarkdown(id: string, options: MarkdownOptions): Pro
 }
 
 const encoder = new TextEncoder();
+/** Zip files hold dates from 1980 to 2099 only: others (an imported record's 0) get the time of the export. */
+const zipTime = (epoch: number) => (epoch >= Date.UTC(1980, 0, 2) && epoch < Date.UTC(2099, 11, 31) ? new Date(epoch) : new Date());
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -53,7 +55,7 @@ export async function markdownZip(ids: readonly string[] | null, options: Markdo
   for (let start = 0; start < all.length; start += BATCH) {
     for (const bundle of await bundlesOf(all.slice(start, start + BATCH), options.fullText)) {
       const file = new ZipDeflate(names.next(bundle.article.title, 'md'), { level: 6 });
-      file.mtime = new Date(bundle.article.updatedAt);
+      file.mtime = zipTime(bundle.article.updatedAt);
       zip.add(file);
       file.push(encoder.encode(articleToMarkdown(bundle, options)), true);
       count++;

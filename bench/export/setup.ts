@@ -1,0 +1,10 @@
+/**
+ * What the exporter expects of an extension page, set up before it is imported (ESM evaluates imports in
+ * order): fake-indexeddb, a jsdom window for Turndown and DOMPurify, and WXT's fake browser for the settings.
+ */
+import 'fake-indexeddb/auto';
+import { JSDOM } from 'jsdom';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+const { window } = new JSDOM('<!doctype html><html><body></body></html>');
+Object.assign(globalThis, { window, document: window.document, chrome: fakeBrowser, browser: fakeBrowser });
