@@ -29,7 +29,7 @@ describe('exporting the library', () => {
     const progress: Array<[number, number]> = [];
     const { zip, count } = await markdownZip(null, { fullText: true }, (done, total) => progress.push([done, total]));
     expect(count).toBe(2);
-    expect(progress).toEqual([[0, 2], [2, 2]]);
+    expect([progress[0], progress.at(-1)]).toEqual([[0, 2], [2, 2]]);
     const files = unzipSync(await bytesOf(zip));
     expect(Object.keys(files)).toEqual(['Same title.md', 'Same title (2).md']);
     expect(strFromU8(files['Same title (2).md']!)).toContain('> First\n\n- Colour: blue\n- Note: mine');

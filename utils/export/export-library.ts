@@ -8,8 +8,10 @@ import { db, type HighlightRecord } from '../db/schema';
 import { FileNames } from './file-names';
 import { articleToMarkdown, type ArticleBundle, type MarkdownOptions } from './markdown';
 
-/** Articles read and converted per step. */
+/** Articles read per step. */
 const BATCH = 100;
+/** Longest stretch of conversion without letting the page respond. */
+const YIELD_MS = 50;
 
 /** The bundles of `ids` (in that order; ids no longer in the library are skipped). */
 async function bundlesOf(ids: readonly string[], withContent: boolean): Promise<ArticleBundle[]> {
@@ -51,6 +53,7 @@ export async function markdownZip(ids: readonly string[] | null, options: Markdo
   });
   const names = new FileNames();
   let count = 0;
+  let lastYield = performance.now();
   onProgress(0, all.length);
   for (let start = 0; start < all.length; start += BATCH) {
     for (const bundle of await bundlesOf(all.slice(start, start + BATCH), options.fullText)) {
@@ -59,10 +62,15 @@ export async function markdownZip(ids: readonly string[] | null, options: Markdo
       zip.add(file);
       file.push(encoder.encode(articleToMarkdown(bundle, options)), true);
       count++;
+      if (failure) throw failure;
+      // Converting long articles takes milliseconds each: the page gets a turn at least every 50 ms.
+      if (performance.now() - lastYield > YIELD_MS) {
+        onProgress(count, all.length);
+        await nextTask();
+        lastYield = performance.now();
+      }
     }
-    if (failure) throw failure;
     onProgress(Math.min(all.length, start + BATCH), all.length);
-    await nextTask();
   }
   zip.end();
   if (failure) throw failure;
