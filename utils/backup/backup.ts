@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import { db, type ArticleRecord, type ContentRecord, type HighlightRecord } from '../db/schema';
-import { HighlightSchema, IdSchema } from '../db/record-schemas';
+import { ArticleMetaEntries, HighlightSchema, IdSchema, Text } from '../db/record-schemas';
 import { MAX_ARTICLE_HTML } from '../extract/schema';
 import { rebuildIndex } from '../search/body-index';
 import { readSettings, SettingsSchema, writeSettings, type Settings } from '../settings';
@@ -28,9 +28,6 @@ export interface Backup {
   settings: Settings;
 }
 
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const NullableText = (max: number) => v.nullable(Text(max));
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Time = v.pipe(v.number(), v.finite());
 const Url = v.pipe(Text(8_000), v.check((url) => normalizeUrl(url) !== null, 'is not a web address'));
 
@@ -39,16 +36,7 @@ const ArticleSchema = v.strictObject({
   url: Url,
   originalUrl: Url,
   urls: v.pipe(v.array(Url), v.maxLength(100)),
-  title: Text(2_000),
-  byline: NullableText(2_000),
-  siteName: NullableText(2_000),
-  lang: NullableText(100),
-  dir: v.nullable(v.picklist(['ltr', 'rtl'])),
-  publishedTime: NullableText(200),
-  excerpt: NullableText(20_000),
-  wordCount: Count,
-  readingMinutes: Count,
-  canonicalUrl: NullableText(8_000),
+  ...ArticleMetaEntries,
   tags: v.pipe(v.array(Text(64)), v.maxLength(1_000)),
   note: Text(100_000),
   createdAt: Time,

@@ -1,11 +1,28 @@
 /** Schemas of stored records, for everything that receives them from another context (and backups, later). */
 import * as v from 'valibot';
 
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** Pieces shared by the schemas of stored records, extraction results and backups. */
+export const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const NullableText = (max: number) => v.nullable(Text(max));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** A random UUID, as every record id is. */
 export const IdSchema = v.pipe(v.string(), v.uuid());
+
+/** The fields of an article's metadata (`ArticleMeta`), for the object schemas that hold them. */
+export const ArticleMetaEntries = {
+  title: Text(2_000),
+  byline: NullableText(2_000),
+  siteName: NullableText(2_000),
+  lang: NullableText(100),
+  dir: v.nullable(v.picklist(['ltr', 'rtl'])),
+  publishedTime: NullableText(200),
+  excerpt: NullableText(20_000),
+  wordCount: Count,
+  readingMinutes: Count,
+  canonicalUrl: NullableText(8_000),
+};
 
 /** W3C selectors of a highlight. */
 export const SelectorsSchema = v.strictObject({

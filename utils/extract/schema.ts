@@ -3,27 +3,15 @@
  * shape and sizes before anything is stored.
  */
 import * as v from 'valibot';
+import { ArticleMetaEntries, Text } from '../db/record-schemas';
 import type { ExtractResult } from './types';
-
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const NullableText = (max: number) => v.nullable(Text(max));
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** Largest article HTML accepted (characters): far beyond any real article, well inside message limits. */
 export const MAX_ARTICLE_HTML = 20_000_000;
 
 const ArticleSchema = v.strictObject({
   url: Text(8_000),
-  title: Text(2_000),
-  byline: NullableText(2_000),
-  siteName: NullableText(2_000),
-  lang: NullableText(100),
-  dir: v.nullable(v.picklist(['ltr', 'rtl'])),
-  publishedTime: NullableText(200),
-  excerpt: NullableText(20_000),
-  wordCount: Count,
-  readingMinutes: Count,
-  canonicalUrl: NullableText(8_000),
+  ...ArticleMetaEntries,
   html: Text(MAX_ARTICLE_HTML),
   text: Text(MAX_ARTICLE_HTML),
 });
