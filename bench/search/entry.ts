@@ -8,11 +8,10 @@ import 'fake-indexeddb/auto';
 import { saveArticle } from '../../utils/db/articles';
 import { createDatabase, db, type ArticleRecord, type HighlightRecord } from '../../utils/db/schema';
 import { extractedArticle } from '../../utils/db/test-data';
-import { rebuildIndex, searchPhrase, searchTerm } from '../../utils/search/body-index';
-import { searchLibrary } from '../../utils/search/search-library';
+import { rebuildIndex } from '../../utils/search/body-index';
 import { fold } from '../../utils/search/fold';
 import { parseQuery } from '../../utils/search/query';
-import { loadSearchDocs, runSearch, snippetsFor } from '../../utils/search/run-search';
+import { loadSearchDocs, runSearch } from '../../utils/search/run-search';
 import { generate, percentile, queries, round } from './library';
 
 /** A plain scan: every word of the query must occur in the folded text; ranked by occurrences. */
@@ -67,20 +66,6 @@ export async function runSearchBench(words: string[], count: number, seed: numbe
       t = performance.now();
       await runSearch(docs, parseQuery(q));
       times.push(performance.now() - t);
-      if (process.env.SEARCH_BENCH_VERBOSE) {
-        const total = performance.now() - t;
-        const parsed = parseQuery(q);
-        const terms = parsed.clauses.flat();
-        let a = performance.now();
-        const maps = await Promise.all(terms.map((term) => (term.phrase ? searchPhrase(term.text) : searchTerm(term.text, term.prefix))));
-        const idx = performance.now() - a;
-        a = performance.now();
-        const hits = searchLibrary(docs, parsed, (term) => maps[terms.indexOf(term)]);
-        const lib = performance.now() - a;
-        a = performance.now();
-        await snippetsFor(hits.slice(0, 25).map((h) => h.article.id), terms.map((x) => x.text));
-        console.error(q.padEnd(28), total.toFixed(1), 'idx', idx.toFixed(1), 'lib', lib.toFixed(1), 'snip', (performance.now() - a).toFixed(1), hits.length);
-      }
     }
   }
 

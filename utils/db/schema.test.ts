@@ -31,50 +31,55 @@ describe('schema', () => {
   });
 });
 
+/** An article as an older version stored it: its record (no html/text) and its content apart. */
+function olderArticle() {
+  const url = 'https://news.example/story';
+  const { html: _html, text: _text, ...meta } = extractedArticle({ url });
+  const record = { ...meta, id: crypto.randomUUID(), originalUrl: url, urls: [url], tags: ['health'], note: 'kept', createdAt: 1, updatedAt: 2 };
+  return { record, html: '<p>Ransomware hit the hospital.</p>', text: 'Ransomware hit the hospital.' };
+}
+
 describe('migrations', () => {
   it('from version 1 keeps every record; the search index is then built from them', async () => {
     const name = `gleaner-v1-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
-    const article = { ...extractedArticle({ url: 'https://news.example/story' }), id: crypto.randomUUID(), originalUrl: 'https://news.example/story', urls: ['https://news.example/story'], tags: ['health'], note: 'kept', createdAt: 1, updatedAt: 2 };
-    const { html, text, ...record } = { ...article, html: '<p>Ransomware hit the hospital.</p>', text: 'Ransomware hit the hospital.' };
-    const highlight = { id: crypto.randomUUID(), articleId: article.id, selectors: { quote: { type: 'TextQuoteSelector', exact: 'hospital', prefix: 'hit the ', suffix: '.' }, position: { type: 'TextPositionSelector', start: 19, end: 27 } }, color: 'yellow', note: '', createdAt: 3, updatedAt: 3 };
+    const { record, html, text } = olderArticle();
+    const highlight = { id: crypto.randomUUID(), articleId: record.id, selectors: { quote: { type: 'TextQuoteSelector', exact: 'hospital', prefix: 'hit the ', suffix: '.' }, position: { type: 'TextPositionSelector', start: 19, end: 27 } }, color: 'yellow', note: '', createdAt: 3, updatedAt: 3 };
     await v1.table('articles').add(record);
-    await v1.table('contents').add({ articleId: article.id, html, text });
+    await v1.table('contents').add({ articleId: record.id, html, text });
     await v1.table('highlights').add(highlight);
     v1.close();
 
     const latest = createDatabase(name);
     await latest.open();
     expect(latest.verno).toBe(3);
-    expect(await latest.articles.get(article.id)).toEqual(record);
-    expect(await latest.contents.get(article.id)).toEqual({ articleId: article.id, html, text });
+    expect(await latest.articles.get(record.id)).toEqual(record);
+    expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
     expect(await latest.highlights.get(highlight.id)).toEqual(highlight);
     expect(await latest.searchBlocks.count()).toBe(0);
     await latest.delete();
   });
-
 
   it('from version 2 keeps every record and drops the old index (no positions), which is then rebuilt', async () => {
     const name = `gleaner-v2-${crypto.randomUUID()}`;
     const v2 = new Dexie(name);
     v2.version(1).stores(SCHEMA_V1);
     v2.version(2).stores(SCHEMA_V2);
-    const article = { ...extractedArticle({ url: 'https://news.example/story' }), id: crypto.randomUUID(), originalUrl: 'https://news.example/story', urls: ['https://news.example/story'], tags: ['health'], note: 'kept', createdAt: 1, updatedAt: 2 };
-    const { html, text, ...record } = { ...article, html: '<p>Ransomware hit the hospital.</p>', text: 'Ransomware hit the hospital.' };
+    const { record, html, text } = olderArticle();
     await v2.table('articles').add(record);
-    await v2.table('contents').add({ articleId: article.id, html, text });
+    await v2.table('contents').add({ articleId: record.id, html, text });
     // A version-2 index: blocks without positions and the totals record with every id in it.
     await v2.table('searchBlocks').add({ term: 'ransomware', block: 0, docs: Uint32Array.of(0), tfs: Uint16Array.of(1), lens: Uint32Array.of(4) });
-    await v2.table('searchDocs').add({ articleId: article.id, docNo: 0 });
-    await v2.table('searchMeta').add({ id: 'meta', ids: [article.id], count: 1, totalLength: 4 });
+    await v2.table('searchDocs').add({ articleId: record.id, docNo: 0 });
+    await v2.table('searchMeta').add({ id: 'meta', ids: [record.id], count: 1, totalLength: 4 });
     v2.close();
 
     const latest = createDatabase(name);
     await latest.open();
     expect(latest.verno).toBe(3);
-    expect(await latest.articles.get(article.id)).toEqual(record);
-    expect(await latest.contents.get(article.id)).toEqual({ articleId: article.id, html, text });
+    expect(await latest.articles.get(record.id)).toEqual(record);
+    expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
     expect([await latest.searchBlocks.count(), await latest.searchDocs.count(), await latest.searchIds.count(), await latest.searchMeta.count()]).toEqual([0, 0, 0, 0]);
     latest.close();
     await Dexie.delete(name);

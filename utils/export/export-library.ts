@@ -4,7 +4,8 @@
  * responsive and shows progress at 10,000 articles).
  */
 import { Zip, ZipDeflate } from 'fflate';
-import { db, type HighlightRecord } from '../db/schema';
+import { db } from '../db/schema';
+import { groupBy } from '../group';
 import { FileNames } from './file-names';
 import { articleToMarkdown, type ArticleBundle, type MarkdownOptions } from './markdown';
 
@@ -18,12 +19,7 @@ async function bundlesOf(ids: readonly string[], withContent: boolean): Promise<
   const [articles, contents, highlights] = await db.transaction('r', db.articles, db.contents, db.highlights, () =>
     Promise.all([db.articles.bulkGet([...ids]), withContent ? db.contents.bulkGet([...ids]) : [], db.highlights.where('articleId').anyOf([...ids]).toArray()]),
   );
-  const byArticle = new Map<string, HighlightRecord[]>();
-  for (const h of highlights) {
-    const list = byArticle.get(h.articleId);
-    if (list) list.push(h);
-    else byArticle.set(h.articleId, [h]);
-  }
+  const byArticle = groupBy(highlights, (h) => h.articleId);
   return articles.flatMap((article, i) => (article ? [{ article, content: contents[i] ?? null, highlights: byArticle.get(article.id) ?? [] }] : []));
 }
 

@@ -6,6 +6,7 @@
  * Index writes happen inside the transaction that writes the article's content (utils/db/articles.ts).
  */
 import { db, type SearchBlockRecord, type SearchMetaRecord } from '../db/schema';
+import { groupBy } from '../group';
 import { fold } from './fold';
 
 /** Articles per postings block: an append touches one small record; a common term spans a few blocks. */
@@ -20,7 +21,9 @@ const MAX_PREFIX_TERMS = 64;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 /** Scripts written without spaces between words. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** What separates words: anything but letters, digits and marks. */
+export const NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 
 /**
  * Folded word tokens of a text. Runs of letters and digits split on everything else (fast); a run holding
@@ -29,7 +32,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  */
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const run of fold(text).split(/[^\p{L}\p{N}\p{M}]+/u)) {
+  for (const run of fold(text).split(NON_WORD)) {
     if (!run || run.length > MAX_TERM) continue;
     if (!CJK.test(run)) out.push(run);
     else for (const { segment, isWordLike } of segmenter.segment(run)) if (isWordLike) out.push(segment);
@@ -244,7 +247,7 @@ export async function searchTerm(term: string, prefix = false): Promise<Map<stri
     prefix ? db.searchBlocks.where('[term+block]').between([word, 0], [`${word}\uffff`, Infinity]).limit(MAX_PREFIX_TERMS * 4).toArray() : blocksOf(word).toArray(),
   );
   const average = totals.count ? totals.totalLength / totals.count : 1;
-  for (const termBlocks of [...groupByTerm(blocks).values()].slice(0, MAX_PREFIX_TERMS)) {
+  for (const termBlocks of [...groupBy(blocks, (block) => block.term).values()].slice(0, MAX_PREFIX_TERMS)) {
     const idf = idfOf(termBlocks.reduce((sum, block) => sum + block.docs.length, 0), totals.count);
     for (const block of termBlocks) {
       for (let i = 0; i < block.docs.length; i++) {
@@ -256,16 +259,6 @@ export async function searchTerm(term: string, prefix = false): Promise<Map<stri
     }
   }
   return scores;
-}
-
-function groupByTerm(blocks: readonly SearchBlockRecord[]): Map<string, SearchBlockRecord[]> {
-  const byTerm = new Map<string, SearchBlockRecord[]>();
-  for (const block of blocks) {
-    const list = byTerm.get(block.term);
-    if (list) list.push(block);
-    else byTerm.set(block.term, [block]);
-  }
-  return byTerm;
 }
 
 /** Whether sorted `list` holds `value`. */

@@ -2,7 +2,8 @@
  * One search as the search page runs it: the article-text part through the full-text index (body-index.ts),
  * the rest in memory (search-library.ts), and a snippet of text around the first match for each shown result.
  */
-import { db, type GleanerDatabase, type HighlightRecord } from '../db/schema';
+import { db, type GleanerDatabase } from '../db/schema';
+import { groupBy } from '../group';
 import { searchPhrase, searchTerm } from './body-index';
 import { indexOfFolded } from './fold';
 import type { ParsedQuery, Term } from './query';
@@ -16,12 +17,7 @@ const SNIPPET = 220;
 /** Every saved article with its highlights: what the in-memory half of a search runs over. */
 export async function loadSearchDocs(database: GleanerDatabase = db): Promise<SearchDoc[]> {
   const [articles, highlights] = await Promise.all([database.articles.toArray(), database.highlights.toArray()]);
-  const byArticle = new Map<string, HighlightRecord[]>();
-  for (const h of highlights) {
-    const list = byArticle.get(h.articleId);
-    if (list) list.push(h);
-    else byArticle.set(h.articleId, [h]);
-  }
+  const byArticle = groupBy(highlights, (h) => h.articleId);
   return articles.map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] }));
 }
 

@@ -4,6 +4,7 @@
  * field weights. Fields match the way the index does (see finderOf).
  */
 import type { ArticleRecord, HighlightRecord } from '../db/schema';
+import { CJK, NON_WORD } from './body-index';
 import { fold } from './fold';
 import type { ParsedQuery, Term } from './query';
 
@@ -43,10 +44,7 @@ const hostOf = (url: string) => /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]*)
 
 /** Between segments; never part of a word. */
 const SEPARATOR = '\u0000';
-/** What is not part of a word (the body index's tokenizer splits on the same). */
-const NON_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 function isWordChar(c: string | undefined): boolean {
   if (c === undefined) return false;
