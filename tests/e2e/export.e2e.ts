@@ -33,13 +33,18 @@ describe('export and backup', () => {
     await popup.keyboard.type('Cited in the brief.');
     await popup.getByText('Note saved').waitFor();
 
-    // One article from the popup: front matter, the note, the highlight as a quote.
+    // One article from the popup, copied and downloaded: front matter, the note, the highlight as a quote.
+    await env.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.getByRole('button', { name: 'Copy Markdown' }).click();
+    await popup.getByText('Markdown copied.').waitFor();
+    const copied = await popup.evaluate(() => navigator.clipboard.readText());
     const single = await downloadOf(popup, () => popup.getByRole('button', { name: 'Download Markdown' }).click());
     expect(single.name).toBe(`${TITLE}.md`);
     const markdown = single.data.toString('utf8');
     expect(markdown).toMatch(new RegExp(`^---\\ntitle: ${TITLE}\\nurl: ${url}\\n`));
     expect(markdown).toContain('## Note\n\nCited in the brief.');
     expect(markdown).toContain(`> ${SENTENCE}\n\n- Colour: yellow`);
+    expect(copied).toBe(markdown);
     await popup.close();
 
     // Everything from the search page, as a zip of .md files.
@@ -104,5 +109,26 @@ describe('export and backup', () => {
     await search.reload();
     await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^1 result/);
     await expect.poll(() => search.getByRole('article').getByRole('link', { name: TITLE }).count()).toBe(1);
+  });
+
+  it('shows 25 results at first and the rest on request', async () => {
+    // 30 articles, brought in the way a user would: a backup file.
+    const articles = Array.from({ length: 30 }, (_, i) => {
+      const url = `https://bulk.example/articles/${i}`;
+      return {
+        id: crypto.randomUUID(), url, originalUrl: url, urls: [url], title: `Bulk article ${i}`, byline: null, siteName: 'Bulk', lang: 'en', dir: null,
+        publishedTime: null, excerpt: null, wordCount: 3, readingMinutes: 1, canonicalUrl: null, tags: ['bulk'], note: '', createdAt: Date.UTC(2024, 0, 1) + i, updatedAt: 1,
+      };
+    });
+    const backup = { format: 'gleaner-backup', version: 1, exportedAt: new Date().toISOString(), articles, contents: [], highlights: [], settings: { exportTemplate: '', exportFullText: false } };
+    const search = await env.browser.openExtensionPage('search.html?q=tag:bulk');
+    await search.getByLabel('Restore backup').setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    await expect.poll(() => search.getByText(/^Restored: 30 articles added/).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^30 results/);
+    await expect.poll(() => search.getByRole('article').count()).toBe(25);
+    expect(await search.getByRole('article').first().getByRole('link').textContent()).toBe('Bulk article 29'); // newest first
+    await search.getByRole('button', { name: 'Show 5 more of 5' }).click();
+    await expect.poll(() => search.getByRole('article').count()).toBe(30);
+    expect(await search.getByRole('button', { name: /^Show \d+ more/ }).count()).toBe(0);
   });
 });
