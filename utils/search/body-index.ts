@@ -111,9 +111,8 @@ function encodePositions(positions: readonly number[], out: number[]): void {
   }
 }
 
-/** Reads `count` positions encoded at `bytes[from]`; returns them and where the next document's begin. */
-function decodePositions(bytes: Uint8Array, from: number, count: number): { positions: number[]; end: number } {
-  const positions: number[] = [];
+/** Reads `count` positions encoded at `bytes[from]` into `out`; returns where the next document's begin. */
+function decodePositions(bytes: Uint8Array, from: number, count: number, out: Int32Array): number {
   let at = from;
   let previous = 0;
   for (let n = 0; n < count; n++) {
@@ -126,9 +125,9 @@ function decodePositions(bytes: Uint8Array, from: number, count: number): { posi
       shift += 7;
     } while (byte & 0x80);
     previous += delta;
-    positions.push(previous);
+    out[n] = previous;
   }
-  return { positions, end: at };
+  return at;
 }
 
 /** Where the `count` positions encoded at `bytes[from]` end (each ends with a byte below 0x80). */
@@ -261,10 +260,10 @@ export async function searchTerm(term: string, prefix = false): Promise<Map<stri
   return scores;
 }
 
-/** Whether sorted `list` holds `value`. */
-function holds(list: readonly number[], value: number): boolean {
+/** Whether `list[0..length)`, ascending, holds `value`. */
+function holds(list: Int32Array, length: number, value: number): boolean {
   let low = 0;
-  let high = list.length - 1;
+  let high = length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     if (list[mid] === value) return true;
@@ -274,9 +273,54 @@ function holds(list: readonly number[], value: number): boolean {
   return false;
 }
 
+/** A walk through one term's postings, document by document in ascending document number. */
+class PostingsCursor {
+  private block = 0;
+  private index = 0;
+  /** Where the current document's positions begin in its block's `pos`. */
+  private at = 0;
+  /** The current document's positions, once read (`read`). */
+  positions = new Int32Array(64);
+
+  constructor(private readonly blocks: readonly SearchBlockRecord[]) {}
+
+  /** The current document number; Infinity past the end. */
+  get docNo(): number {
+    return this.block < this.blocks.length ? this.blocks[this.block]!.docs[this.index]! : Infinity;
+  }
+
+  get tf(): number {
+    return this.blocks[this.block]!.tfs[this.index]!;
+  }
+
+  get length(): number {
+    return this.blocks[this.block]!.lens[this.index]!;
+  }
+
+  /** On to the next document (its positions skipped unread). */
+  next(): void {
+    const block = this.blocks[this.block]!;
+    this.at = skipPositions(block.pos, this.at, block.tfs[this.index]!);
+    if (++this.index === block.docs.length) {
+      this.block++;
+      this.index = 0;
+      this.at = 0;
+    }
+  }
+
+  /** Reads the current document's positions into `positions` (its first `tf` entries). */
+  read(): void {
+    const tf = this.tf;
+    if (this.positions.length < tf) this.positions = new Int32Array(Math.max(tf, this.positions.length * 2));
+    decodePositions(this.blocks[this.block]!.pos, this.at, tf, this.positions);
+  }
+}
+
 /**
  * Articles whose text holds the words of `phrase` next to each other and in order (punctuation between them
  * does not count), scored by the sum of the words' BM25: matched from the stored positions, no text is read.
+ * The words' postings are walked together (they are in document order); only documents holding every word
+ * have their positions read.
  */
 export async function searchPhrase(phrase: string): Promise<Map<string, number>> {
   const words = tokens(phrase);
@@ -285,45 +329,26 @@ export async function searchPhrase(phrase: string): Promise<Map<string, number>>
   const distinct = [...new Set(words)];
   const [totals, ids, lists] = await readIndex(() => Promise.all(distinct.map((word) => blocksOf(word).toArray())));
   if (lists.some((blocks) => !blocks.length)) return scores;
-  // Candidates: documents holding every word, starting from the rarest word's.
-  const dfs = lists.map((blocks) => blocks.reduce((sum, block) => sum + block.docs.length, 0));
-  const rarest = dfs.indexOf(Math.min(...dfs));
-  let candidates = new Set<number>();
-  for (const block of lists[rarest]!) for (const docNo of block.docs) candidates.add(docNo);
-  lists.forEach((blocks, w) => {
-    if (w === rarest) return;
-    const next = new Set<number>();
-    for (const block of blocks) for (const docNo of block.docs) if (candidates.has(docNo)) next.add(docNo);
-    candidates = next;
-  });
-  // Each word's positions and score in the candidates.
   const average = totals.count ? totals.totalLength / totals.count : 1;
-  const found = lists.map((blocks, w) => {
-    const idf = idfOf(dfs[w]!, totals.count);
-    const byDoc = new Map<number, { positions: number[]; score: number }>();
-    for (const block of blocks) {
-      for (let i = 0, at = 0; i < block.docs.length; i++) {
-        const docNo = block.docs[i]!;
-        const tf = block.tfs[i]!;
-        if (!candidates.has(docNo)) {
-          at = skipPositions(block.pos, at, tf);
-          continue;
-        }
-        const { positions, end } = decodePositions(block.pos, at, tf);
-        at = end;
-        byDoc.set(docNo, { positions, score: bm25(idf, tf, block.lens[i]!, average) });
-      }
+  const idfs = lists.map((blocks) => idfOf(blocks.reduce((sum, block) => sum + block.docs.length, 0), totals.count));
+  const cursors = lists.map((blocks) => new PostingsCursor(blocks));
+  const cursorOf = words.map((word) => cursors[distinct.indexOf(word)]!);
+  for (;;) {
+    let target = 0;
+    for (const cursor of cursors) target = Math.max(target, cursor.docNo);
+    if (target === Infinity) break;
+    for (const cursor of cursors) while (cursor.docNo < target) cursor.next();
+    if (cursors.some((cursor) => cursor.docNo !== target)) continue;
+    for (const cursor of cursors) cursor.read();
+    const first = cursorOf[0]!;
+    let found = false;
+    for (let s = 0; s < first.tf && !found; s++) {
+      const start = first.positions[s]!;
+      found = cursorOf.every((cursor, k) => k === 0 || holds(cursor.positions, cursor.tf, start + k));
     }
-    return byDoc;
-  });
-  const of = (word: string) => found[distinct.indexOf(word)]!;
-  for (const docNo of candidates) {
-    const id = ids[docNo];
-    if (!id) continue;
-    const starts = of(words[0]!).get(docNo)!.positions;
-    if (starts.some((start) => words.every((word, k) => k === 0 || holds(of(word).get(docNo)!.positions, start + k)))) {
-      scores.set(id, distinct.reduce((sum, word) => sum + of(word).get(docNo)!.score, 0));
-    }
+    const id = ids[target];
+    if (found && id) scores.set(id, cursors.reduce((sum, cursor, w) => sum + bm25(idfs[w]!, cursor.tf, cursor.length, average), 0));
+    for (const cursor of cursors) cursor.next();
   }
   return scores;
 }

@@ -13,10 +13,18 @@ export function fold(text: string): string {
 const NOT_ASCII = /[^\u0000-\u007f]/;
 
 /**
- * Where folded `term` first occurs in `text` (an index into `fold(text)`), or -1. Tries plain lower case first,
- * which is native and needs no normalizing of long texts, and folds only when that finds nothing.
+ * Where any of the folded `terms` first occurs in `text` (an index into `fold(text)`), or -1. Tries plain lower
+ * case first, which is native and needs no normalizing of long texts, and folds (once) only for terms that
+ * finds nothing in a text that is not plain ASCII (where the two are the same).
  */
-export function indexOfFolded(text: string, term: string): number {
-  const quick = text.toLocaleLowerCase().indexOf(term);
-  return quick >= 0 ? quick : fold(text).indexOf(term);
+export function firstIndexOfFolded(text: string, terms: readonly string[]): number {
+  const lower = text.toLowerCase();
+  let folded: string | null = null;
+  let first = -1;
+  for (const term of terms) {
+    let at = lower.indexOf(term);
+    if (at < 0 && NOT_ASCII.test(text)) at = (folded ??= fold(text)).indexOf(term);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
 }

@@ -5,7 +5,7 @@
 import { db, type GleanerDatabase } from '../db/schema';
 import { groupBy } from '../group';
 import { searchPhrase, searchTerm } from './body-index';
-import { indexOfFolded } from './fold';
+import { firstIndexOfFolded } from './fold';
 import type { ParsedQuery, Term } from './query';
 import { searchLibrary, type SearchDoc, type SearchHit } from './search-library';
 
@@ -23,11 +23,7 @@ export async function loadSearchDocs(database: GleanerDatabase = db): Promise<Se
 
 /** A window of `text` around the first occurrence of any term, with an ellipsis where it is cut. */
 export function snippetOf(text: string, terms: readonly string[]): string | null {
-  let at = -1;
-  for (const term of terms) {
-    const found = indexOfFolded(text, term);
-    if (found >= 0 && (at < 0 || found < at)) at = found;
-  }
+  const at = firstIndexOfFolded(text, terms);
   // A phrase written with punctuation between its words ("were, not") is shown from its first word.
   if (at < 0 && terms.some((term) => term.includes(' '))) return snippetOf(text, terms.map((term) => term.split(' ')[0]!));
   if (at < 0) return null;
