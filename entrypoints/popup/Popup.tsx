@@ -202,6 +202,7 @@ function Footer({ article }: { article: ArticleRecord | null }) {
   return (
     <nav class="footer" aria-label="Gleaner">
       <a href="/search.html" onClick={open('/search.html')}>Open search</a>
+      {article && <a href={`/reader.html?id=${article.id}`} onClick={open(`/reader.html?id=${article.id}`)}>Open reader</a>}
       {article && <span class="muted">Saved {formatDate(article.createdAt)}</span>}
     </nav>
   );

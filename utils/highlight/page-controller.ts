@@ -23,7 +23,18 @@ export class PageHighlights {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryUntil = 0;
 
-  constructor(private readonly doc: Document) {}
+  /**
+   * `root` holds the text highlights are anchored in: the whole page body on the web, the article alone in the
+   * reader (utils/reader). Defaults to the body, looked up when needed.
+   */
+  constructor(
+    private readonly doc: Document,
+    private readonly rootElement: Element | null = null,
+  ) {}
+
+  private get root(): Element {
+    return this.rootElement ?? this.doc.body;
+  }
 
   /** The record of a drawn (or orphaned) highlight. */
   record(id: string): HighlightRecord | undefined {
@@ -41,7 +52,7 @@ export class PageHighlights {
   describeSelection(): Selectors | null {
     const selection = this.doc.getSelection();
     if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
-    return describeRange(buildTextModel(this.doc.body), selection.getRangeAt(0));
+    return describeRange(buildTextModel(this.root), selection.getRangeAt(0));
   }
 
   /** Draws highlights (after erasing all when `replace`); returns every known highlight's status. */
@@ -91,7 +102,7 @@ export class PageHighlights {
   private anchorPending(): void {
     const pending = [...this.records.values()].filter((record) => this.status.get(record.id) !== 'anchored');
     if (!pending.length) return;
-    const model = buildTextModel(this.doc.body);
+    const model = buildTextModel(this.root);
     // Find every range first, then draw: live ranges follow the text nodes that drawing splits and moves.
     const found = pending.map((record) => ({ record, anchor: anchor(model, record.selectors) }));
     for (const { record, anchor: where } of found) {
@@ -112,6 +123,6 @@ export class PageHighlights {
       clearTimeout(this.retryTimer);
       this.retryTimer = setTimeout(() => this.anchorPending(), RETRY_DELAY_MS);
     });
-    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
   }
 }
