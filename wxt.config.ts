@@ -14,6 +14,11 @@ export default defineConfig({
     // Why each permission is needed is written in README.md ("Permissions").
     permissions: ['scripting', 'activeTab', 'contextMenus', 'unlimitedStorage', 'storage'],
     host_permissions: ['<all_urls>'],
+    // Extension pages run only Gleaner's own scripts: no inline or remote code, no plugins, no <base>, no forms
+    // posting anywhere, never framed by a web page.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
     action: { default_title: 'Gleaner' },
     commands: {
       'highlight-selection': {

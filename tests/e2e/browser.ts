@@ -98,6 +98,8 @@ export interface FixtureServer {
   origin: string;
   /** Serves `body` at `path` (e.g. a changed version of a page) until replaced again. */
   route(path: string, body: string | Buffer, contentType?: string): void;
+  /** Every request served so far, as path and query (`/probe?v=1`). */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -106,7 +108,9 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.p
 /** Serves tests/fixtures on 127.0.0.1 at a free port. */
 export async function serveFixtures(): Promise<FixtureServer> {
   const routes = new Map<string, { body: string | Buffer; contentType: string }>();
+  const requests: string[] = [];
   const server: Server = createServer((request, response) => {
+    requests.push(request.url ?? '/');
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const routed = routes.get(path);
     if (routed) {
@@ -128,6 +132,7 @@ export async function serveFixtures(): Promise<FixtureServer> {
     route(path, body, contentType = 'text/html; charset=utf-8') {
       routes.set(path, { body, contentType });
     },
+    requests,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }

@@ -6,7 +6,7 @@ export async function selectText(page: Page, from: string, to: string = from): P
   await page.evaluate(
     ([start, end]) => {
       const find = (needle: string) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const walker = Document.prototype.createTreeWalker.call(document, document.body, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
           const at = node.data.indexOf(needle);
           if (at >= 0) return { node, at };
@@ -15,10 +15,11 @@ export async function selectText(page: Page, from: string, to: string = from): P
       };
       const a = find(start!);
       const b = find(end!);
-      const range = document.createRange();
+      const range = Document.prototype.createRange.call(document);
       range.setStart(a.node, a.at);
       range.setEnd(b.node, b.at + end!.length);
-      const selection = getSelection()!;
+      // The prototype's, not the page's: a hostile page may replace window.getSelection.
+      const selection = Document.prototype.getSelection.call(document)!;
       selection.removeAllRanges();
       selection.addRange(range);
     },
@@ -30,7 +31,8 @@ export async function selectText(page: Page, from: string, to: string = from): P
 export async function drawnHighlights(page: Page): Promise<Array<{ id: string; text: string; color: string }>> {
   return page.evaluate(() => {
     const byId = new Map<string, { id: string; text: string; color: string }>();
-    for (const el of document.querySelectorAll<HTMLElement>('[data-highlight-id]')) {
+    // The prototype's method: a hostile page may clobber document.querySelectorAll with a named element.
+    for (const el of Document.prototype.querySelectorAll.call(document, '[data-highlight-id]') as NodeListOf<HTMLElement>) {
       const id = el.dataset.highlightId!;
       const entry = byId.get(id) ?? { id, text: '', color: el.dataset.gleanerColor ?? '' };
       entry.text += el.textContent;
