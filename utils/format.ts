@@ -1,8 +1,19 @@
 /** Small wording helpers shared by Gleaner's pages, its page script and its background. */
 
-/** The sentence an error carries (errors from other contexts arrive as plain values). */
+/** What storage failures mean to a reader, by the error's name (IndexedDB's, or Dexie's wrapping them). */
+const STORAGE_ERRORS: Record<string, string> = {
+  QuotaExceededError: 'There is no room left to store this: the disk, or the browser\'s storage for Gleaner, is full. Nothing was changed; free some space and try again.',
+  VersionError: 'Your library was last opened by a newer version of Gleaner. Update Gleaner to use it; nothing was changed.',
+  DatabaseClosedError: 'Gleaner\'s library could not be opened: another Gleaner tab may be updating it. Close the other Gleaner tabs and try again; nothing was changed.',
+  OpenFailedError: 'Gleaner\'s library could not be opened. Restart the browser and try again; nothing was changed.',
+};
+
+/** The sentence an error carries (errors from other contexts arrive as plain values); storage failures in words. */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  const inner = (error as { inner?: unknown }).inner;
+  const name = inner instanceof Error && STORAGE_ERRORS[inner.name] ? inner.name : error.name;
+  return STORAGE_ERRORS[name] ?? error.message;
 }
 
 /** "1 article", "3 articles". */
