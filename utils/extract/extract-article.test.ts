@@ -150,3 +150,18 @@ describe('findCanonicalUrl', () => {
     expect(findCanonicalUrl(documentOf(`<html><head>${head}</head><body></body></html>`, 'https://site.example/page'))).toBe(expected);
   });
 });
+
+describe('pages whose text Readability cannot see', () => {
+  const ARTICLE = `<article><h1>Hidden</h1>${'<p>Ransomware crews kept attacking hospitals through the spring, and the hospitals kept paying.</p>'.repeat(6)}</article>`;
+
+  it('says when the text is in a frame, with the frame\'s address', () => {
+    const result = extractArticle(documentOf('<title>Framed</title><body><iframe src="/inner.html"></iframe></body>', 'https://e.com/outer.html'));
+    expect(result).toEqual({ ok: false, reason: 'no-article', detail: "its text is inside a frame; open the frame's own address (https://e.com/inner.html) and save it from there" });
+  });
+
+  it('says when the text is in shadow DOM', () => {
+    const doc = documentOf('<title>Shadow</title><body><div id="host"></div></body>');
+    doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = ARTICLE;
+    expect(extractArticle(doc)).toMatchObject({ ok: false, reason: 'no-article', detail: expect.stringMatching(/shadow DOM/) });
+  });
+});

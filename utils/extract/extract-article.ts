@@ -33,6 +33,23 @@ function blankToNull(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
+/**
+ * Why a page that shows text yields no article, when the reason is where its text lives: in a frame (another
+ * document: it can be opened and saved on its own) or in shadow DOM (which Readability does not see).
+ */
+function hiddenTextDetail(doc: Document): string | undefined {
+  const frame = doc.querySelector<HTMLIFrameElement | HTMLFrameElement>('iframe[src], frame[src]');
+  if (frame && (doc.body?.innerText ?? '').trim().length < MIN_ARTICLE_CHARS) {
+    return `its text is inside a frame; open the frame's own address (${frame.src}) and save it from there`;
+  }
+  for (const element of doc.querySelectorAll('*')) {
+    if ((element.shadowRoot?.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS) {
+      return 'its text is inside a web component (shadow DOM), which Gleaner cannot read yet';
+    }
+  }
+  return undefined;
+}
+
 /** Extracts the article of `doc`. Never throws: failures come back as `{ ok: false, reason }`. */
 export function extractArticle(doc: Document): ExtractResult {
   const contentType = doc.contentType || 'text/html';
@@ -53,7 +70,8 @@ export function extractArticle(doc: Document): ExtractResult {
       text.length < MIN_ARTICLE_CHARS ||
       (text.length < SHORT_ARTICLE_CHARS && !isProbablyReaderable(doc))
     ) {
-      return { ok: false, reason: 'no-article' };
+      const detail = hiddenTextDetail(doc);
+      return detail ? { ok: false, reason: 'no-article', detail } : { ok: false, reason: 'no-article' };
     }
     const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null;
     return {

@@ -40,7 +40,9 @@ export function reasonMessage(reason: ExtractFailure, detail?: string): string {
     case 'not-html':
       return `This is not a web page${detail ? ` (it is ${detail})` : ''}, so there is no article to save.`;
     case 'no-article':
-      return 'Gleaner found no article on this page. Open a story, a blog post or a documentation page and try again.';
+      return detail
+        ? `Gleaner found no article on this page: ${detail}.`
+        : 'Gleaner found no article on this page. Open a story, a blog post or a documentation page and try again.';
     case 'error':
       return `Gleaner couldn't read this page${detail ? `: ${detail}` : '.'}`;
   }
