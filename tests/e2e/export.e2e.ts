@@ -1,13 +1,12 @@
 /** Export and backup: Markdown from the popup and the search page, a backup restored into a fresh profile. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DIR, launchWithExtension, useExtension } from './browser';
-import { drawnHighlights, selectText } from './page-helpers';
+import { launchWithExtension, useExtension } from './browser';
+import { drawnHighlights, itijPage, selectText } from './page-helpers';
 
-const ITIJ = readFileSync(join(FIXTURE_DIR, 'itij-cpi-healthcare.html'), 'utf8').replace(/(<link rel="canonical" href=")[^"]+/, '$1https://www.itij.com/e2e/export');
+const ITIJ = itijPage('export');
 const SENTENCE = '“This will not be the last health crisis.”';
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
 

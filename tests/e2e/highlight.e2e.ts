@@ -1,19 +1,10 @@
 /** Highlights: made from the popup and the page toolbar, edited, deleted with undo, and back on revisit. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FIXTURE_DIR, useExtension } from './browser';
-import { drawnHighlights, selectText } from './page-helpers';
+import { useExtension } from './browser';
+import { drawnHighlights, itijPage, selectText } from './page-helpers';
 
-/**
- * The ITIJ story with its own canonical URL: every test's copy is a different article, where the real one
- * would be recognised as the same story by its canonical URL wherever it is served.
- */
-function itij(slug: string): string {
-  return readFileSync(join(FIXTURE_DIR, 'itij-cpi-healthcare.html'), 'utf8').replace(/(<link rel="canonical" href=")[^"]+/, `$1https://www.itij.com/e2e/${slug}`);
-}
-const ITIJ = itij('story');
+const ITIJ = itijPage('story');
 
 /** The extension API inside the service worker, for code passed to `background.evaluate`. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -103,7 +94,7 @@ describe('highlighting on the ITIJ page', () => {
   });
 
   it('changes colour, adds a note, deletes and undoes from the popup, and jumps to a highlight', async () => {
-    env.server.route('/itij/edit.html', itij('edit'));
+    env.server.route('/itij/edit.html', itijPage('edit'));
     const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/edit.html`);
     await selectText(page, SENTENCE);
     const popup = await env.browser.openPopup(tabId);
@@ -140,7 +131,7 @@ describe('highlighting on the ITIJ page', () => {
   });
 
   it('highlights from the toolbar by a selection on a saved page, and edits from a click on the highlight', async () => {
-    env.server.route('/itij/toolbar.html', itij('toolbar'));
+    env.server.route('/itij/toolbar.html', itijPage('toolbar'));
     const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/toolbar.html`);
     const popup = await env.browser.openPopup(tabId);
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
@@ -186,7 +177,7 @@ describe('highlighting on the ITIJ page', () => {
   });
 
   it('highlights from the context menu and the keyboard shortcut (Alt+Shift+H)', async () => {
-    env.server.route('/itij/menu.html', itij('menu'));
+    env.server.route('/itij/menu.html', itijPage('menu'));
     const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/menu.html`);
     const commands = await env.browser.background.evaluate(() => chrome.commands.getAll());
     expect(commands.find((c) => c.name === 'highlight-selection')?.shortcut).toBe('Alt+Shift+H');

@@ -1,5 +1,16 @@
 /** Helpers that act in a web page the way a reader would: select text, read what is highlighted. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { FIXTURE_DIR } from './browser';
+
+/**
+ * The ITIJ story with its own canonical URL: every test's copy is a different article, where the real one
+ * would be recognised as the same story by its canonical URL wherever it is served.
+ */
+export function itijPage(slug: string): string {
+  return readFileSync(join(FIXTURE_DIR, 'itij-cpi-healthcare.html'), 'utf8').replace(/(<link rel="canonical" href=")[^"]+/, `$1https://www.itij.com/e2e/${slug}`);
+}
 
 /** Selects from the start of `from` to the end of `to` (both found in single text nodes; `to` defaults to `from`). */
 export async function selectText(page: Page, from: string, to: string = from): Promise<void> {

@@ -1,11 +1,9 @@
 /** The offline reader: opened from the popup, the saved article with its highlights, new highlights made there. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DIR, useExtension } from './browser';
-import { drawnHighlights, selectText } from './page-helpers';
+import { useExtension } from './browser';
+import { drawnHighlights, itijPage, selectText } from './page-helpers';
 
-const ITIJ = readFileSync(join(FIXTURE_DIR, 'itij-cpi-healthcare.html'), 'utf8').replace(/(<link rel="canonical" href=")[^"]+/, '$1https://www.itij.com/e2e/reader');
+const ITIJ = itijPage('reader');
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
 const SENTENCE = '“This will not be the last health crisis.”';
 const SECOND = 'medical care is more important than ever';
