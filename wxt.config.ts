@@ -5,12 +5,15 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   // Explicit imports only: every dependency can be grepped (see ../shared/docs/style.md).
   imports: false,
+  // Strings in locales/*.yml, compiled to _locales/*/messages.json; the browser's language picks one.
+  modules: ['@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
-    name: 'Gleaner',
-    description: 'Save, highlight, search and export what you read on the web. Everything stays on your machine.',
+  manifest: ({ browser }) => ({
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // Why each permission is needed is written in README.md ("Permissions").
     permissions: ['scripting', 'activeTab', 'contextMenus', 'unlimitedStorage', 'storage'],
     host_permissions: ['<all_urls>'],
@@ -19,12 +22,24 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
-    action: { default_title: 'Gleaner' },
+    action: { default_title: '__MSG_extName__' },
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Highlight the selected text',
+        description: '__MSG_commandHighlight__',
       },
     },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'gleaner@gleaner.app',
+          // data_collection_permissions is read from Firefox 140 on (140 is also the current ESR).
+          strict_min_version: '140.0',
+          // Nothing leaves the machine: Gleaner collects no data at all.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
 });

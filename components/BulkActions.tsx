@@ -1,7 +1,8 @@
 /** Actions on the selected search results: add or remove a tag, delete (with confirmation, then undo). */
 import { useRef, useState } from 'preact/hooks';
 import { addTagToArticles, removeArticles, removeTagFromArticles, restoreArticles, type RemovedArticle } from '@/utils/db/articles';
-import { errorText, plural } from '@/utils/format';
+import { errorText } from '@/utils/format';
+import { countText, t } from '@/utils/i18n';
 
 /** Props of BulkActions. */
 export interface BulkActionsProps {
@@ -27,19 +28,19 @@ export function BulkActions({ selected, onDone }: BulkActionsProps) {
   };
 
   return (
-    <section class="bulk" aria-label="Selected articles">
+    <section class="bulk" aria-label={t('bulk.label')}>
       {selected.length > 0 && (
         <div class="bulk-bar">
-          <span>{plural(selected.length, 'article', 'articles')} selected</span>
-          <label class="visually-hidden" for="bulk-tag">Tag for selected</label>
-          <input id="bulk-tag" type="text" placeholder="tag" value={tag} onInput={(e) => setTag(e.currentTarget.value)} />
-          <button type="button" disabled={!tag.trim()} onClick={() => run(async () => `Tag added to ${plural(await addTagToArticles(selected, tag), 'article', 'articles')}.`)}>
-            Add tag
+          <span>{t('bulk.selected', [countText('count.articles', selected.length)])}</span>
+          <label class="visually-hidden" for="bulk-tag">{t('bulk.tagFor')}</label>
+          <input id="bulk-tag" type="text" placeholder={t('bulk.tagPlaceholder')} value={tag} onInput={(e) => setTag(e.currentTarget.value)} />
+          <button type="button" disabled={!tag.trim()} onClick={() => run(async () => t('bulk.tagAdded', [countText('count.articles', await addTagToArticles(selected, tag))]))}>
+            {t('bulk.addTag')}
           </button>
-          <button type="button" disabled={!tag.trim()} onClick={() => run(async () => `Tag removed from ${plural(await removeTagFromArticles(selected, tag), 'article', 'articles')}.`)}>
-            Remove tag
+          <button type="button" disabled={!tag.trim()} onClick={() => run(async () => t('bulk.tagRemoved', [countText('count.articles', await removeTagFromArticles(selected, tag))]))}>
+            {t('bulk.removeTag')}
           </button>
-          <button type="button" class="danger" onClick={() => confirm.current?.showModal()}>Delete selected</button>
+          <button type="button" class="danger" onClick={() => confirm.current?.showModal()}>{t('bulk.deleteSelected')}</button>
         </div>
       )}
       <p class="bulk-message" aria-live="polite">
@@ -49,24 +50,24 @@ export function BulkActions({ selected, onDone }: BulkActionsProps) {
             await restoreArticles(removed);
             setRemoved(null);
             onDone();
-            return `${plural(removed.length, 'article', 'articles')} back in your library.`;
-          })}>Undo</button>
+            return t('bulk.back', [countText('count.articles', removed.length)]);
+          })}>{t('common.undo')}</button>
         )}
       </p>
       <dialog ref={confirm} aria-labelledby="confirm-title">
-        <h2 id="confirm-title">Delete {plural(selected.length, 'article', 'articles')}?</h2>
-        <p>Their saved text, notes and highlights go with them. You can undo this right after.</p>
+        <h2 id="confirm-title">{t('bulk.confirm', [countText('count.articles', selected.length)])}</h2>
+        <p>{t('bulk.confirmText')}</p>
         <form method="dialog" class="row">
-          <button type="submit" value="cancel" autofocus>Cancel</button>
+          <button type="submit" value="cancel" autofocus>{t('common.cancel')}</button>
           <button type="button" class="danger" onClick={() => {
             confirm.current?.close();
             void run(async () => {
               const gone = await removeArticles(selected);
               setRemoved(gone);
               onDone();
-              return `Deleted ${plural(gone.length, 'article', 'articles')}.`;
+              return t('bulk.deleted', [countText('count.articles', gone.length)]);
             });
-          }}>Delete</button>
+          }}>{t('common.delete')}</button>
         </form>
       </dialog>
     </section>

@@ -1,6 +1,8 @@
 /** The highlights of a page, in page order: text, colour, note, jump-to and delete. */
-import { COLOR_NAMES } from '@/utils/highlight/colors';
-import { COLOR_VALUES, isColorName } from '@/utils/highlight/colors';
+import { useSetting } from '@/hooks/use-setting';
+import { COLOR_NAMES, colorLabel, slotOf } from '@/utils/highlight/colors';
+import { t } from '@/utils/i18n';
+import { highlightPalette } from '@/utils/settings';
 import type { HighlightView } from '@/utils/messaging/protocol';
 import { NoteField } from './NoteField';
 
@@ -20,28 +22,29 @@ export interface HighlightListProps {
 
 /** A list named "Highlights" with one item per highlight; orphaned ones say so instead of disappearing. */
 export function HighlightList({ highlights, onJump, onColor, onNote, onDelete }: HighlightListProps) {
+  const palette = useSetting(highlightPalette);
   return (
     <section class="highlights" aria-labelledby="highlights-heading">
-      <h2 id="highlights-heading">Highlights</h2>
+      <h2 id="highlights-heading">{t('common.highlights')}</h2>
       {highlights.length === 0 ? (
-        <p class="hint">Select text on the page, then press Highlight selection (or Alt+Shift+H).</p>
+        <p class="hint">{t('highlightList.empty', ['Alt+Shift+H'])}</p>
       ) : (
-        <ul aria-label="Highlights">
+        <ul aria-label={t('common.highlights')}>
           {highlights.map((h) => (
-            <li key={h.id} class={`highlight ${h.status}`} style={{ borderLeftColor: COLOR_VALUES[isColorName(h.color) ? h.color : 'yellow'] }}>
+            <li key={h.id} class={`highlight ${h.status}`} style={{ borderInlineStartColor: palette[slotOf(h.color)].value }}>
               <blockquote class="quote">{h.selectors.quote.exact}</blockquote>
-              {h.status === 'orphaned' && <p class="orphan">Not found on the page as it is now: its text changed or moved.</p>}
+              {h.status === 'orphaned' && <p class="orphan">{t('highlightList.orphan')}</p>}
               <div class="row">
                 <label class="inline">
-                  <span class="visually-hidden">Colour</span>
-                  <select aria-label="Colour" value={h.color} onChange={(event) => onColor(h.id, event.currentTarget.value)}>
-                    {COLOR_NAMES.map((color) => <option key={color} value={color}>{color}</option>)}
+                  <span class="visually-hidden">{t('common.colour')}</span>
+                  <select aria-label={t('common.colour')} value={slotOf(h.color)} onChange={(event) => onColor(h.id, event.currentTarget.value)}>
+                    {COLOR_NAMES.map((color) => <option key={color} value={color}>{colorLabel(palette, color)}</option>)}
                   </select>
                 </label>
-                <button type="button" disabled={h.status !== 'anchored'} onClick={() => onJump(h.id)}>Show on page</button>
-                <button type="button" onClick={() => onDelete(h.id)}>Delete highlight</button>
+                <button type="button" disabled={h.status !== 'anchored'} onClick={() => onJump(h.id)}>{t('highlightList.show')}</button>
+                <button type="button" onClick={() => onDelete(h.id)}>{t('common.deleteHighlight')}</button>
               </div>
-              <NoteField label="Highlight note" value={h.note} onSave={(note) => onNote(h.id, note)} rows={2} />
+              <NoteField label={t('common.highlightNote')} value={h.note} onSave={(note) => onNote(h.id, note)} rows={2} />
             </li>
           ))}
         </ul>

@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupFile, createBackup, parseBackup, reportText, restoreBackup } from '@/utils/backup/backup';
 import { download, markdownZip } from '@/utils/export/export-library';
-import { errorText, plural } from '@/utils/format';
+import { errorText } from '@/utils/format';
+import { countText, formatList, formatNumber, t } from '@/utils/i18n';
 import { importItems, parseImportFile } from '@/utils/import/import-library';
 import { exportFullText, readSettings } from '@/utils/settings';
 
@@ -34,7 +35,7 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
     try {
       setMessage(await work());
     } catch (error) {
-      setMessage(`Something went wrong: ${errorText(error)}`);
+      setMessage(t('common.somethingWrong', [errorText(error)]));
     } finally {
       setProgress(null);
     }
@@ -43,18 +44,18 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
   const exportMarkdown = () =>
     run(async () => {
       const settings = await readSettings();
-      const { zip, count } = await markdownZip(exportIds, { fullText, template: settings.exportTemplate }, (done, total) => setProgress({ label: 'Exporting Markdown…', done, total }));
+      const { zip, count } = await markdownZip(exportIds, { fullText, template: settings.exportTemplate }, (done, total) => setProgress({ label: t('tools.exporting'), done, total }));
       download(zip, `gleaner-markdown-${new Date().toISOString().slice(0, 10)}.zip`);
-      return `Exported ${plural(count, 'article', 'articles')} as Markdown.`;
+      return t('tools.exported', [countText('count.articles', count)]);
     });
 
   const backUp = () =>
     run(async () => {
-      setProgress({ label: 'Backing up…', done: 0, total: 0 });
+      setProgress({ label: t('tools.backingUp'), done: 0, total: 0 });
       const backup = await createBackup();
       const { blob, name } = backupFile(backup);
       download(blob, name);
-      return `Backed up ${plural(backup.articles.length, 'article', 'articles')} and ${plural(backup.highlights.length, 'highlight', 'highlights')}.`;
+      return t('tools.backedUp', [countText('count.articles', backup.articles.length), countText('count.highlights', backup.highlights.length)]);
     });
 
   const restore = (input: HTMLInputElement) => {
@@ -62,11 +63,11 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
     input.value = ''; // the same file may be chosen again
     if (!file) return;
     void run(async () => {
-      setProgress({ label: 'Reading the backup…', done: 0, total: 0 });
+      setProgress({ label: t('tools.readingBackup'), done: 0, total: 0 });
       const parsed = await parseBackup(file);
       if (!parsed.ok) return parsed.error;
       const report = await restoreBackup(parsed.backup, (phase, done, total) =>
-        setProgress({ label: phase === 'restoring' ? 'Restoring…' : 'Updating the search index…', done, total }),
+        setProgress({ label: phase === 'restoring' ? t('tools.restoring') : t('tools.updatingIndex'), done, total }),
       );
       onRestored();
       return reportText(report);
@@ -78,33 +79,35 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
     input.value = '';
     if (!file) return;
     void run(async () => {
-      setProgress({ label: 'Importing…', done: 0, total: 0 });
+      setProgress({ label: t('tools.importing'), done: 0, total: 0 });
       const parsed = await parseImportFile(file);
       const report = await importItems(parsed);
       onRestored();
-      const skipped = report.skipped.length ? ` Skipped ${plural(report.skipped.length, 'entry', 'entries')}: ${report.skipped.slice(0, 3).join('; ')}${report.skipped.length > 3 ? '; …' : ''}.` : '';
-      return `Imported from ${parsed.source}: ${plural(report.added, 'article', 'articles')} added, ${report.merged} already saved (tags merged), ${plural(report.highlights, 'highlight', 'highlights')}. Their text is saved when you next open them with Gleaner.${skipped}`;
+      const skipped = report.skipped.length
+        ? t('tools.skipped', [countText('count.entries', report.skipped.length), formatList([...report.skipped.slice(0, 3), ...(report.skipped.length > 3 ? ['…'] : [])])])
+        : '';
+      return t('tools.imported', [parsed.source, countText('count.articles', report.added), formatNumber(report.merged), countText('count.highlights', report.highlights), skipped]);
     });
   };
 
   const busy = progress !== null;
   return (
-    <section class="library-tools" aria-label="Export and backup">
+    <section class="library-tools" aria-label={t('tools.label')}>
       <div class="row">
-        <button type="button" disabled={busy} onClick={() => void exportMarkdown()}>Export Markdown</button>
+        <button type="button" disabled={busy} onClick={() => void exportMarkdown()}>{t('tools.exportMarkdown')}</button>
         <label class="inline">
           <input type="checkbox" checked={fullText} onChange={(e) => {
             setFullText(e.currentTarget.checked);
             void exportFullText.setValue(e.currentTarget.checked);
-          }} /> Include article text
+          }} /> {t('tools.includeText')}
         </label>
-        <button type="button" disabled={busy} onClick={() => void backUp()}>Back up</button>
+        <button type="button" disabled={busy} onClick={() => void backUp()}>{t('tools.backUp')}</button>
         <label class="file-button">
-          Restore backup
+          {t('tools.restore')}
           <input type="file" accept=".json,application/json" disabled={busy} onChange={(e) => restore(e.currentTarget)} />
         </label>
         <label class="file-button">
-          Import from Pocket or Omnivore
+          {t('tools.import')}
           <input type="file" accept=".csv,text/csv,.zip,application/zip" disabled={busy} onChange={(e) => importFile(e.currentTarget)} />
         </label>
       </div>

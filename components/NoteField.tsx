@@ -1,5 +1,6 @@
 /** A note saved as you type: debounced while typing, flushed when the field loses focus or the popup closes. */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 /** Props of NoteField. */
 export interface NoteFieldProps {
@@ -53,7 +54,7 @@ export function NoteField({ label, value, onSave, delayMs = 400, rows = 4 }: Not
         id={id}
         rows={rows}
         value={draft}
-        placeholder="Your thoughts on this page"
+        placeholder={t('common.notePlaceholder')}
         onInput={(event) => {
           const note = event.currentTarget.value;
           setDraft(note);
@@ -65,7 +66,7 @@ export function NoteField({ label, value, onSave, delayMs = 400, rows = 4 }: Not
         onBlur={flush}
       />
       <p class="hint" role="status" aria-live="polite">
-        {state === 'pending' ? 'Saving…' : state === 'saved' ? 'Note saved' : state === 'failed' ? `Note not saved: ${error}` : ''}
+        {state === 'pending' ? t('common.saving') : state === 'saved' ? t('common.noteSaved') : state === 'failed' ? t('common.noteNotSaved', [error]) : ''}
       </p>
     </div>
   );

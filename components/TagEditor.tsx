@@ -2,6 +2,7 @@
 import { useId, useState } from 'preact/hooks';
 import { cleanTag } from '@/utils/db/tags';
 import type { TagCount } from '@/utils/db/articles';
+import { countText, t } from '@/utils/i18n';
 
 /** Props of TagEditor. */
 export interface TagEditorProps {
@@ -37,13 +38,13 @@ export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEdit
 
   return (
     <div class="tag-editor">
-      <label for={id}>Tags</label>
+      <label for={id}>{t('common.tags')}</label>
       {tags.length > 0 && (
-        <ul class="tags" aria-label="Tags of this page">
+        <ul class="tags" aria-label={t('tagEditor.ofThisPage')}>
           {tags.map((tag) => (
             <li key={tag} class="tag">
               <span>{tag}</span>
-              <button type="button" class="tag-remove" aria-label={`Remove tag ${tag}`} title={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+              <button type="button" class="tag-remove" aria-label={t('tagEditor.remove', [tag])} title={t('tagEditor.remove', [tag])} onClick={() => onChange(tags.filter((t) => t !== tag))}>
                 ×
               </button>
             </li>
@@ -54,7 +55,7 @@ export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEdit
         id={id}
         type="text"
         autocomplete="off"
-        placeholder="Add a tag and press Enter"
+        placeholder={t('tagEditor.placeholder')}
         value={draft}
         onInput={(event) => {
           const value = event.currentTarget.value;
@@ -71,9 +72,9 @@ export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEdit
         }}
       />
       {suggestions.length > 0 && (
-        <div class="suggestions" role="group" aria-label="Suggested tags">
+        <div class="suggestions" role="group" aria-label={t('tagEditor.suggested')}>
           {suggestions.map(({ tag, count }) => (
-            <button type="button" key={tag} class="suggestion" aria-label={`Add tag ${tag}`} title={`Used on ${count} saved ${count === 1 ? 'page' : 'pages'}`} onClick={() => add(tag)}>
+            <button type="button" key={tag} class="suggestion" aria-label={t('tagEditor.add', [tag])} title={countText('count.pages', count)} onClick={() => add(tag)}>
               + {tag}
             </button>
           ))}

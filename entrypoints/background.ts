@@ -3,7 +3,7 @@
  * functions in utils/. Nothing else lives here.
  */
 import { listTags, removeArticle, updateArticle } from '@/utils/db/articles';
-import { bringBackHighlight, changeHighlight, createFromPage, eraseTab, highlightSelection, listTabHighlights, removeHighlight, restoreTab, tellReader } from '@/utils/library/highlights';
+import { bringBackHighlight, changeHighlight, createFromPage, eraseTab, highlightSelection, listTabHighlights, removeHighlight, restoreTab, revisitTab, tellReader } from '@/utils/library/highlights';
 import { getPageState, savePage } from '@/utils/library/page';
 import { backgroundProtocol } from '@/utils/messaging/protocol';
 import { listen } from '@/utils/messaging/receive';
@@ -11,6 +11,8 @@ import { sendToTab } from '@/utils/messaging/send';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { errorText } from '@/utils/format';
+import { createMenus } from '@/utils/platform';
+import { i18n } from '#i18n';
 
 /** Id of the "Highlight selection" context menu item. */
 const MENU_HIGHLIGHT = 'gleaner-highlight-selection';
@@ -47,9 +49,7 @@ export default defineBackground(() => {
     restoreHighlight: ({ highlight, tabId }, sender) => bringBackHighlight(sender, highlight, tabId),
   });
 
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_HIGHLIGHT, title: 'Highlight selection', contexts: ['selection'] });
-  });
+  void createMenus([{ id: MENU_HIGHLIGHT, title: i18n.t('highlightSelection'), contexts: ['selection'] }]);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_HIGHLIGHT) void highlightFromShortcut(tab?.id);
   });
@@ -59,10 +59,11 @@ export default defineBackground(() => {
   });
 
   // Revisits: a page load, or a single-page app changing its URL (history.pushState), in a tab whose URL is
-  // in the library gets its highlights back. Other pages get no code at all.
+  // in the library gets its highlights back (unless the revisit settings say otherwise for its site). Other
+  // pages get no code at all.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'complete' || (change.url && change.status === undefined)) {
-      void restoreTab(tabId, tab.url).catch(() => null);
+      void revisitTab(tabId, tab.url).catch(() => null);
     }
   });
 });

@@ -3,11 +3,14 @@
  * injects it (scripting.executeScript) only into tabs whose URL is in the library, or when the reader asks to
  * highlight; it is never registered on pages. Injecting it again is harmless.
  */
+import type { Palette } from '@/utils/highlight/colors';
+import { applyPalette } from '@/utils/highlight/highlighter';
 import { PageHighlights } from '@/utils/highlight/page-controller';
 import { mountPageUi } from '@/utils/highlight/page-ui';
 import { pageProtocol } from '@/utils/messaging/page-protocol';
 import { listen } from '@/utils/messaging/receive';
 import { sendMessage } from '@/utils/messaging/send';
+import { highlightPalette } from '@/utils/settings';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 
 const INSTALLED = Symbol.for('gleaner.highlighter');
@@ -25,6 +28,14 @@ export default defineUnlistedScript(() => {
     remove: (id) => sendMessage('deleteHighlight', { id }),
     restore: (highlight) => sendMessage('restoreHighlight', { highlight }),
   });
+  // The user's colours and their names, now and whenever they are changed on the options page.
+  const showPalette = (palette: Palette) => {
+    applyPalette(document, palette);
+    ui.setPalette(palette);
+  };
+  void highlightPalette.getValue().then(showPalette);
+  highlightPalette.watch(showPalette);
+
   listen(pageProtocol, {
     describeSelection: async () => highlights.describeSelection(),
     drawHighlights: async ({ highlights: records, replace }) => highlights.draw(records, replace),

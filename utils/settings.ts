@@ -1,11 +1,14 @@
 /**
  * User settings, in the extension's storage (`browser.storage.local` through WXT's storage helper), readable
- * from every context. Backed up with the library (utils/backup/backup.ts).
+ * from every context, the page script included. Backed up with the library (utils/backup/backup.ts); every
+ * setting added after backup format 1 is optional in its schema, so that earlier backups still restore.
  */
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { COLOR_NAMES, DEFAULT_PALETTE, type Palette } from './highlight/colors';
+import { hostnameOf } from './url';
 
-/** The Markdown export template (utils/export/markdown.ts TEMPLATE_VARIABLES); empty: the default layout. */
+/** The Markdown export template (utils/export/template-variables.ts); empty: the default layout. */
 export const exportTemplate = storage.defineItem<string>('local:exportTemplate', { fallback: '' });
 /** Whether exports include the article text, not only the highlights and notes. */
 export const exportFullText = storage.defineItem<boolean>('local:exportFullText', { fallback: false });
@@ -17,30 +20,67 @@ export const readerTheme = storage.defineItem<ReaderTheme>('local:readerTheme', 
 export const readerFontSize = storage.defineItem<number>('local:readerFontSize', { fallback: 19 });
 export const readerRemoteImages = storage.defineItem<boolean>('local:readerRemoteImages', { fallback: true });
 
+/** The highlight colours' names and colours. */
+export const highlightPalette = storage.defineItem<Palette>('local:highlightPalette', { fallback: DEFAULT_PALETTE });
+
+/** Whether saved pages get their highlights back when visited again… */
+export const revisitRestore = storage.defineItem<boolean>('local:revisitRestore', { fallback: true });
+/** …except on these sites (host names), where the opposite holds. */
+export const revisitExceptions = storage.defineItem<string[]>('local:revisitExceptions', { fallback: [] });
+
+const PaletteEntrySchema = v.strictObject({
+  name: v.pipe(v.string(), v.maxLength(40)),
+  value: v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i)),
+});
+const PaletteSchema = v.strictObject(Object.fromEntries(COLOR_NAMES.map((name) => [name, PaletteEntrySchema])) as Record<(typeof COLOR_NAMES)[number], typeof PaletteEntrySchema>);
+
 export const SettingsSchema = v.strictObject({
   exportTemplate: v.pipe(v.string(), v.maxLength(100_000)),
   exportFullText: v.boolean(),
-  // Added after backup format 1 was first written: optional, so that earlier backups still restore.
+  // Added after backup format 1 was first written: optional.
   readerTheme: v.optional(v.picklist(READER_THEMES)),
   readerFontSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(12), v.maxValue(32))),
   readerRemoteImages: v.optional(v.boolean()),
+  highlightPalette: v.optional(PaletteSchema),
+  revisitRestore: v.optional(v.boolean()),
+  revisitExceptions: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(10_000))),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
+/** Every setting's storage item, by its name in `Settings`. */
+const ITEMS = {
+  exportTemplate, exportFullText, readerTheme, readerFontSize, readerRemoteImages, highlightPalette, revisitRestore, revisitExceptions,
+} satisfies { [K in keyof Settings]-?: { getValue(): Promise<Required<Settings>[K]> } };
+
+type SettingName = keyof typeof ITEMS;
+
 export async function readSettings(): Promise<Required<Settings>> {
-  const [template, fullText, theme, fontSize, remoteImages] = await Promise.all([
-    exportTemplate.getValue(), exportFullText.getValue(), readerTheme.getValue(), readerFontSize.getValue(), readerRemoteImages.getValue(),
-  ]);
-  return { exportTemplate: template, exportFullText: fullText, readerTheme: theme, readerFontSize: fontSize, readerRemoteImages: remoteImages };
+  const names = Object.keys(ITEMS) as SettingName[];
+  const values = await Promise.all(names.map((name) => ITEMS[name].getValue()));
+  return Object.fromEntries(names.map((name, at) => [name, values[at]])) as Required<Settings>;
 }
 
 export async function writeSettings(settings: Partial<Settings>): Promise<void> {
-  await Promise.all([
-    settings.exportTemplate !== undefined && exportTemplate.setValue(settings.exportTemplate),
-    settings.exportFullText !== undefined && exportFullText.setValue(settings.exportFullText),
-    settings.readerTheme !== undefined && readerTheme.setValue(settings.readerTheme),
-    settings.readerFontSize !== undefined && readerFontSize.setValue(settings.readerFontSize),
-    settings.readerRemoteImages !== undefined && readerRemoteImages.setValue(settings.readerRemoteImages),
-  ]);
+  await Promise.all(
+    (Object.keys(settings) as SettingName[]).map((name) => {
+      const value = settings[name];
+      return value === undefined ? null : (ITEMS[name] as { setValue(value: unknown): Promise<void> }).setValue(value);
+    }),
+  );
+}
+
+/** Whether a revisit of `url` should draw its highlights again, by the revisit settings. */
+export function restoresOnRevisit(url: string, restore: boolean, exceptions: readonly string[]): boolean {
+  const host = hostnameOf(url);
+  const excepted = host !== null && exceptions.some((site) => host === site || host.endsWith(`.${site}`));
+  return restore !== excepted;
+}
+
+/** A site name as typed on the options page ("https://www.Example.com/x", "example.com"): its host, or null. */
+export function siteOf(input: string): string | null {
+  const text = input.trim().toLowerCase();
+  if (!text) return null;
+  const host = hostnameOf(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `https://${text}`);
+  return host && /^[a-z0-9.-]+$/.test(host) && host.includes('.') ? host.replace(/^www\./, '') : null;
 }

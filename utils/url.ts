@@ -70,3 +70,13 @@ export function unreadableReason(tabUrl: string | undefined): UnreadableReason |
   if (url.hostname === 'chrome.google.com' && url.pathname.startsWith('/webstore')) return 'store-page';
   return null;
 }
+
+/** The host name of a web address (lower case, punycode), or null for anything that is not http(s). */
+export function hostnameOf(address: string): string | null {
+  try {
+    const url = new URL(address);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : null;
+  } catch {
+    return null;
+  }
+}

@@ -8,7 +8,8 @@ import type { TagCount } from '@/utils/db/articles';
 import type { ArticleMeta, ArticleRecord, HighlightRecord } from '@/utils/db/schema';
 import type { HighlightView, PageState } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
-import { errorText, formatDate } from '@/utils/format';
+import { errorText, gleanerError } from '@/utils/format';
+import { formatDate, formatNumber, t } from '@/utils/i18n';
 import { readSettings } from '@/utils/settings';
 
 /** Props of Popup. */
@@ -21,11 +22,11 @@ type View = { kind: 'loading' } | { kind: 'ready'; page: PageState } | { kind: '
 
 /** Site, byline and reading time on one line. */
 function Byline({ meta }: { meta: ArticleMeta }) {
-  const parts = [meta.siteName, meta.byline, `${meta.readingMinutes} min read`].filter(Boolean);
+  const parts = [meta.siteName, meta.byline, t('common.minutesRead', [formatNumber(meta.readingMinutes)])].filter(Boolean);
   return (
     <>
-      <p class="meta">{parts.join(' · ')}</p>
-      {meta.publishedTime && <p class="meta">Published {formatDate(meta.publishedTime)}</p>}
+      <p class="meta">{parts.join(t('common.separator'))}</p>
+      {meta.publishedTime && <p class="meta">{t('common.published', [formatDate(meta.publishedTime)])}</p>}
     </>
   );
 }
@@ -46,7 +47,7 @@ export function Popup({ tabId }: PopupProps) {
 
   const load = async () => {
     if (tabId === null) {
-      setView({ kind: 'failed', message: 'There is no tab to read.' });
+      setView({ kind: 'failed', message: t('popup.noTab') });
       return;
     }
     try {
@@ -90,7 +91,7 @@ export function Popup({ tabId }: PopupProps) {
     setView((current) => (current.kind === 'ready' ? { kind: 'ready', page: { ...current.page, article } } : current));
 
   if (view.kind === 'loading') {
-    return <main class="popup"><p role="status" class="loading">Reading this page…</p></main>;
+    return <main class="popup"><p role="status" class="loading">{t('popup.reading')}</p></main>;
   }
   if (view.kind === 'failed') {
     return <main class="popup"><p role="alert" class="problem">{view.message}</p><Footer article={null} /></main>;
@@ -103,16 +104,16 @@ export function Popup({ tabId }: PopupProps) {
   const deleteHighlight = (id: string) =>
     act(async () => {
       setDeleted(await sendMessage('deleteHighlight', { id, tabId: tabId ?? undefined }));
-    }, 'Highlight deleted.');
+    }, t('common.highlightDeleted'));
   const undoDelete = (record: HighlightRecord) =>
     act(async () => {
       await sendMessage('restoreHighlight', { highlight: record, tabId: tabId ?? undefined });
-    }, 'Highlight restored.');
+    }, t('common.highlightRestored'));
   return (
     <main class="popup">
       {!extraction.ok && <p role="alert" class="problem">{extraction.message}</p>}
       {meta && (
-        <section class="article" aria-label="Article">
+        <section class="article" aria-label={t('popup.article')}>
           <h1>{meta.title}</h1>
           <Byline meta={meta} />
           {meta.excerpt && <p class="excerpt">{meta.excerpt}</p>}
@@ -120,26 +121,26 @@ export function Popup({ tabId }: PopupProps) {
       )}
       <div class="actions">
         {article ? (
-          <button type="button" class="secondary" disabled={busy} onClick={() => act(() => sendMessage('removeArticle', { id: article.id, tabId: tabId ?? undefined }), 'Removed from your library.', 'page')}>
-            Remove from library
+          <button type="button" class="secondary" disabled={busy} onClick={() => act(() => sendMessage('removeArticle', { id: article.id, tabId: tabId ?? undefined }), t('popup.removed'), 'page')}>
+            {t('popup.remove')}
           </button>
         ) : (
           extraction.ok && tabId !== null && (
-            <button type="button" class="primary" disabled={busy} onClick={() => act(() => sendMessage('savePage', { tabId }), 'Saved to your library.', 'page')}>
-              Save
+            <button type="button" class="primary" disabled={busy} onClick={() => act(() => sendMessage('savePage', { tabId }), t('popup.savedToLibrary'), 'page')}>
+              {t('popup.save')}
             </button>
           )
         )}
         {readable && tabId !== null && (
-          <button type="button" disabled={busy} onClick={() => act(() => sendMessage('highlightSelection', { tabId }), 'Highlighted.', article ? 'highlights' : 'page')}>
-            Highlight selection
+          <button type="button" disabled={busy} onClick={() => act(() => sendMessage('highlightSelection', { tabId }), t('common.highlighted'), article ? 'highlights' : 'page')}>
+            {t('highlightSelection')}
           </button>
         )}
       </div>
       <p class="notice" role="status" aria-live="polite">
         {notice}
         {deleted && (
-          <button type="button" class="link" onClick={() => undoDelete(deleted)}>Undo</button>
+          <button type="button" class="link" onClick={() => undoDelete(deleted)}>{t('common.undo')}</button>
         )}
       </p>
       {article && (
@@ -152,12 +153,12 @@ export function Popup({ tabId }: PopupProps) {
               sendMessage('updateArticle', { id: article.id, tags }).then(setArticle, (error: unknown) => setNotice(errorText(error)));
             }}
           />
-          <NoteField key={article.id} label="Note" value={article.note} onSave={(note) => sendMessage('updateArticle', { id: article.id, note })} />
+          <NoteField key={article.id} label={t('common.note')} value={article.note} onSave={(note) => sendMessage('updateArticle', { id: article.id, note })} />
           <MarkdownActions articleId={article.id} onDone={setNotice} />
           <HighlightList
             highlights={highlights}
             onJump={(id) => tabId !== null && void sendMessage('scrollToHighlight', { tabId, id }).catch((error: unknown) => setNotice(errorText(error)))}
-            onColor={(id, color) => act(() => sendMessage('updateHighlight', { id, color, tabId: tabId ?? undefined }), 'Colour changed.')}
+            onColor={(id, color) => act(() => sendMessage('updateHighlight', { id, color, tabId: tabId ?? undefined }), t('popup.colourChanged'))}
             onNote={(id, note) => sendMessage('updateHighlight', { id, note })}
             onDelete={deleteHighlight}
           />
@@ -174,7 +175,7 @@ function MarkdownActions({ articleId, onDone }: { articleId: string; onDone: (me
   const markdown = async () => {
     const [{ articleMarkdown }, settings] = await Promise.all([import('@/utils/export/export-library'), readSettings()]);
     const result = await articleMarkdown(articleId, { fullText: settings.exportFullText, template: settings.exportTemplate });
-    if (!result) throw new Error('This page is no longer in the library.');
+    if (!result) throw gleanerError('error.pageGone');
     return result;
   };
   const run = (work: () => Promise<string>) => work().then(onDone, (error: unknown) => onDone(errorText(error)));
@@ -182,13 +183,13 @@ function MarkdownActions({ articleId, onDone }: { articleId: string; onDone: (me
     <div class="row markdown-actions">
       <button type="button" onClick={() => run(async () => {
         await navigator.clipboard.writeText((await markdown()).markdown);
-        return 'Markdown copied.';
-      })}>Copy Markdown</button>
+        return t('popup.markdownCopied');
+      })}>{t('popup.copyMarkdown')}</button>
       <button type="button" onClick={() => run(async () => {
         const [{ download }, { name, markdown: text }] = await Promise.all([import('@/utils/export/export-library'), markdown()]);
         download(new Blob([text], { type: 'text/markdown' }), name);
-        return `Downloading ${name}.`;
-      })}>Download Markdown</button>
+        return t('popup.downloading', [name]);
+      })}>{t('popup.downloadMarkdown')}</button>
     </div>
   );
 }
@@ -200,10 +201,14 @@ function Footer({ article }: { article: ArticleRecord | null }) {
     void browser.tabs.create({ url: browser.runtime.getURL(path as '/search.html') }).then(() => window.close());
   };
   return (
-    <nav class="footer" aria-label="Gleaner">
-      <a href="/search.html" onClick={open('/search.html')}>Open search</a>
-      {article && <a href={`/reader.html?id=${article.id}`} onClick={open(`/reader.html?id=${article.id}`)}>Open reader</a>}
-      {article && <span class="muted">Saved {formatDate(article.createdAt)}</span>}
+    <nav class="footer" aria-label={t('popup.links')}>
+      <a href="/search.html" onClick={open('/search.html')}>{t('popup.openSearch')}</a>
+      {article && <a href={`/reader.html?id=${article.id}`} onClick={open(`/reader.html?id=${article.id}`)}>{t('popup.openReader')}</a>}
+      <a href="/options.html" onClick={(event) => {
+        event.preventDefault();
+        void browser.runtime.openOptionsPage().then(() => window.close());
+      }}>{t('popup.openSettings')}</a>
+      {article && <span class="muted">{t('common.savedOn', [formatDate(article.createdAt)])}</span>}
     </nav>
   );
 }

@@ -7,16 +7,19 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getArticle, getContent } from '@/utils/db/articles';
 import { addHighlight, listHighlights } from '@/utils/db/highlights';
 import type { ArticleRecord, ContentRecord, HighlightRecord } from '@/utils/db/schema';
-import { errorText, formatDate } from '@/utils/format';
+import { errorText } from '@/utils/format';
+import { formatDate, formatNumber, message as messageFor, t, type MessageKey } from '@/utils/i18n';
+import { useSetting } from '@/hooks/use-setting';
+import { applyPalette } from '@/utils/highlight/highlighter';
 import { DEFAULT_COLOR } from '@/utils/highlight/colors';
 import { PageHighlights } from '@/utils/highlight/page-controller';
 import { renderArticle } from '@/utils/reader/render-article';
-import { READER_THEMES, readerFontSize, readerRemoteImages, readerTheme, type ReaderTheme } from '@/utils/settings';
+import { highlightPalette, READER_THEMES, readerFontSize, readerRemoteImages, readerTheme, type ReaderTheme } from '@/utils/settings';
 
 type Loaded = { article: ArticleRecord; content: ContentRecord | null; highlights: HighlightRecord[] };
 type View = { kind: 'loading' } | { kind: 'missing' } | { kind: 'failed'; message: string } | ({ kind: 'ready' } & Loaded);
 
-const THEME_NAMES: Record<ReaderTheme, string> = { auto: 'System', light: 'Light', dark: 'Dark', sepia: 'Sepia' };
+const THEME_NAMES: Record<ReaderTheme, MessageKey> = { auto: 'reader.themeAuto', light: 'reader.themeLight', dark: 'reader.themeDark', sepia: 'reader.themeSepia' };
 
 export function Reader({ id }: { id: string }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
@@ -27,6 +30,7 @@ export function Reader({ id }: { id: string }) {
   const [message, setMessage] = useState('');
   const content = useRef<HTMLDivElement>(null);
   const highlighter = useRef<PageHighlights | null>(null);
+  const palette = useSetting(highlightPalette);
 
   useEffect(() => {
     void Promise.all([readerTheme.getValue(), readerFontSize.getValue(), readerRemoteImages.getValue()]).then(([t, f, r]) => {
@@ -53,6 +57,10 @@ export function Reader({ id }: { id: string }) {
     highlighter.current.draw(ready.highlights, true);
   }, [ready?.content, ready?.highlights, remoteImages]);
 
+  useLayoutEffect(() => {
+    if (content.current) applyPalette(content.current, palette);
+  }, [palette, ready?.content, remoteImages]);
+
   useEffect(() => {
     const onScroll = () => {
       const max = document.documentElement.scrollHeight - window.innerHeight;
@@ -63,22 +71,22 @@ export function Reader({ id }: { id: string }) {
     return () => window.removeEventListener('scroll', onScroll);
   }, [view.kind]);
 
-  if (view.kind === 'loading') return <p role="status" class="reader">Loading…</p>;
-  if (view.kind === 'missing') return <main class="reader"><h1>Not in your library</h1><p role="alert">This article is not in your Gleaner library (it may have been removed).</p></main>;
-  if (view.kind === 'failed') return <main class="reader"><h1>Cannot open this article</h1><p role="alert">{view.message}</p></main>;
+  if (view.kind === 'loading') return <p role="status" class="reader">{t('common.loading')}</p>;
+  if (view.kind === 'missing') return <main class="reader"><h1>{t('reader.missingTitle')}</h1><p role="alert">{t('reader.missing')}</p></main>;
+  if (view.kind === 'failed') return <main class="reader"><h1>{t('reader.failedTitle')}</h1><p role="alert">{view.message}</p></main>;
   const { article } = view;
 
   const highlightSelection = async () => {
     const selectors = highlighter.current?.describeSelection();
     if (!selectors) {
-      setMessage('Select some text of the article first.');
+      setMessage(t('reader.selectFirst'));
       return;
     }
     try {
       const record = await addHighlight(article.id, selectors, DEFAULT_COLOR);
       highlighter.current!.draw([record], false);
       document.getSelection()?.removeAllRanges();
-      setMessage('Highlighted.');
+      setMessage(t('common.highlighted'));
     } catch (error) {
       setMessage(errorText(error));
     }
@@ -88,43 +96,43 @@ export function Reader({ id }: { id: string }) {
     setFontSize(clamped);
     void readerFontSize.setValue(clamped);
   };
-  const meta = [article.siteName, article.byline, article.publishedTime && formatDate(article.publishedTime), `${article.readingMinutes} min read`].filter(Boolean);
+  const meta = [article.siteName, article.byline, article.publishedTime && formatDate(article.publishedTime), t('common.minutesRead', [formatNumber(article.readingMinutes)])].filter(Boolean);
 
   return (
     <>
-      <header class="reader-bar">
-        <button type="button" onClick={() => void highlightSelection()}>Highlight selection</button>
+      <header class="reader-bar" role="toolbar" aria-label={t('reader.tools')}>
+        <button type="button" onClick={() => void highlightSelection()}>{t('highlightSelection')}</button>
         <label>
-          Theme{' '}
+          {t('reader.theme')}{' '}
           <select value={theme} onChange={(e) => {
             const next = e.currentTarget.value as ReaderTheme;
             setTheme(next);
             void readerTheme.setValue(next);
           }}>
-            {READER_THEMES.map((t) => <option key={t} value={t}>{THEME_NAMES[t]}</option>)}
+            {READER_THEMES.map((name) => <option key={name} value={name}>{messageFor(THEME_NAMES[name])}</option>)}
           </select>
         </label>
-        <button type="button" onClick={() => size(fontSize - 1)} aria-label="Smaller text">A−</button>
-        <button type="button" onClick={() => size(fontSize + 1)} aria-label="Larger text">A+</button>
+        <button type="button" onClick={() => size(fontSize - 1)} aria-label={t('reader.smaller')}>A−</button>
+        <button type="button" onClick={() => size(fontSize + 1)} aria-label={t('reader.larger')}>A+</button>
         <label>
           <input type="checkbox" checked={remoteImages ?? true} onChange={(e) => {
             setRemoteImages(e.currentTarget.checked);
             void readerRemoteImages.setValue(e.currentTarget.checked);
-          }} /> Show remote images
+          }} /> {t('reader.remoteImages')}
         </label>
         <span class="spacer" />
-        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">Open the original</a>
-        <progress class="reading-progress" max={1} value={progress} aria-label="Reading progress" />
+        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">{t('reader.original')}</a>
+        <progress class="reading-progress" max={1} value={progress} aria-label={t('reader.progress')} />
       </header>
       <main class="reader" style={{ fontSize: `${fontSize}px` }}>
         <p class="reader-message" aria-live="polite">{message}</p>
         <article>
           <h1>{article.title}</h1>
-          <p class="meta">{meta.join(' · ')}</p>
+          <p class="meta">{meta.join(t('common.separator'))}</p>
           {view.content ? (
             <div class="content" ref={content} lang={article.lang ?? undefined} dir={article.dir ?? undefined} />
           ) : (
-            <p role="status">The text of this article is not saved yet: open the original page and the Gleaner popup to save it.</p>
+            <p role="status">{t('reader.notSavedYet')}</p>
           )}
         </article>
       </main>

@@ -3,41 +3,44 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BulkActions } from '@/components/BulkActions';
 import { Marked } from '@/components/Marked';
 import { useLiveQuery } from '@/hooks/use-live-query';
-import { COLOR_VALUES, isColorName } from '@/utils/highlight/colors';
+import { colorLabel, slotOf, type Palette } from '@/utils/highlight/colors';
+import { useSetting } from '@/hooks/use-setting';
+import { highlightPalette } from '@/utils/settings';
 import { indexCoverage, rebuildIndex } from '@/utils/search/body-index';
 import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery } from '@/utils/search/query';
 import { LibraryTools } from '@/components/LibraryTools';
 import { loadSearchDocs, PAGE_SIZE, runSearch, shownWords, snippetsFor } from '@/utils/search/run-search';
 import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
-import { formatDate, plural } from '@/utils/format';
+import { countText, formatDate, formatNumber, t } from '@/utils/i18n';
 
 function queryFromUrl(): string {
   return new URLSearchParams(location.search).get('q') ?? '';
 }
 
 /** One result: title linking to the source, site, date saved, tags, note, and the highlights that matched. */
-function ArticleCard({ hit, terms, snippet, selected, onSelect }: { hit: SearchHit; terms: readonly string[]; snippet: string | undefined; selected: boolean; onSelect: (on: boolean) => void }) {
+function ArticleCard({ hit, terms, snippet, selected, onSelect, palette }: { hit: SearchHit; terms: readonly string[]; snippet: string | undefined; selected: boolean; onSelect: (on: boolean) => void; palette: Palette }) {
   const { article } = hit;
   const saved = formatDate(article.createdAt);
   return (
     <article class="result" aria-labelledby={`title-${article.id}`}>
-      <input type="checkbox" class="select" aria-label={`Select ${article.title}`} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />
+      <input type="checkbox" class="select" aria-label={t('search.select', [article.title])} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />
       <h2 id={`title-${article.id}`}>
         <a href={article.originalUrl} target="_blank" rel="noopener noreferrer"><Marked text={article.title} terms={terms} /></a>
       </h2>
-      <p class="meta">{[article.siteName ?? new URL(article.url).hostname, article.byline, `saved ${saved}`].filter(Boolean).join(' · ')}</p>
+      <p class="meta">{[article.siteName ?? new URL(article.url).hostname, article.byline, t('search.savedOn', [saved])].filter(Boolean).join(t('common.separator'))}</p>
       {snippet ? <p class="snippet"><Marked text={snippet} terms={terms} /></p> : article.excerpt && <p class="excerpt"><Marked text={article.excerpt} terms={terms} /></p>}
       {article.tags.length > 0 && (
-        <ul class="tags" aria-label="Tags">
+        <ul class="tags" aria-label={t('common.tags')}>
           {article.tags.map((tag) => <li key={tag} class="tag"><Marked text={tag} terms={terms} /></li>)}
         </ul>
       )}
-      {article.note && <p class="note"><span class="muted">Note: </span><Marked text={article.note} terms={terms} /></p>}
+      {article.note && <p class="note"><span class="muted">{t('search.notePrefix')}</span><Marked text={article.note} terms={terms} /></p>}
       {hit.matchingHighlights.length > 0 && (
-        <ul class="matching-highlights" aria-label="Matching highlights">
+        <ul class="matching-highlights" aria-label={t('search.matchingHighlights')}>
           {hit.matchingHighlights.map((h) => (
-            <li key={h.id} style={{ borderLeftColor: COLOR_VALUES[isColorName(h.color) ? h.color : 'yellow'] }}>
+            <li key={h.id} style={{ borderInlineStartColor: palette[slotOf(h.color)].value }}>
+              <span class="visually-hidden">{colorLabel(palette, h.color)}: </span>
               <Marked text={h.selectors.quote.exact} terms={terms} />
               {h.note && <span class="muted"> — <Marked text={h.note} terms={terms} /></span>}
             </li>
@@ -53,6 +56,7 @@ export function SearchPage() {
   const [query, setQuery] = useState(queryFromUrl);
   const box = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
+  const palette = useSetting(highlightPalette);
   const library = useLiveQuery(() => loadSearchDocs(), [], null as SearchDoc[] | null);
 
   // Back and forward restore the query.
@@ -148,7 +152,7 @@ export function SearchPage() {
     const on = hasFilter(query, operator, value);
     return (
       <button type="button" key={`${operator}:${value}`} class="chip" aria-pressed={on} onClick={() => update(toggleFilter(query, operator, value))}>
-        {value} <span class="chip-count">{count}</span>
+        {value} <span class="chip-count">{formatNumber(count)}</span>
       </button>
     );
   };
@@ -163,13 +167,13 @@ export function SearchPage() {
   return (
     <main class="search-page">
       <header>
-        <h1>Gleaner</h1>
-        <label for="search-box" class="visually-hidden">Search</label>
+        <h1>{t('search.title')}</h1>
+        <label for="search-box" class="visually-hidden">{t('search.label')}</label>
         <input
           id="search-box"
           ref={box}
           type="search"
-          placeholder='Search   "phrase"  -word  tag:  site:  has:highlights  after:2024   ( / )'
+          placeholder={t('search.placeholder')}
           value={query}
           onInput={(event) => update(event.currentTarget.value)}
           onKeyDown={(event) => event.key === 'Enter' && history.pushState(null, '', location.href)}
@@ -179,24 +183,24 @@ export function SearchPage() {
       {parsed.problems.length > 0 && <p class="problems">{parsed.problems.join(' ')}</p>}
       {indexing && (
         <div class="indexing">
-          <label for="index-progress">Building the search index…</label>
-          <progress id="index-progress" max={indexing.total || 1} value={indexing.done}>{indexing.done} of {indexing.total}</progress>
+          <label for="index-progress">{t('search.building')}</label>
+          <progress id="index-progress" max={indexing.total || 1} value={indexing.done}>{t('search.progress', [formatNumber(indexing.done), formatNumber(indexing.total)])}</progress>
         </div>
       )}
       {library === null || found === null ? (
-        <p role="status">Loading your library…</p>
+        <p role="status">{t('search.loadingLibrary')}</p>
       ) : (
         <>
           {(facets.tags.length > 0 || facets.sites.length > 0) && (
             <div class="facets">
               {facets.tags.length > 0 && (
-                <div role="group" aria-label="Filter by tag">
-                  <span class="muted">Tags</span> {facets.tags.map((f) => chip('tag', f.value, f.count))}
+                <div role="group" aria-label={t('search.byTag')}>
+                  <span class="muted">{t('common.tags')}</span> {facets.tags.map((f) => chip('tag', f.value, f.count))}
                 </div>
               )}
               {facets.sites.length > 0 && (
-                <div role="group" aria-label="Filter by site">
-                  <span class="muted">Sites</span> {facets.sites.map((f) => chip('site', f.value, f.count))}
+                <div role="group" aria-label={t('search.bySite')}>
+                  <span class="muted">{t('search.sites')}</span> {facets.sites.map((f) => chip('site', f.value, f.count))}
                 </div>
               )}
             </div>
@@ -204,34 +208,34 @@ export function SearchPage() {
           <p role="status" class="count">
             {/* While a search runs, the last results stay on screen but their count is not claimed for the new query. */}
             {found.parsed !== parsed || found.library !== library ? (
-              'Searching…'
+              t('search.searching')
             ) : (
               <>
-                {plural(hits.length, 'result', 'results')}
-                {library.length === 0 && ' — your library is empty. Open an article and press Save in the Gleaner popup.'}
-                {library.length > 0 && hits.length === 0 && ' — try fewer words, or remove a filter.'}
+                {countText('count.results', hits.length)}
+                {library.length === 0 && t('search.emptyLibrary')}
+                {library.length > 0 && hits.length === 0 && t('search.nothingFound')}
               </>
             )}
           </p>
           <div class="results" ref={results}>
             {hits.length > 0 && (
               <label class="select-all">
-                <input type="checkbox" checked={selection.length === hits.length} onChange={(e) => setSelected(new Set(e.currentTarget.checked ? shown : []))} /> Select all results
+                <input type="checkbox" checked={selection.length === hits.length} onChange={(e) => setSelected(new Set(e.currentTarget.checked ? shown : []))} /> {t('search.selectAll')}
               </label>
             )}
             <BulkActions selected={selection} onDone={() => setSelected(new Set())} />
             {hits.slice(0, limit).map((hit) => (
-              <ArticleCard key={hit.article.id} hit={hit} terms={terms} snippet={found.snippets.get(hit.article.id)} selected={selected.has(hit.article.id)} onSelect={(on) => select(hit.article.id, on)} />
+              <ArticleCard key={hit.article.id} hit={hit} terms={terms} snippet={found.snippets.get(hit.article.id)} selected={selected.has(hit.article.id)} onSelect={(on) => select(hit.article.id, on)} palette={palette} />
             ))}
             {hits.length > limit && (
               <button type="button" class="show-more" onClick={() => void showMore()}>
-                Show {Math.min(PAGE_SIZE, hits.length - limit)} more of {hits.length - limit}
+                {t('search.showMore', [formatNumber(Math.min(PAGE_SIZE, hits.length - limit)), formatNumber(hits.length - limit)])}
               </button>
             )}
           </div>
           <footer class="page-footer">
             <LibraryTools exportIds={query.trim() ? hits.map((hit) => hit.article.id) : null} onRestored={() => setIndexVersion((version) => version + 1)} />
-            <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>Rebuild search index</button>
+            <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>{t('search.rebuild')}</button>
           </footer>
         </>
       )}

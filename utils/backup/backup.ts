@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { db, type ArticleRecord, type ContentRecord, type HighlightRecord } from '../db/schema';
 import { ArticleMetaEntries, HighlightSchema, IdSchema, Text } from '../db/record-schemas';
 import { MAX_ARTICLE_HTML } from '../extract/schema';
+import { countText, formatNumber, t, uiLanguage } from '../i18n';
 import { rebuildIndex } from '../search/body-index';
 import { readSettings, SettingsSchema, writeSettings, type Settings } from '../settings';
 import { normalizeUrl } from '../url';
@@ -70,7 +71,7 @@ export function backupFile(backup: Backup): { blob: Blob; name: string } {
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: string };
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const megabytes = (bytes: number) => new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(bytes / 1024 / 1024);
 
 /** Where in the file a validation problem is, in words ("articles[3].title"). */
 function pathOf(issue: v.BaseIssue<unknown>): string {
@@ -79,28 +80,28 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 
 /** Reads and checks a backup file; never throws, and says in words what is wrong with a bad one. */
 export async function parseBackup(file: Blob): Promise<ParsedBackup> {
-  if (file.size > MAX_BACKUP_BYTES) return { ok: false, error: `This file is ${megabytes(file.size)}; Gleaner restores backups up to ${megabytes(MAX_BACKUP_BYTES)}. Nothing was changed.` };
+  if (file.size > MAX_BACKUP_BYTES) return { ok: false, error: t('backup.tooBig', [megabytes(file.size), megabytes(MAX_BACKUP_BYTES)]) };
   let data: unknown;
   try {
     data = JSON.parse(await file.text());
   } catch {
-    return { ok: false, error: 'This file is not a Gleaner backup: it is not JSON, or it was cut short. Nothing was changed.' };
+    return { ok: false, error: t('backup.notJson') };
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return { ok: false, error: 'This file is not a Gleaner backup. Choose a file made with "Back up". Nothing was changed.' };
+    return { ok: false, error: t('backup.foreign') };
   }
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    return { ok: false, error: `This backup was made by a newer Gleaner (format ${version}); update Gleaner to restore it. Nothing was changed.` };
+    return { ok: false, error: t('backup.newer', [version]) };
   }
   const parsed = v.safeParse(BackupSchema, data);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    return { ok: false, error: `This backup is damaged (${pathOf(issue)}: ${issue.message}). Nothing was changed.` };
+    return { ok: false, error: t('backup.damaged', [`${pathOf(issue)}: ${issue.message}`]) };
   }
   const backup = parsed.output as Backup;
   const problem = consistencyProblem(backup);
-  return problem ? { ok: false, error: `This backup is damaged (${problem}). Nothing was changed.` } : { ok: true, backup };
+  return problem ? { ok: false, error: t('backup.damaged', [problem]) } : { ok: true, backup };
 }
 
 /** What makes a well-typed backup inconsistent: repeated ids or pages, records of articles it does not hold. */
@@ -200,7 +201,11 @@ export async function restoreBackup(backup: Backup, onProgress: (phase: 'restori
 
 /** A report in words: "Restored: 3 articles added, 1 updated; 5 highlights added. 2 already up to date." */
 export function reportText(report: RestoreReport): string {
-  const parts = [`${report.articlesAdded} ${report.articlesAdded === 1 ? 'article' : 'articles'} added`, `${report.articlesUpdated} updated`];
-  const highlights = `${report.highlightsAdded} ${report.highlightsAdded === 1 ? 'highlight' : 'highlights'} added, ${report.highlightsUpdated} updated`;
-  return `Restored: ${parts.join(', ')}; ${highlights}. ${report.unchanged} already up to date.`;
+  return t('backup.report', [
+    countText('count.articles', report.articlesAdded),
+    formatNumber(report.articlesUpdated),
+    countText('count.highlights', report.highlightsAdded),
+    formatNumber(report.highlightsUpdated),
+    formatNumber(report.unchanged),
+  ]);
 }

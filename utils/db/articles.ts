@@ -4,6 +4,7 @@
  */
 import type { ExtractedArticle } from '../extract/types';
 import { INDEX_TABLES, indexArticle, unindexArticle } from '../search/body-index';
+import { gleanerError } from '../format';
 import { normalizeUrl } from '../url';
 import { db, type ArticleRecord, type ContentRecord, type HighlightRecord } from './schema';
 import { normalizeTags } from './tags';
@@ -66,7 +67,7 @@ export async function hasContent(articleId: string): Promise<boolean> {
  */
 export async function saveArticle(page: ExtractedArticle, now: number = Date.now()): Promise<ArticleRecord> {
   const url = normalizeUrl(page.url);
-  if (!url) throw new Error(`Only web pages can be saved, not ${page.url}`);
+  if (!url) throw gleanerError('error.onlyWeb', [page.url]);
   const { html, text, url: originalUrl, ...meta } = page;
   // The full-text index is written in the same transaction: it never lags behind the content.
   return db.transaction('rw', [db.articles, db.contents, ...INDEX_TABLES()], async () => {
@@ -92,7 +93,7 @@ export interface ArticleChanges {
 export async function updateArticle(id: string, changes: ArticleChanges, now: number = Date.now()): Promise<ArticleRecord> {
   return db.transaction('rw', db.articles, async () => {
     const existing = await db.articles.get(id);
-    if (!existing) throw new Error('This article is no longer in the library.');
+    if (!existing) throw gleanerError('error.articleGone');
     const record: ArticleRecord = {
       ...existing,
       ...(changes.tags !== undefined && { tags: normalizeTags(changes.tags) }),

@@ -1,5 +1,6 @@
 /** Repository of highlights. Every write is one Dexie transaction that also touches the article's `updatedAt`. */
 import type { Selectors } from '../anchoring/selectors';
+import { gleanerError } from '../format';
 import { db, type HighlightRecord } from './schema';
 
 /** The highlights of an article in page order (by where they started when made). */
@@ -15,7 +16,7 @@ export async function getHighlight(id: string): Promise<HighlightRecord | null> 
 
 async function touchArticle(articleId: string, now: number): Promise<void> {
   const changed = await db.articles.update(articleId, { updatedAt: now });
-  if (!changed) throw new Error('This page is no longer in the library.');
+  if (!changed) throw gleanerError('error.pageGone');
 }
 
 /** Adds a highlight to a saved article. */
@@ -38,7 +39,7 @@ export interface HighlightChanges {
 export async function updateHighlight(id: string, changes: HighlightChanges, now: number = Date.now()): Promise<HighlightRecord> {
   return db.transaction('rw', db.articles, db.highlights, async () => {
     const existing = await db.highlights.get(id);
-    if (!existing) throw new Error('This highlight was deleted.');
+    if (!existing) throw gleanerError('error.highlightGone');
     const record: HighlightRecord = {
       ...existing,
       ...(changes.color !== undefined && { color: changes.color }),
@@ -55,7 +56,7 @@ export async function updateHighlight(id: string, changes: HighlightChanges, now
 export async function deleteHighlight(id: string, now: number = Date.now()): Promise<HighlightRecord> {
   return db.transaction('rw', db.articles, db.highlights, async () => {
     const existing = await db.highlights.get(id);
-    if (!existing) throw new Error('This highlight was already deleted.');
+    if (!existing) throw gleanerError('error.highlightAlreadyGone');
     await db.highlights.delete(id);
     await db.articles.update(existing.articleId, { updatedAt: now });
     return existing;
@@ -67,7 +68,7 @@ export async function restoreHighlight(record: HighlightRecord, now: number = Da
   await db.transaction('rw', db.articles, db.highlights, async () => {
     const existing = await db.highlights.get(record.id);
     // An id taken by another article's highlight is not this one coming back.
-    if (existing && existing.articleId !== record.articleId) throw new Error('That highlight belongs to another page.');
+    if (existing && existing.articleId !== record.articleId) throw gleanerError('error.otherPage');
     await touchArticle(record.articleId, now);
     await db.highlights.put(record);
   });

@@ -1,20 +1,23 @@
 /** The variables of the Markdown export template, kept apart from the exporter so that the options page can
  * list them without loading Turndown and YAML. */
 
-/** The variables a template may use, each as `{{name}}`, with what they hold (shown on the options page). */
+import type { MessageKey } from '../i18n';
+
+/** The variables a template may use, each as `{{name}}`, with the message saying what they hold (shown on the
+ * options page). */
 export const TEMPLATE_VARIABLES = {
-  frontmatter: 'The YAML front matter block, between --- lines',
-  title: 'The article title',
-  url: 'The address of the page',
-  author: 'The author (byline), or nothing',
-  site: 'The site name, or nothing',
-  published: 'The publication date as the page gives it, or nothing',
-  saved: 'When it was saved (YYYY-MM-DD)',
-  tags: 'The tags, as #tag words',
-  id: 'Gleaner\'s id of the article',
-  note: 'Your note on the page',
-  highlights: 'The highlights as blockquotes, each with its colour and note',
-  content: 'The article text converted to Markdown (empty unless "full text" is chosen)',
-} as const;
+  frontmatter: 'variable.frontmatter',
+  title: 'variable.title',
+  url: 'variable.url',
+  author: 'variable.author',
+  site: 'variable.site',
+  published: 'variable.published',
+  saved: 'variable.saved',
+  tags: 'variable.tags',
+  id: 'variable.id',
+  note: 'variable.note',
+  highlights: 'variable.highlights',
+  content: 'variable.content',
+} as const satisfies Record<string, MessageKey>;
 
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;

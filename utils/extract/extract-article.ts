@@ -7,7 +7,6 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { sanitizeArticleHtml } from '../sanitize';
 import { readingStats } from './reading-time';
 import type { ExtractResult } from './types';
-import { errorText } from '../format';
 
 /** Below this many characters of text a page has no article, whatever Readability returned. */
 const MIN_ARTICLE_CHARS = 200;
@@ -37,17 +36,17 @@ function blankToNull(value: string | null | undefined): string | null {
  * Why a page that shows text yields no article, when the reason is where its text lives: in a frame (another
  * document: it can be opened and saved on its own) or in shadow DOM (which Readability does not see).
  */
-function hiddenTextDetail(doc: Document): string | undefined {
+function hiddenText(doc: Document): ExtractResult & { ok: false } {
   const frame = doc.querySelector<HTMLIFrameElement | HTMLFrameElement>('iframe[src], frame[src]');
   if (frame && (doc.body?.innerText ?? '').trim().length < MIN_ARTICLE_CHARS) {
-    return `its text is inside a frame; open the frame's own address (${frame.src}) and save it from there`;
+    return { ok: false, reason: 'framed', detail: frame.src };
   }
   for (const element of doc.querySelectorAll('*')) {
     if ((element.shadowRoot?.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS) {
-      return 'its text is inside a web component (shadow DOM), which Gleaner cannot read yet';
+      return { ok: false, reason: 'shadow-dom' };
     }
   }
-  return undefined;
+  return { ok: false, reason: 'no-article' };
 }
 
 /** Extracts the article of `doc`. Never throws: failures come back as `{ ok: false, reason }`. */
@@ -58,7 +57,7 @@ export function extractArticle(doc: Document): ExtractResult {
     return { ok: false, reason: 'not-html', detail: contentType };
   }
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  if (!view) return { ok: false, reason: 'error', detail: 'the document has no window' };
+  if (!view) return { ok: false, reason: 'error', detail: 'no window' };
   try {
     // Readability hands back its content element (no serializing), which DOMPurify then serializes once; its
     // pass that strips class attributes is skipped, as DOMPurify drops them in the walk it makes anyway.
@@ -70,8 +69,7 @@ export function extractArticle(doc: Document): ExtractResult {
       text.length < MIN_ARTICLE_CHARS ||
       (text.length < SHORT_ARTICLE_CHARS && !isProbablyReaderable(doc))
     ) {
-      const detail = hiddenTextDetail(doc);
-      return detail ? { ok: false, reason: 'no-article', detail } : { ok: false, reason: 'no-article' };
+      return hiddenText(doc);
     }
     const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : null;
     return {
@@ -92,6 +90,6 @@ export function extractArticle(doc: Document): ExtractResult {
       },
     };
   } catch (error) {
-    return { ok: false, reason: 'error', detail: errorText(error) };
+    return { ok: false, reason: 'error', detail: error instanceof Error ? error.message : String(error) };
   }
 }

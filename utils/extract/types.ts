@@ -1,5 +1,6 @@
 /** What the extraction script hands back across the page/extension boundary. */
 import type { ArticleMeta } from '../db/schema';
+import { t } from '../i18n';
 
 /** A page's article, ready to be stored. */
 export interface ExtractedArticle extends ArticleMeta {
@@ -19,6 +20,8 @@ export type ExtractFailure =
   | 'pdf'
   | 'not-html'
   | 'no-article'
+  | 'framed'
+  | 'shadow-dom'
   | 'error';
 
 /** The outcome of reading a page. Errors are values: they must cross `executeScript` and messaging. */
@@ -26,24 +29,30 @@ export type ExtractResult =
   | { ok: true; article: ExtractedArticle }
   | { ok: false; reason: ExtractFailure; detail?: string };
 
-/** The sentence the popup shows for each failure. */
+/**
+ * The sentence the popup shows for each failure, in the user's language. The extraction script returns only
+ * the reason and a detail (a content type, a frame's address, an error's own message), so that it carries no
+ * messages into the page.
+ */
 export function reasonMessage(reason: ExtractFailure, detail?: string): string {
   switch (reason) {
     case 'browser-page':
-      return "Gleaner can't read browser pages. Open an article on the web and try again.";
+      return t('reason.browserPage');
     case 'store-page':
-      return "Extension stores don't let extensions read their pages, so this page can't be saved.";
+      return t('reason.storePage');
     case 'not-web':
-      return 'Only web pages can be saved.';
+      return t('reason.notWeb');
     case 'pdf':
-      return "This is a PDF. Gleaner saves web articles; it can't read PDFs yet.";
+      return t('reason.pdf');
     case 'not-html':
-      return `This is not a web page${detail ? ` (it is ${detail})` : ''}, so there is no article to save.`;
+      return t('reason.notHtml', [detail ?? '?']);
     case 'no-article':
-      return detail
-        ? `Gleaner found no article on this page: ${detail}.`
-        : 'Gleaner found no article on this page. Open a story, a blog post or a documentation page and try again.';
+      return t('reason.noArticle');
+    case 'framed':
+      return t('reason.framed', [detail ?? '?']);
+    case 'shadow-dom':
+      return t('reason.shadowDom');
     case 'error':
-      return `Gleaner couldn't read this page${detail ? `: ${detail}` : '.'}`;
+      return t('reason.error', [detail || '?']);
   }
 }

@@ -3,7 +3,8 @@
  * whose inline `!important` styles page CSS cannot override (inline important declarations win the cascade).
  * Removal puts the page's own text nodes back as they were, merging the pieces split at the range's ends.
  */
-import { COLOR_VALUES, DEFAULT_COLOR, isColorName } from './colors';
+import { message } from '../i18n';
+import { colorLabel, DEFAULT_PALETTE, highlightBackground, type Palette } from './colors';
 import { UI_ATTRIBUTE } from '../anchoring/text-model';
 
 /** The attribute every drawn highlight element carries (see shared/docs/surface.md). */
@@ -16,8 +17,24 @@ const SKIP_PARENTS = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|TEXTAREA|OPTION)$/;
 /** Text nodes split when drawing, per highlight: [the page's node, the piece split off it]. */
 const splits = new Map<string, Array<[Text, Text]>>();
 
+/** The palette highlights are drawn with in this document (the user's, once the page script has read it). */
+let palette: Palette = DEFAULT_PALETTE;
+
+/** Draws every highlight under `root` in `next`'s colours, and draws later ones so too. */
+export function applyPalette(root: ParentNode, next: Palette): void {
+  palette = next;
+  for (const element of root.querySelectorAll<HTMLElement>('[data-gleaner-color]')) paint(element, element.getAttribute('data-gleaner-color')!);
+}
+
+/** Colours a highlight element and names its colour for assistive technology (and as a tooltip). */
+function paint(element: HTMLElement, color: string): void {
+  element.setAttribute('data-gleaner-color', color);
+  element.setAttribute('style', styleFor(color));
+  element.title = message('color.described', [colorLabel(palette, color)]);
+}
+
 function styleFor(color: string): string {
-  const value = COLOR_VALUES[isColorName(color) ? color : DEFAULT_COLOR];
+  const value = highlightBackground(palette, color);
   return [
     `background-color: ${value} !important`,
     'color: inherit !important',
@@ -97,8 +114,7 @@ export function drawHighlight(range: Range, id: string, color: string): HTMLElem
   const elements = nodes.map((node) => {
     const mark = node.ownerDocument.createElement('mark');
     mark.setAttribute(HIGHLIGHT_ATTRIBUTE, id);
-    mark.setAttribute('data-gleaner-color', color);
-    mark.setAttribute('style', styleFor(color));
+    paint(mark, color);
     node.parentNode!.insertBefore(mark, node);
     mark.appendChild(node);
     return mark;
@@ -114,10 +130,7 @@ export function highlightElements(root: ParentNode, id: string): HTMLElement[] {
 
 /** Repaints highlight `id` in another colour. */
 export function recolorHighlight(root: ParentNode, id: string, color: string): void {
-  for (const element of highlightElements(root, id)) {
-    element.setAttribute('data-gleaner-color', color);
-    element.setAttribute('style', styleFor(color));
-  }
+  for (const element of highlightElements(root, id)) paint(element, color);
 }
 
 /** Removes highlight `id`, putting its text back into the page's own text nodes. */

@@ -6,10 +6,11 @@
 import type { Selectors } from '../anchoring/selectors';
 import { UI_ATTRIBUTE } from '../anchoring/text-model';
 import type { HighlightRecord } from '../db/schema';
-import { COLOR_NAMES, COLOR_VALUES, DEFAULT_COLOR } from './colors';
+import { COLOR_NAMES, colorLabel, DEFAULT_COLOR, DEFAULT_PALETTE, highlightBackground, type Palette } from './colors';
 import { HIGHLIGHT_ATTRIBUTE } from './highlighter';
 import type { PageHighlights } from './page-controller';
 import { errorText } from '../format';
+import { t, textDirection } from '../i18n';
 
 /** What the interface asks the background to do. */
 export interface PageActions {
@@ -41,27 +42,38 @@ label { font-weight: 600; }
   .status { color: #a4abb6; }
 }`;
 
-function swatch(doc: Document, color: string, label: string): HTMLButtonElement {
+function swatch(doc: Document, color: string): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'swatch';
-  button.style.background = COLOR_VALUES[color as keyof typeof COLOR_VALUES];
-  button.setAttribute('aria-label', label);
-  button.title = label;
   button.dataset.color = color;
   return button;
+}
+
+/** Colours the swatches under `parent` and names them (`label` turns a colour's name into the button's name). */
+function paintSwatches(parent: HTMLElement, palette: Palette, label: (name: string) => string): void {
+  for (const button of parent.querySelectorAll<HTMLButtonElement>('button.swatch')) {
+    const color = button.dataset.color!;
+    button.style.background = highlightBackground(palette, color);
+    button.setAttribute('aria-label', label(colorLabel(palette, color)));
+    button.title = button.getAttribute('aria-label')!;
+  }
 }
 
 /** The mounted interface. */
 export interface PageUi {
   /** Shows a short message by the top of the page for a few seconds. */
   say(text: string): void;
+  /** Shows the swatches in the user's colours and names. */
+  setPalette(palette: Palette): void;
 }
 
 /** Mounts the toolbar and editor into `doc`. */
 export function mountPageUi(doc: Document, highlights: PageHighlights, actions: PageActions): PageUi {
   const host = doc.createElement('gleaner-ui');
   host.setAttribute(UI_ATTRIBUTE, '');
+  // Gleaner's language, not the page's: an Arabic interface on an English page reads right to left.
+  host.dir = textDirection();
   // Open, as Hypothesis's adder is: assistive technology and role-based tests reach into it. Page CSS still
   // cannot; page scripts could read a note while it is typed here, as they can read the highlights themselves.
   const shadow = host.attachShadow({ mode: 'open' });
@@ -71,22 +83,27 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
   const toolbar = doc.createElement('div');
   toolbar.className = 'panel';
   toolbar.setAttribute('role', 'toolbar');
-  toolbar.setAttribute('aria-label', 'Gleaner highlight');
+  toolbar.setAttribute('aria-label', t('page.toolbar'));
   toolbar.hidden = true;
-  for (const color of COLOR_NAMES) toolbar.append(swatch(doc, color, `Highlight ${color}`));
+  for (const color of COLOR_NAMES) toolbar.append(swatch(doc, color));
 
   const editor = doc.createElement('div');
   editor.className = 'panel editor';
   editor.setAttribute('role', 'dialog');
-  editor.setAttribute('aria-label', 'Highlight');
+  editor.setAttribute('aria-label', t('page.editor'));
   editor.hidden = true;
   const colors = doc.createElement('div');
   colors.className = 'row';
   colors.setAttribute('role', 'group');
-  colors.setAttribute('aria-label', 'Colour');
-  for (const color of COLOR_NAMES) colors.append(swatch(doc, color, color));
+  colors.setAttribute('aria-label', t('common.colour'));
+  for (const color of COLOR_NAMES) colors.append(swatch(doc, color));
+  const setPalette = (palette: Palette) => {
+    paintSwatches(toolbar, palette, (name) => t('color.highlightIn', [name]));
+    paintSwatches(colors, palette, (name) => name);
+  };
+  setPalette(DEFAULT_PALETTE);
   const noteLabel = doc.createElement('label');
-  noteLabel.textContent = 'Note';
+  noteLabel.textContent = t('common.note');
   noteLabel.htmlFor = 'gleaner-note';
   const note = doc.createElement('textarea');
   note.id = 'gleaner-note';
@@ -95,10 +112,10 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
   actionsRow.className = 'row';
   const remove = doc.createElement('button');
   remove.type = 'button';
-  remove.textContent = 'Delete highlight';
+  remove.textContent = t('common.deleteHighlight');
   const undo = doc.createElement('button');
   undo.type = 'button';
-  undo.textContent = 'Undo';
+  undo.textContent = t('common.undo');
   undo.hidden = true;
   actionsRow.append(remove, undo);
   const status = doc.createElement('p');
@@ -128,7 +145,7 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
   const say = (text: string) => {
     const view = doc.defaultView!;
-    toast.textContent = `Gleaner: ${text}`;
+    toast.textContent = t('page.message', [text]);
     toast.hidden = false;
     toast.style.top = `${view.scrollY + 16}px`;
     toast.style.left = `${view.scrollX + Math.max(8, view.innerWidth / 2 - 180)}px`;
@@ -204,12 +221,12 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
     const id = editing?.id;
     const value = note.value;
     if (!id) return;
-    status.textContent = 'Saving…';
+    status.textContent = t('common.saving');
     noteTimer = setTimeout(() => {
       actions.update(id, { note: value }).then((record) => {
         highlights.update(record);
         if (editing?.id === id) editing = record;
-        status.textContent = 'Note saved';
+        status.textContent = t('common.noteSaved');
       }, fail);
     }, 400);
   });
@@ -223,7 +240,7 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
       editing = null;
       remove.hidden = true;
       undo.hidden = false;
-      status.textContent = 'Highlight deleted.';
+      status.textContent = t('common.highlightDeleted');
       undo.focus();
     }, fail);
   });
@@ -261,5 +278,6 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
   doc.addEventListener('click', onClick, true);
   return {
     say,
+    setPalette,
   };
 }

@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import * as v from 'valibot';
 import { db, type ArticleRecord, type HighlightRecord } from '../db/schema';
 import { normalizeTags } from '../db/tags';
+import { gleanerError } from '../format';
 import { normalizeUrl } from '../url';
 
 /** One article as another tool exported it. */
@@ -91,10 +92,10 @@ export function parseOmnivoreZip(zip: Uint8Array): ParsedImport {
   try {
     files = unzipSync(zip);
   } catch {
-    throw new Error('This zip file cannot be read: it may be damaged or cut short. Nothing was imported.');
+    throw gleanerError('import.badZip');
   }
   const metadata = Object.keys(files).filter((name) => /(^|\/)metadata_[^/]*\.json$/.test(name));
-  if (!metadata.length) throw new Error('This zip is not an Omnivore export (it has no metadata_….json). Nothing was imported.');
+  if (!metadata.length) throw gleanerError('import.notOmnivore');
   const highlightFiles = new Map(Object.entries(files).filter(([name]) => /(^|\/)highlights\/[^/]+\.md$/.test(name)).map(([name, data]) => [name.replace(/^.*highlights\//, '').replace(/\.md$/, ''), data]));
   const items: ImportItem[] = [];
   const skipped: string[] = [];
@@ -141,7 +142,7 @@ export async function parseImportFile(file: Blob & { name?: string }): Promise<P
   const text = strFromU8(bytes);
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.toLowerCase();
   if (/(^|,)url(,|$)/.test(header) && /(^|,)title(,|$)/.test(header)) return parsePocketCsv(text);
-  throw new Error('This file is neither a Pocket export (a CSV with title and url columns) nor an Omnivore export (a zip). Nothing was imported.');
+  throw gleanerError('import.unknown');
 }
 
 export interface ImportReport {

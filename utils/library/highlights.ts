@@ -8,10 +8,12 @@ import { findArticleForPage } from '../db/articles';
 import * as repo from '../db/highlights';
 import type { ArticleRecord, HighlightRecord } from '../db/schema';
 import { reasonMessage } from '../extract/types';
+import { gleanerError } from '../format';
 import { DEFAULT_COLOR } from '../highlight/colors';
 import type { HighlightView } from '../messaging/protocol';
 import { isExtensionPage } from '../messaging/receive';
 import { sendToTab } from '../messaging/send';
+import { restoresOnRevisit, revisitExceptions, revisitRestore } from '../settings';
 import { unreadableReason } from '../url';
 import { savePage } from './page';
 
@@ -44,6 +46,17 @@ export async function restoreTab(tabId: number, url: string | undefined): Promis
   return sendToTab(tabId, 'drawHighlights', { highlights: await repo.listHighlights(article.id), replace: true });
 }
 
+/**
+ * A tab loaded a page (or a single-page app changed its URL): its highlights come back when the revisit
+ * settings say so for its site; otherwise the tab is left alone (the popup still draws them when opened).
+ */
+export async function revisitTab(tabId: number, url: string | undefined): Promise<void> {
+  if (!url || unreadableReason(url)) return;
+  const [restore, exceptions] = await Promise.all([revisitRestore.getValue(), revisitExceptions.getValue()]);
+  if (restoresOnRevisit(url, restore, exceptions)) await restoreTab(tabId, url);
+  else await eraseTab(tabId);
+}
+
 /** Highlights what is selected in a tab, saving the page first if it is not in the library. */
 export async function highlightSelection(tabId: number, color: string = DEFAULT_COLOR): Promise<HighlightRecord> {
   const tab = await browser.tabs.get(tabId);
@@ -51,7 +64,7 @@ export async function highlightSelection(tabId: number, color: string = DEFAULT_
   if (unreadable) throw new Error(reasonMessage(unreadable));
   await injectHighlighter(tabId);
   const selectors = await sendToTab(tabId, 'describeSelection', {});
-  if (!selectors) throw new Error('Select some text on the page first, then highlight it.');
+  if (!selectors) throw gleanerError('error.selectFirst');
   const article = (await findArticleForPage(tab.url!)) ?? (await savePage(tabId));
   const record = await repo.addHighlight(article.id, selectors, color);
   await sendToTab(tabId, 'drawHighlights', { highlights: [record], replace: false });
@@ -74,7 +87,7 @@ export async function listTabHighlights(tabId: number): Promise<HighlightView[]>
 async function senderArticle(sender: Browser.runtime.MessageSender): Promise<ArticleRecord> {
   const url = sender.tab?.url ?? sender.url;
   const article = url ? await findArticleForPage(url) : null;
-  if (!article) throw new Error('This page is not in your Gleaner library.');
+  if (!article) throw gleanerError('error.notInLibrary');
   return article;
 }
 
@@ -88,7 +101,7 @@ export async function createFromPage(sender: Browser.runtime.MessageSender, sele
 async function checkOwner(sender: Browser.runtime.MessageSender, articleId: string): Promise<void> {
   if (isExtensionPage(sender)) return;
   const article = await senderArticle(sender);
-  if (article.id !== articleId) throw new Error('That highlight belongs to another page.');
+  if (article.id !== articleId) throw gleanerError('error.otherPage');
 }
 
 /** Changes a highlight and repaints it in the tab the popup named. */
@@ -99,7 +112,7 @@ export async function changeHighlight(
   tabId?: number,
 ): Promise<HighlightRecord> {
   const existing = await repo.getHighlight(id);
-  if (!existing) throw new Error('This highlight was deleted.');
+  if (!existing) throw gleanerError('error.highlightGone');
   await checkOwner(sender, existing.articleId);
   const record = await repo.updateHighlight(id, changes);
   if (isExtensionPage(sender) && changes.color) await tellTab(tabId, (tab) => sendToTab(tab, 'recolorHighlight', { id, color: record.color }));
@@ -109,7 +122,7 @@ export async function changeHighlight(
 /** Deletes a highlight and erases it from the tab the popup named. */
 export async function removeHighlight(sender: Browser.runtime.MessageSender, id: string, tabId?: number): Promise<HighlightRecord> {
   const existing = await repo.getHighlight(id);
-  if (!existing) throw new Error('This highlight was already deleted.');
+  if (!existing) throw gleanerError('error.highlightAlreadyGone');
   await checkOwner(sender, existing.articleId);
   const record = await repo.deleteHighlight(id);
   if (isExtensionPage(sender)) await tellTab(tabId, (tab) => sendToTab(tab, 'eraseHighlight', { id }));

@@ -10,6 +10,7 @@ import { reasonMessage, type ExtractResult } from '../extract/types';
 import type { PageState } from '../messaging/protocol';
 import { unreadableReason } from '../url';
 import { errorText } from '../format';
+import { t } from '../i18n';
 
 /** Path of the extraction script in the built extension (entrypoints/extract.ts). */
 const EXTRACT_SCRIPT = '/extract.js';
@@ -42,7 +43,7 @@ async function extractFrom(tabId: number, url: string | undefined): Promise<Extr
 /** What the popup shows for a tab: its article's metadata (never the content) and its library entry. */
 export async function getPageState(tabId: number): Promise<PageState> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
-  if (!tab) return { extraction: { ok: false, reason: 'error', message: reasonMessage('error', 'that tab is closed') }, article: null };
+  if (!tab) return { extraction: { ok: false, reason: 'error', message: reasonMessage('error', t('reason.tabClosed')) }, article: null };
   const result = await extractFrom(tabId, tab.url);
   if (!result.ok) {
     // The page cannot be read now (offline, changed), but it may be in the library all the same.

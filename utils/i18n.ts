@@ -1,0 +1,61 @@
+/**
+ * Gleaner's words in the browser's language. Messages live in locales/*.yml (English is the default and
+ * the reference); WXT's i18n module compiles them to _locales/ and types the keys. Numbers, dates and
+ * plurals go through Intl, because browser.i18n has no plural rules (Arabic has six forms, English two).
+ */
+import { browser } from 'wxt/browser';
+import { i18n, type GeneratedI18nStructure } from '#i18n';
+
+/** A message key of locales/en.yml. */
+export type MessageKey = keyof GeneratedI18nStructure;
+
+/** Keys of messages with plural forms (`name.one`, `name.other`, …): their `name`. */
+export type CountKey = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
+
+/** The typed message lookup: `t('search.title')`, `t('popup.saved', [name])`. */
+export const t = i18n.t;
+
+/** A message by a key known only at run time (a table of keys); '' substitutions where none are needed. */
+export function message(key: MessageKey, substitutions?: string[]): string {
+  return (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(key.replaceAll('.', '_'), substitutions);
+}
+
+/** The language Gleaner speaks: the locale whose messages the browser chose (a BCP 47 tag such as `ar`). */
+export function uiLanguage(): string {
+  return t('locale') || 'en';
+}
+
+/** Writing direction of that language. */
+export function textDirection(): 'ltr' | 'rtl' {
+  return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** Marks a Gleaner page's root with its language and direction (screen readers and the layout follow). */
+export function applyLanguage(doc: Document): void {
+  doc.documentElement.lang = uiLanguage();
+  doc.documentElement.dir = textDirection();
+}
+
+/** A number as the user's language writes it. */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(uiLanguage()).format(value);
+}
+
+/** "3 articles", "١ مقال": the plural form the language's rules pick, with the number formatted. */
+export function countText(key: CountKey, count: number): string {
+  const category = new Intl.PluralRules(uiLanguage()).select(count);
+  const number = formatNumber(count);
+  // A language that does not use a category (English has no "few") falls back to "other".
+  return (category !== 'other' && message(`${key}.${category}` as MessageKey, [number])) || message(`${key}.other` as MessageKey, [number]);
+}
+
+/** "27 May 2020" for a time (epoch ms) or a date string the page gave; the text itself when it is not a date. */
+export function formatDate(value: string | number): string {
+  const time = typeof value === 'number' ? value : Date.parse(value);
+  return Number.isNaN(time) ? String(value) : new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(time);
+}
+
+/** A list in words: "a, b and c". */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
+}
