@@ -114,9 +114,9 @@ export function Popup({ tabId }: PopupProps) {
       {!extraction.ok && <p role="alert" class="problem">{extraction.message}</p>}
       {meta && (
         <section class="article" aria-label={t('popup.article')}>
-          <h1>{meta.title}</h1>
+          <h1 dir="auto">{meta.title}</h1>
           <Byline meta={meta} />
-          {meta.excerpt && <p class="excerpt">{meta.excerpt}</p>}
+          {meta.excerpt && <p class="excerpt" dir="auto">{meta.excerpt}</p>}
         </section>
       )}
       <div class="actions">

@@ -126,11 +126,12 @@ export function Reader({ id }: { id: string }) {
       </header>
       <main class="reader" style={{ fontSize: `${fontSize}px` }}>
         <p class="reader-message" aria-live="polite">{message}</p>
-        <article>
+        {/* The article in its own language and direction, whatever Gleaner's language is. */}
+        <article lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
           <h1>{article.title}</h1>
           <p class="meta">{meta.join(t('common.separator'))}</p>
           {view.content ? (
-            <div class="content" ref={content} lang={article.lang ?? undefined} dir={article.dir ?? undefined} />
+            <div class="content" ref={content} />
           ) : (
             <p role="status">{t('reader.notSavedYet')}</p>
           )}

@@ -25,11 +25,11 @@ function ArticleCard({ hit, terms, snippet, selected, onSelect, palette }: { hit
   return (
     <article class="result" aria-labelledby={`title-${article.id}`}>
       <input type="checkbox" class="select" aria-label={t('search.select', [article.title])} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />
-      <h2 id={`title-${article.id}`}>
+      <h2 id={`title-${article.id}`} dir="auto">
         <a href={article.originalUrl} target="_blank" rel="noopener noreferrer"><Marked text={article.title} terms={terms} /></a>
       </h2>
       <p class="meta">{[article.siteName ?? new URL(article.url).hostname, article.byline, t('search.savedOn', [saved])].filter(Boolean).join(t('common.separator'))}</p>
-      {snippet ? <p class="snippet"><Marked text={snippet} terms={terms} /></p> : article.excerpt && <p class="excerpt"><Marked text={article.excerpt} terms={terms} /></p>}
+      {snippet ? <p class="snippet" dir="auto"><Marked text={snippet} terms={terms} /></p> : article.excerpt && <p class="excerpt" dir="auto"><Marked text={article.excerpt} terms={terms} /></p>}
       {article.tags.length > 0 && (
         <ul class="tags" aria-label={t('common.tags')}>
           {article.tags.map((tag) => <li key={tag} class="tag"><Marked text={tag} terms={terms} /></li>)}

@@ -43,8 +43,13 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** How to launch: the browser's interface language (`ar`, `fr`), English by default. */
+export interface LaunchOptions {
+  language?: string;
+}
+
 /** Launches Chromium headless with the built extension in a fresh profile. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension({ language }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium');
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No built extension: run npm run build');
@@ -52,7 +57,10 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false, // --headless=new below: the old headless mode does not run extensions
+    // On Linux, Chromium takes its interface language (which picks the extension's _locales) from LANGUAGE.
+    ...(language && { env: { ...process.env, LANGUAGE: language, LANG: `${language}.UTF-8` }, locale: language }),
     args: [
+      ...(language ? [`--lang=${language}`] : []),
       '--headless=new',
       '--no-sandbox',
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -141,10 +149,10 @@ export async function serveFixtures(): Promise<FixtureServer> {
  * For a spec file: Chromium with the extension and the fixture server, started before its tests and closed
  * after them. The handles are filled in by then.
  */
-export function useExtension(): { browser: ExtensionBrowser; server: FixtureServer } {
+export function useExtension(options: LaunchOptions = {}): { browser: ExtensionBrowser; server: FixtureServer } {
   const handles = {} as { browser: ExtensionBrowser; server: FixtureServer };
   beforeAll(async () => {
-    [handles.browser, handles.server] = await Promise.all([launchWithExtension(), serveFixtures()]);
+    [handles.browser, handles.server] = await Promise.all([launchWithExtension(options), serveFixtures()]);
   });
   afterAll(async () => {
     await handles.browser?.close();

@@ -148,7 +148,7 @@ describe('highlighting on the ITIJ page', () => {
     await page.mouse.up();
     const selected = await page.evaluate(() => getSelection()!.toString().trim());
     expect(selected.length).toBeGreaterThan(10);
-    const green = page.getByRole('button', { name: 'Highlight green', exact: true });
+    const green = page.getByRole('button', { name: 'Highlight Green', exact: true });
     await green.waitFor();
     await green.click();
     await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.color)).toEqual(['green']);
@@ -161,7 +161,7 @@ describe('highlighting on the ITIJ page', () => {
     await editor.waitFor();
     await editor.getByRole('textbox', { name: 'Note' }).fill('Call to Action');
     await editor.getByText('Note saved').waitFor();
-    await editor.getByRole('button', { name: 'purple' }).click();
+    await editor.getByRole('button', { name: 'Purple' }).click();
     await expect.poll(async () => (await drawnHighlights(page))[0]?.color).toBe('purple');
     await editor.getByRole('button', { name: 'Delete highlight' }).click();
     await expect.poll(async () => (await drawnHighlights(page)).length).toBe(0);

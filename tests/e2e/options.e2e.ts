@@ -1,0 +1,112 @@
+/**
+ * The options page: colours and their names reach the page, the popup and the reader at once; revisits
+ * restore highlights or not, per site; the shortcut is shown and its browser page opens; the reader's remote
+ * images setting is the reader's.
+ */
+import { describe, expect, it } from 'vitest';
+import { useExtension } from './browser';
+import { drawnHighlights, itijPage, selectText } from './page-helpers';
+
+const SENTENCE = '“This will not be the last health crisis.”';
+/** The extension API inside the service worker, for code passed to `background.evaluate`. */
+declare const chrome: typeof import('wxt/browser').browser;
+const env = useExtension();
+
+/** The background colour a drawn highlight has on `page`. */
+const background = (page: import('playwright-core').Page) => page.locator('[data-highlight-id]').first().evaluate((mark) => getComputedStyle(mark).backgroundColor);
+
+describe('the options page', () => {
+  it('renames and recolours a highlight colour: the open page, its toolbar and the popup follow', async () => {
+    env.server.route('/itij/colours.html', itijPage('colours'));
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/colours.html`);
+    await selectText(page, SENTENCE);
+    const popup = await env.browser.openPopup(tabId);
+    await popup.getByRole('button', { name: 'Highlight selection' }).click();
+    await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+    expect(await background(page)).toBe('rgba(255, 212, 0, 0.4)');
+
+    const options = await env.browser.openExtensionPage('options.html');
+    const name = options.getByRole('textbox', { name: 'Name of colour 1' });
+    expect(await name.getAttribute('placeholder')).toBe('Yellow');
+    await name.fill('Evidence');
+    await options.getByRole('textbox', { name: 'Name of colour 2' }).fill('Question');
+    await options.getByLabel('Colour 1', { exact: true }).fill('#ff8800');
+    await options.getByText('Saved.').waitFor();
+
+    // The open page repaints and renames without a reload.
+    await expect.poll(() => background(page)).toBe('rgba(255, 136, 0, 0.4)');
+    expect(await page.locator('[data-highlight-id]').first().getAttribute('title')).toBe('Highlight, Evidence');
+    await selectText(page, 'President Brad Smith');
+    await page.keyboard.press('Shift');
+    const toolbar = page.getByRole('toolbar', { name: 'Gleaner highlight' });
+    await toolbar.getByRole('button', { name: 'Highlight Question', exact: true }).click();
+    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.color).sort()).toEqual(['green', 'yellow']);
+
+    await popup.reload();
+    const colour = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('combobox', { name: 'Colour' }).first();
+    expect(await colour.evaluate((select: HTMLSelectElement) => [...select.options].map((o) => o.textContent))).toEqual(['Evidence', 'Question', 'Blue', 'Pink', 'Purple']);
+
+    // Back to the defaults.
+    await options.getByRole('button', { name: 'Restore the default colours' }).click();
+    await expect.poll(() => background(page)).toBe('rgba(255, 212, 0, 0.4)');
+    for (const opened of [popup, options, page]) await opened.close();
+  });
+
+  it('restores highlights on revisit except on the sites listed, and the other way round', async () => {
+    env.server.route('/itij/revisit.html', itijPage('revisit'));
+    const url = `${env.server.origin}/itij/revisit.html`;
+    const { page, tabId } = await env.browser.openTab(url);
+    await selectText(page, SENTENCE);
+    const popup = await env.browser.openPopup(tabId);
+    await popup.getByRole('button', { name: 'Highlight selection' }).click();
+    await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+    await popup.close();
+
+    const options = await env.browser.openExtensionPage('options.html');
+    const site = options.getByRole('textbox', { name: 'Site (for example example.com)' });
+    await site.fill('not a site');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options.getByRole('alert').filter({ hasText: 'is not a site name' }).waitFor();
+    await site.fill(`${env.server.origin}/anything`);
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options.getByRole('button', { name: 'Remove site 127.0.0.1' }).waitFor();
+
+    const revisit = async () => {
+      await page.reload();
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(800); // the background restores after the load completes
+      return (await drawnHighlights(page)).length;
+    };
+    expect(await revisit()).toBe(0);
+
+    // Off everywhere, but on for this site.
+    await options.getByRole('checkbox', { name: 'Show my highlights again' }).uncheck();
+    await options.getByRole('heading', { name: 'Show highlights again on these sites' }).waitFor();
+    await expect.poll(revisit, { timeout: 10_000 }).toBe(1);
+
+    // Off everywhere.
+    await options.getByRole('button', { name: 'Remove site 127.0.0.1' }).click();
+    await options.getByText('No sites.').waitFor();
+    expect(await revisit()).toBe(0);
+
+    // The popup still shows them on request.
+    const asked = await env.browser.openPopup(tabId);
+    await asked.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first().waitFor();
+    await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+    await options.getByRole('checkbox', { name: 'Show my highlights again' }).check();
+    for (const opened of [asked, options, page]) await opened.close();
+  });
+
+  it('shows the keyboard shortcut and opens the browser\'s shortcuts page; remote images are the reader\'s setting', async () => {
+    const options = await env.browser.openExtensionPage('options.html');
+    await options.getByText('Highlight the selected text: Alt+Shift+H').waitFor();
+    const opened = env.browser.context.waitForEvent('page');
+    await options.getByRole('button', { name: 'Change keyboard shortcuts' }).click();
+    expect((await opened).url()).toBe('chrome://extensions/shortcuts');
+
+    await options.getByRole('checkbox', { name: 'Show remote images in the reader' }).uncheck();
+    await options.getByText('Saved.').waitFor();
+    expect(await env.browser.background.evaluate(async () => (await chrome.storage.local.get('readerRemoteImages')).readerRemoteImages)).toBe(false);
+    await options.close();
+  });
+});
