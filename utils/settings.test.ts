@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PALETTE } from './highlight/colors';
-import { readSettings, restoresOnRevisit, SettingsSchema, siteOf, writeSettings } from './settings';
+import { readSettings, restoresOnRevisit, siteOf, writeSettings } from './settings';
+import { SettingsSchema } from './settings-schema';
 import * as v from 'valibot';
 
 describe('revisit settings', () => {

@@ -1,11 +1,11 @@
 /**
  * User settings, in the extension's storage (`browser.storage.local` through WXT's storage helper), readable
- * from every context, the page script included. Backed up with the library (utils/backup/backup.ts); every
+ * from every context, the page script included (which is why their schema is in settings-schema.ts). Backed up with the library (utils/backup/backup.ts); every
  * setting added after backup format 1 is optional in its schema, so that earlier backups still restore.
  */
-import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import { COLOR_NAMES, DEFAULT_PALETTE, type Palette } from './highlight/colors';
+import { DEFAULT_PALETTE, type Palette } from './highlight/colors';
+import type { Settings } from './settings-schema';
 import { hostnameOf } from './url';
 
 /** The Markdown export template (utils/export/template-variables.ts); empty: the default layout. */
@@ -28,25 +28,7 @@ export const revisitRestore = storage.defineItem<boolean>('local:revisitRestore'
 /** …except on these sites (host names), where the opposite holds. */
 export const revisitExceptions = storage.defineItem<string[]>('local:revisitExceptions', { fallback: [] });
 
-const PaletteEntrySchema = v.strictObject({
-  name: v.pipe(v.string(), v.maxLength(40)),
-  value: v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i)),
-});
-const PaletteSchema = v.strictObject(Object.fromEntries(COLOR_NAMES.map((name) => [name, PaletteEntrySchema])) as Record<(typeof COLOR_NAMES)[number], typeof PaletteEntrySchema>);
-
-export const SettingsSchema = v.strictObject({
-  exportTemplate: v.pipe(v.string(), v.maxLength(100_000)),
-  exportFullText: v.boolean(),
-  // Added after backup format 1 was first written: optional.
-  readerTheme: v.optional(v.picklist(READER_THEMES)),
-  readerFontSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(12), v.maxValue(32))),
-  readerRemoteImages: v.optional(v.boolean()),
-  highlightPalette: v.optional(PaletteSchema),
-  revisitRestore: v.optional(v.boolean()),
-  revisitExceptions: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(10_000))),
-});
-
-export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type { Settings };
 
 /** Every setting's storage item, by its name in `Settings`. */
 const ITEMS = {

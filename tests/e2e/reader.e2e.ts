@@ -33,7 +33,7 @@ describe('the reader', () => {
 
     // Theme and text size.
     await reader.getByLabel('Theme').selectOption('sepia');
-    expect(await reader.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 236, 216)');
+    await expect.poll(() => reader.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 236, 216)');
     const before = await reader.locator('main.reader').evaluate((main) => getComputedStyle(main).fontSize);
     await reader.getByRole('button', { name: 'Larger text' }).click();
     expect(await reader.locator('main.reader').evaluate((main) => getComputedStyle(main).fontSize)).not.toBe(before);

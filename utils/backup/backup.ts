@@ -11,7 +11,8 @@ import { ArticleMetaEntries, HighlightSchema, IdSchema, Text } from '../db/recor
 import { MAX_ARTICLE_HTML } from '../extract/schema';
 import { countText, formatNumber, t, uiLanguage } from '../i18n';
 import { rebuildIndex } from '../search/body-index';
-import { readSettings, SettingsSchema, writeSettings, type Settings } from '../settings';
+import { readSettings, writeSettings, type Settings } from '../settings';
+import { SettingsSchema } from '../settings-schema';
 import { normalizeUrl } from '../url';
 
 export const BACKUP_FORMAT = 'gleaner-backup';
