@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { drawnHighlights, itijPage, selectText } from './page-helpers';
+import { highlightOnItij, itijPage } from './page-helpers';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 /** The extension API inside the service worker, for code passed to `background.evaluate`. */
@@ -43,12 +43,7 @@ async function tabStops(page: Page, count: number): Promise<Array<{ name: string
 describe('accessibility', () => {
   /** Saves the ITIJ story with one highlight and a tag; returns the pages to check. */
   async function library() {
-    env.server.route('/itij/a11y.html', itijPage('a11y'));
-    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/a11y.html`);
-    await selectText(page, SENTENCE);
-    const popup = await env.browser.openPopup(tabId);
-    await popup.getByRole('button', { name: 'Highlight selection' }).click();
-    await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+    const { page, popup, tabId } = await highlightOnItij(env, 'a11y', SENTENCE);
     const tags = popup.getByRole('textbox', { name: 'Tags' });
     await tags.fill('health');
     await tags.press('Enter');
@@ -126,12 +121,7 @@ describe('accessibility', () => {
   });
 
   it('names highlights and colours: on the page, in the popup and in search results', async () => {
-    env.server.route('/itij/names.html', itijPage('names'));
-    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/names.html`);
-    await selectText(page, SENTENCE);
-    const popup = await env.browser.openPopup(tabId);
-    await popup.getByRole('button', { name: 'Highlight selection' }).click();
-    await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+    const { page, popup } = await highlightOnItij(env, 'names', SENTENCE);
     expect(await page.locator('[data-highlight-id]').first().getAttribute('title')).toBe('Highlight, Yellow');
     const item = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
     const colour = item.getByRole('combobox', { name: 'Colour' });

@@ -4,9 +4,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchWithExtension, useExtension } from './browser';
-import { drawnHighlights, itijPage, selectText } from './page-helpers';
+import { drawnHighlights, highlightOnItij, itijPage } from './page-helpers';
 
-const ITIJ = itijPage('export');
 const SENTENCE = '“This will not be the last health crisis.”';
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
 
@@ -20,13 +19,7 @@ async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ nam
 
 describe('export and backup', () => {
   it('exports Markdown from the popup and the search page, backs up, and restores into a fresh profile where the highlight comes back', async () => {
-    env.server.route('/itij/export.html', ITIJ);
-    const url = `${env.server.origin}/itij/export.html`;
-    const { page, tabId } = await env.browser.openTab(url);
-    await selectText(page, SENTENCE);
-    const popup = await env.browser.openPopup(tabId);
-    await popup.getByRole('button', { name: 'Highlight selection' }).click();
-    await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+    const { popup, url } = await highlightOnItij(env, 'export', SENTENCE);
     const note = popup.getByRole('textbox', { name: 'Note', exact: true });
     await note.click();
     await popup.keyboard.type('Cited in the brief.');
@@ -89,7 +82,7 @@ describe('export and backup', () => {
   });
 
   it('imports a Pocket export; an imported article gets its text when its page is opened with the popup', async () => {
-    env.server.route('/itij/pocket.html', ITIJ.replace('https://www.itij.com/e2e/export', 'https://www.itij.com/e2e/pocket'));
+    env.server.route('/itij/pocket.html', itijPage('pocket'));
     const url = `${env.server.origin}/itij/pocket.html`;
     const csv = `title,url,time_added,tags,status\n"Saved in Pocket, long ago",${url},1590570000,from-pocket|health,unread\n`;
     const search = await env.browser.openExtensionPage('search.html');

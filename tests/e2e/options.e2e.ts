@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { drawnHighlights, itijPage, selectText } from './page-helpers';
+import { drawnHighlights, highlightOnItij, selectText } from './page-helpers';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 /** The extension API inside the service worker, for code passed to `background.evaluate`. */
@@ -17,12 +17,7 @@ const background = (page: import('playwright-core').Page) => page.locator('[data
 
 describe('the options page', () => {
   it('renames and recolours a highlight colour: the open page, its toolbar and the popup follow', async () => {
-    env.server.route('/itij/colours.html', itijPage('colours'));
-    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/colours.html`);
-    await selectText(page, SENTENCE);
-    const popup = await env.browser.openPopup(tabId);
-    await popup.getByRole('button', { name: 'Highlight selection' }).click();
-    await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+    const { page, popup } = await highlightOnItij(env, 'colours', SENTENCE);
     expect(await background(page)).toBe('rgba(255, 212, 0, 0.4)');
 
     const options = await env.browser.openExtensionPage('options.html');
@@ -53,13 +48,7 @@ describe('the options page', () => {
   });
 
   it('restores highlights on revisit except on the sites listed, and the other way round', async () => {
-    env.server.route('/itij/revisit.html', itijPage('revisit'));
-    const url = `${env.server.origin}/itij/revisit.html`;
-    const { page, tabId } = await env.browser.openTab(url);
-    await selectText(page, SENTENCE);
-    const popup = await env.browser.openPopup(tabId);
-    await popup.getByRole('button', { name: 'Highlight selection' }).click();
-    await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+    const { page, popup, tabId } = await highlightOnItij(env, 'revisit', SENTENCE);
     await popup.close();
 
     const options = await env.browser.openExtensionPage('options.html');

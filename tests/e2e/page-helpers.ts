@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { FIXTURE_DIR } from './browser';
+import { expect } from 'vitest';
+import { FIXTURE_DIR, type ExtensionBrowser, type FixtureServer } from './browser';
 
 /**
  * The ITIJ story with its own canonical URL: every test's copy is a different article, where the real one
@@ -51,4 +52,19 @@ export async function drawnHighlights(page: Page): Promise<Array<{ id: string; t
     }
     return [...byId.values()];
   });
+}
+
+/**
+ * Opens this test's copy of the ITIJ story (`/itij/<slug>.html`) in a new tab, selects `text` and highlights it
+ * from the popup, as a reader would: the page, its tab id, the popup and the page's address.
+ */
+export async function highlightOnItij(env: { browser: ExtensionBrowser; server: FixtureServer }, slug: string, text: string) {
+  const url = `${env.server.origin}/itij/${slug}.html`;
+  env.server.route(`/itij/${slug}.html`, itijPage(slug));
+  const { page, tabId } = await env.browser.openTab(url);
+  await selectText(page, text);
+  const popup = await env.browser.openPopup(tabId);
+  await popup.getByRole('button', { name: 'Highlight selection' }).click();
+  await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+  return { page, tabId, popup, url };
 }

@@ -1,9 +1,8 @@
 /** The offline reader: opened from the popup, the saved article with its highlights, new highlights made there. */
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { drawnHighlights, itijPage, selectText } from './page-helpers';
+import { drawnHighlights, highlightOnItij, itijPage, selectText } from './page-helpers';
 
-const ITIJ = itijPage('reader');
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
 const SENTENCE = '“This will not be the last health crisis.”';
 const SECOND = 'medical care is more important than ever';
@@ -12,13 +11,7 @@ const env = useExtension();
 
 describe('the reader', () => {
   it('shows the saved article offline with its highlights, and highlights made there come back on the web page', async () => {
-    env.server.route('/itij/reader.html', ITIJ);
-    const url = `${env.server.origin}/itij/reader.html`;
-    const { page, tabId } = await env.browser.openTab(url);
-    await selectText(page, SENTENCE);
-    const popup = await env.browser.openPopup(tabId);
-    await popup.getByRole('button', { name: 'Highlight selection' }).click();
-    await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
+    const { page, popup } = await highlightOnItij(env, 'reader', SENTENCE);
     const link = popup.getByRole('link', { name: 'Open reader' });
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^\/reader\.html\?id=[0-9a-f-]{36}$/);
@@ -42,7 +35,7 @@ describe('the reader', () => {
     await selectText(reader, SECOND);
     await reader.getByRole('button', { name: 'Highlight selection' }).click();
     await expect.poll(() => drawnHighlights(reader)).toHaveLength(2);
-    env.server.route('/itij/reader.html', ITIJ);
+    env.server.route('/itij/reader.html', itijPage('reader'));
     await page.reload();
     await expect.poll(() => drawnHighlights(page)).toEqual(expect.arrayContaining([expect.objectContaining({ text: SECOND })]));
   });
