@@ -3,7 +3,7 @@
  * functions in utils/. Nothing else lives here.
  */
 import { listTags, removeArticle, updateArticle } from '@/utils/db/articles';
-import { bringBackHighlight, changeHighlight, createFromPage, eraseTab, highlightSelection, listTabHighlights, removeHighlight, restoreTab, revisitTab, tellReader } from '@/utils/library/highlights';
+import { bringBackHighlight, changeHighlight, createFromPage, eraseTab, highlightSelection, listTabHighlights, removeHighlight, restoreTab, tellReader } from '@/utils/library/highlights';
 import { getPageState, savePage } from '@/utils/library/page';
 import { backgroundProtocol } from '@/utils/messaging/protocol';
 import { listen } from '@/utils/messaging/receive';
@@ -63,7 +63,7 @@ export default defineBackground(() => {
   // pages get no code at all.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'complete' || (change.url && change.status === undefined)) {
-      void revisitTab(tabId, tab.url).catch(() => null);
+      void restoreTab(tabId, tab.url, { revisit: true }).catch(() => null);
     }
   });
 });

@@ -33,6 +33,8 @@ export function Options() {
   const [saved, setSaved] = useState('');
   const [shortcut, setShortcut] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  /** Changes not stored yet: a quick second change must not drop the first one's pending write. */
+  const pending = useRef<Partial<Settings>>({});
   useEffect(() => void readSettings().then(setSettings), []);
   useEffect(() => {
     const read = () => void commandShortcuts().then((shortcuts) => setShortcut(shortcuts.get(COMMAND_HIGHLIGHT) ?? ''));
@@ -42,12 +44,15 @@ export function Options() {
     return () => window.removeEventListener('focus', read);
   }, []);
 
-  /** Stores a change (text after a pause in typing). */
+  /** Stores a change (text after a pause in typing), with any still waiting. */
   const change = (next: Partial<Settings>, delay = 0) => {
     setSettings((current) => current && { ...current, ...next });
+    pending.current = { ...pending.current, ...next };
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      writeSettings(next).then(() => setSaved(t('common.saved')), (error: unknown) => setSaved(t('common.notSaved', [errorText(error)])));
+      const changes = pending.current;
+      pending.current = {};
+      writeSettings(changes).then(() => setSaved(t('common.saved')), (error: unknown) => setSaved(t('common.notSaved', [errorText(error)])));
     }, delay);
   };
 

@@ -93,9 +93,14 @@ describe('the options page', () => {
     await options.getByRole('button', { name: 'Change keyboard shortcuts' }).click();
     expect((await opened).url()).toBe('chrome://extensions/shortcuts');
 
+    // A change right after typing (before the typing's pause is over) loses neither.
+    await options.getByRole('textbox', { name: 'Name of colour 5' }).fill('Later');
     await options.getByRole('checkbox', { name: 'Show remote images in the reader' }).uncheck();
     await options.getByText('Saved.').waitFor();
     expect(await env.browser.background.evaluate(async () => (await chrome.storage.local.get('readerRemoteImages')).readerRemoteImages)).toBe(false);
+    await options.reload();
+    expect(await options.getByRole('textbox', { name: 'Name of colour 5' }).inputValue()).toBe('Later');
+    expect(await options.getByRole('checkbox', { name: 'Show remote images in the reader' }).isChecked()).toBe(false);
     await options.close();
   });
 });

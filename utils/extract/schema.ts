@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { ArticleMetaEntries, Text } from '../db/record-schemas';
+import { t } from '../i18n';
 import type { ExtractResult } from './types';
 
 /** Largest article HTML accepted (characters): far beyond any real article, well inside message limits. */
@@ -30,5 +31,5 @@ export const ExtractResultSchema = v.variant('ok', [
 export function parseExtractResult(value: unknown): ExtractResult {
   const parsed = v.safeParse(ExtractResultSchema, value);
   if (parsed.success) return parsed.output;
-  return { ok: false, reason: 'error', detail: 'the page returned something that is not an article' };
+  return { ok: false, reason: 'error', detail: t('reason.notArticle') };
 }

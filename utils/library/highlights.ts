@@ -34,11 +34,13 @@ async function tellTab<T>(tabId: number | undefined, send: (tabId: number) => Pr
 /**
  * Brings a tab's page in step with the library: a saved page gets the highlighter and its highlights drawn;
  * a page that is not saved gets nothing, and loses highlights an earlier page of a single-page app had drawn.
+ * On a `revisit` (the tab loaded the page by itself, not at the user's request) the revisit settings decide
+ * for saved pages; they are read only for those, as every page load of the browser comes through here.
  */
-export async function restoreTab(tabId: number, url: string | undefined): Promise<Record<string, string> | null> {
+export async function restoreTab(tabId: number, url: string | undefined, { revisit = false } = {}): Promise<Record<string, string> | null> {
   if (!url || unreadableReason(url)) return null;
   const article = await findArticleForPage(url);
-  if (!article) {
+  if (!article || (revisit && !(await restoresNow(url)))) {
     await tellTab(tabId, (id) => sendToTab(id, 'drawHighlights', { highlights: [], replace: true }));
     return null;
   }
@@ -46,15 +48,10 @@ export async function restoreTab(tabId: number, url: string | undefined): Promis
   return sendToTab(tabId, 'drawHighlights', { highlights: await repo.listHighlights(article.id), replace: true });
 }
 
-/**
- * A tab loaded a page (or a single-page app changed its URL): its highlights come back when the revisit
- * settings say so for its site; otherwise the tab is left alone (the popup still draws them when opened).
- */
-export async function revisitTab(tabId: number, url: string | undefined): Promise<void> {
-  if (!url || unreadableReason(url)) return;
+/** Whether the revisit settings bring highlights back on `url` (the popup still draws them when opened). */
+async function restoresNow(url: string): Promise<boolean> {
   const [restore, exceptions] = await Promise.all([revisitRestore.getValue(), revisitExceptions.getValue()]);
-  if (restoresOnRevisit(url, restore, exceptions)) await restoreTab(tabId, url);
-  else await eraseTab(tabId);
+  return restoresOnRevisit(url, restore, exceptions);
 }
 
 /** Highlights what is selected in a tab, saving the page first if it is not in the library. */

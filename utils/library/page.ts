@@ -18,7 +18,7 @@ const EXTRACT_SCRIPT = '/extract.js';
 /** Reads the article of a tab. Never throws for pages that cannot be read: it says why instead. */
 export async function extractTab(tabId: number): Promise<ExtractResult> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
-  return tab ? extractFrom(tabId, tab.url) : { ok: false, reason: 'error', detail: 'that tab is closed' };
+  return tab ? extractFrom(tabId, tab.url) : { ok: false, reason: 'error', detail: t('reason.tabClosed') };
 }
 
 /** Reads the article of tab `tabId`, whose URL is `url` (undefined for pages the extension may not see). */

@@ -4,6 +4,7 @@
  * Parsing never throws: what cannot be understood is searched as plain words, or ignored with a problem that
  * says why in words.
  */
+import { t } from '../i18n';
 import { fold } from './fold';
 
 /** One thing to look for. */
@@ -75,7 +76,7 @@ function tokenize(query: string, problems: string[]): Token[] {
     if (query[i] === '"') {
       const close = query.indexOf('"', i + 1);
       if (close === -1) {
-        problems.push('A quote was not closed, so its words were searched one by one.');
+        problems.push(t('query.unclosedQuote'));
         // Search the rest as plain words.
         for (const word of query.slice(i + 1).split(/\s+/).filter(Boolean)) {
           tokens.push({ negated: false, key: null, value: word, quoted: false, last: false });
@@ -147,18 +148,18 @@ export function parseQuery(query: string): ParsedQuery {
         case 'has':
           if (value === 'highlights' || value === 'highlight') parsed.has.highlights = !negated;
           else if (value === 'note' || value === 'notes') parsed.has.note = !negated;
-          else parsed.problems.push(`has:${value} is not known; use has:highlights or has:note.`);
+          else parsed.problems.push(t('query.unknownHas', [`has:${value}`]));
           break;
         case 'after':
         case 'before': {
           const time = parseDate(value, key === 'before');
-          if (time === null) parsed.problems.push(`${key}:${token.value} is not a date; write it as 2024, 2024-05 or 2024-05-31.`);
+          if (time === null) parsed.problems.push(t('query.badDate', [`${key}:${token.value}`]));
           else parsed[key] = time;
           break;
         }
         case 'sort':
           if (value === 'saved' || value === 'relevance') parsed.sort = value;
-          else parsed.problems.push(`sort:${value} is not known; use sort:saved or sort:relevance.`);
+          else parsed.problems.push(t('query.unknownSort', [`sort:${value}`]));
           break;
       }
       continue;
@@ -175,6 +176,6 @@ export function parseQuery(query: string): ParsedQuery {
       parsed.clauses.push([term]);
     }
   }
-  if (joinNext) parsed.problems.push('OR needs a term on each side.');
+  if (joinNext) parsed.problems.push(t('query.loneOr'));
   return parsed;
 }
