@@ -55,6 +55,19 @@ export function pagesDir() {
 }
 
 /**
+ * Script source giving a page without the extension API the `chrome.i18n` Gleaner's page script has, with the
+ * English messages (locales/en.yml), so that bundled product code draws and names highlights as it does there.
+ */
+export async function i18nShim() {
+  const { generateChromeMessages, parseMessagesText } = await import('@wxt-dev/i18n/build');
+  const messages = generateChromeMessages(parseMessagesText(readFileSync(join(ROOT, 'locales', 'en.yml'), 'utf8'), 'YAML'));
+  return `globalThis.chrome = globalThis.chrome || {}; chrome.i18n = chrome.i18n || { getUILanguage: () => 'en',
+  getMessage: (name, subs) => { const m = ${JSON.stringify(messages)}[name]; if (name === '@@bidi_dir') return 'ltr';
+    const values = subs === undefined ? [] : [].concat(subs);
+    return m ? m.message.replace(/\$(\$|[1-9])/g, (_, w) => (w === '$' ? '$' : values[w - 1] ?? '')) : ''; } };\n`;
+}
+
+/**
  * Runs `work` with a headless Chromium page that can open each real page with a bundled benchmark script in it:
  * `work({ names, dir, open(name) })`, where `open` loads the page and adds the script built from `entry`.
  * Requests leaving the local server fail at once (this machine has no network to wait on).
@@ -63,7 +76,7 @@ export async function withBenchPages(entry, work, { minify = true } = {}) {
   const { build } = await import('esbuild');
   const { chromium } = await import('playwright-core');
   const { outputFiles } = await build({ entryPoints: [entry], bundle: true, minify, format: 'iife', write: false, target: 'chrome120' });
-  const script = outputFiles[0].text;
+  const script = (await i18nShim()) + outputFiles[0].text;
   const dir = pagesDir();
   const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const server = await serveDir(dir);
@@ -106,7 +119,7 @@ export async function inNodeProcess(entry, run, count, { seed = 4242, external =
   const out = join(ROOT, '.bench', `${run}.mjs`);
   await build({ entryPoints: [join(ROOT, 'bench', entry)], bundle: true, platform: 'node', format: 'esm', outfile: out, external, logLevel: 'error',
     // CommonJS dependencies that require() Node's modules need a require in an ES module.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } });
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);\n" + (await i18nShim()) } });
   const words = join(ROOT, '.bench', 'source-words.json');
   writeFileSync(words, JSON.stringify(sourceWords()));
   const script = `import { ${run} } from ${JSON.stringify(pathToFileURL(out).href)};

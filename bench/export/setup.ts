@@ -7,4 +7,7 @@ import { JSDOM } from 'jsdom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 const { window } = new JSDOM('<!doctype html><html><body></body></html>');
+// The English messages the bench's banner put on `chrome.i18n` (bench/lib.mjs i18nShim) stay with the fake browser.
+const messages = (globalThis as { chrome?: { i18n?: Partial<typeof fakeBrowser.i18n> } }).chrome?.i18n;
+Object.assign(fakeBrowser.i18n, messages);
 Object.assign(globalThis, { window, document: window.document, chrome: fakeBrowser, browser: fakeBrowser });

@@ -1,5 +1,6 @@
 /** The library page: search everything saved; the query lives in `?q=` (back and forward restore it). */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { BulkActions } from '@/components/BulkActions';
 import { Marked } from '@/components/Marked';
 import { useLiveQuery } from '@/hooks/use-live-query';
@@ -236,6 +237,10 @@ export function SearchPage() {
           <footer class="page-footer">
             <LibraryTools exportIds={query.trim() ? hits.map((hit) => hit.article.id) : null} onRestored={() => setIndexVersion((version) => version + 1)} />
             <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>{t('search.rebuild')}</button>
+            <a href="/options.html" onClick={(event) => {
+              event.preventDefault();
+              void browser.runtime.openOptionsPage();
+            }}>{t('search.settings')}</a>
           </footer>
         </>
       )}
