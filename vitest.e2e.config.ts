@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: one browser at a time.
     fileParallelism: false,
+    // The Firefox harness speaks WebDriver BiDi over a WebSocket, global from Node 22 and behind a flag in 20.
+    execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
   },
 });

@@ -49,7 +49,8 @@ if (!chromium) {
   }
   skipped = true;
 } else {
-  e2eStatus = run(join(root, 'node_modules', '.bin', 'wxt'), ['build']);
+  // Both builds: Chromium runs the Chrome one; Firefox ESR, when installed, the Firefox one (tests/e2e/firefox.e2e.ts).
+  e2eStatus = run(join(root, 'node_modules', '.bin', 'wxt'), ['build']) || run(join(root, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'firefox']);
   if (e2eStatus === 0) {
     const e2eReport = join(reports, 'e2e.json');
     e2eStatus = run(vitest, ['run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eReport}`]);

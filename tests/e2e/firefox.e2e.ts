@@ -1,0 +1,107 @@
+/**
+ * Gleaner in real Firefox (ESR, Manifest V2 build): save a page from the popup, highlight a selection, get
+ * it back on reload, find it in search and read it offline, and the options page. Where Firefox differs from
+ * Chrome (utils/platform.ts, WXT's browser), this is what proves it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFixtures, type FixtureServer } from './browser';
+import { findFirefox, launchFirefox, type FirefoxWithExtension } from './firefox';
+import { itijPage } from './page-helpers';
+
+const SENTENCE = '“This will not be the last health crisis.”';
+const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
+const ci = ['true', '1'].includes(String(process.env.CI).toLowerCase());
+const hasFirefox = findFirefox() !== null;
+if (!hasFirefox && !ci) console.error(`\n${'#'.repeat(78)}\n#  FIREFOX TESTS SKIPPED: no Firefox found. Install it: apt-get install -y firefox-esr\n${'#'.repeat(78)}\n`);
+
+/** Clicks the button whose text or label is `name` (as a reader would find it). */
+const click = (name: string) => {
+  const button = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
+  if (!button) return false;
+  button.click();
+  return true;
+};
+/** Whether a button named `name` is on the page. */
+const hasButton = (name: string) => [...document.querySelectorAll('button')].some((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
+/** The texts of the drawn highlights, by id. */
+const drawn = () => {
+  const texts = new Map<string, string>();
+  for (const mark of document.querySelectorAll<HTMLElement>('[data-highlight-id]')) texts.set(mark.dataset.highlightId!, (texts.get(mark.dataset.highlightId!) ?? '') + mark.textContent);
+  return [...texts.values()];
+};
+
+describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
+  let firefox: FirefoxWithExtension;
+  let server: FixtureServer;
+  beforeAll(async () => {
+    expect(hasFirefox, 'No Firefox: apt-get install -y firefox-esr').toBe(true);
+    [firefox, server] = await Promise.all([launchFirefox(), serveFixtures()]);
+  }, 60_000);
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  it('saves, highlights, restores on reload, searches and reads offline', async () => {
+    server.route('/itij/firefox.html', itijPage('firefox'));
+    const url = `${server.origin}/itij/firefox.html`;
+    const { context: page, tabId } = await firefox.openTab(url);
+    const { context: search } = await firefox.openTab(`${firefox.extensionOrigin}search.html`);
+    // The popup acts on the page's tab, as it does when opened from the toolbar button there.
+    const { context: popup } = await firefox.openTab(`${firefox.extensionOrigin}popup.html?tab=${tabId}`);
+    await firefox.waitFor(popup, () => document.querySelector('h1')?.textContent, null, TITLE);
+    expect(await firefox.evaluate(popup, click, 'Save')).toBe(true);
+    await firefox.waitFor(popup, hasButton, 'Remove from library', true);
+
+    // Select a sentence on the page and highlight it from the popup.
+    await firefox.evaluate(page, (text: string) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return true;
+      }
+      return false;
+    }, SENTENCE);
+    expect(await firefox.evaluate(popup, click, 'Highlight selection')).toBe(true);
+    await firefox.waitFor(page, drawn, null, [SENTENCE]);
+    expect(await firefox.evaluate(page, () => document.querySelector('[data-highlight-id]')?.getAttribute('title'), null)).toBe('Highlight, Yellow');
+
+    // Back on a revisit: the background saw the load (tabs.onUpdated) and injected the highlighter.
+    await firefox.reload(page);
+    await firefox.waitFor(page, drawn, null, [SENTENCE]);
+
+    // Search finds it; the reader shows it with its highlight, from IndexedDB in the add-on's origin.
+    await firefox.reload(search);
+    await firefox.evaluate(search, () => {
+      const box = document.querySelector<HTMLInputElement>('input[type=search]')!;
+      box.value = 'health crisis';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, null);
+    await firefox.waitFor(search, () => document.querySelector('[role=status].count')?.textContent?.split(' ').slice(0, 2).join(' '), null, '1 result');
+    const reader = await firefox.evaluate(popup, () => document.querySelector('a[href^="/reader.html"]')?.getAttribute('href'), null);
+    const { context: readerTab } = await firefox.openTab(`${firefox.extensionOrigin}${reader!.slice(1)}`);
+    await firefox.waitFor(readerTab, drawn, null, [SENTENCE]);
+    expect(await firefox.evaluate(readerTab, () => document.querySelector('article h1')?.textContent, null)).toBe(TITLE);
+  });
+
+  it('opens the options page, and its settings reach the page', async () => {
+    const { context: options } = await firefox.openTab(`${firefox.extensionOrigin}options.html`);
+    await firefox.waitFor(options, () => document.querySelector('h1')?.textContent, null, 'Gleaner settings');
+    expect(await firefox.evaluate(options, () => document.body.innerText.includes('Highlight the selected text: Alt+Shift+H'), null)).toBe(true);
+    const { context: page } = await firefox.openTab(`${server.origin}/itij/firefox.html`);
+    await firefox.waitFor(page, drawn, null, [SENTENCE]);
+    // Rename yellow: the open page's highlight is named anew (storage.onChanged in a Firefox content script).
+    await firefox.evaluate(options, () => {
+      const name = document.querySelector<HTMLInputElement>('input[aria-label="Name of colour 1"]')!;
+      name.value = 'Evidence';
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+    }, null);
+    await firefox.waitFor(page, () => document.querySelector('[data-highlight-id]')?.getAttribute('title'), null, 'Highlight, Evidence');
+  });
+});
