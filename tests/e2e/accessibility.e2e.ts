@@ -117,7 +117,15 @@ describe('accessibility', () => {
     await expect.poll(() => env.browser.background.evaluate(async () => (await chrome.storage.local.get('revisitRestore')).revisitRestore)).toBe(true);
     const optionStops = await tabStops(options, 16);
     expect(optionStops.filter((stop) => !stop.visible)).toEqual([]);
-    for (const opened of [popup, search, options, page]) await opened.close();
+    // The reader's controls, by keyboard: the theme select changes with the arrow keys.
+    const reader = await env.browser.openExtensionPage((await popup.getByRole('link', { name: 'Open reader' }).getAttribute('href'))!.slice(1));
+    await reader.getByRole('heading', { level: 1 }).waitFor();
+    const readerStops = await tabStops(reader, 7);
+    expect(readerStops.filter((stop) => !stop.visible)).toEqual([]);
+    await reader.getByLabel('Theme').focus();
+    await reader.keyboard.press('ArrowDown');
+    await expect.poll(() => reader.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    for (const opened of [popup, search, options, reader, page]) await opened.close();
   });
 
   it('names highlights and colours: on the page, in the popup and in search results', async () => {
