@@ -87,7 +87,13 @@ describe('the options page', () => {
   });
 
   it('shows the keyboard shortcut and opens the browser\'s shortcuts page; remote images are the reader\'s setting', async () => {
-    const options = await env.browser.openExtensionPage('options.html');
+    // Reached from the search page (and the popup) by a link named Settings.
+    const search = await env.browser.openExtensionPage('search.html');
+    const settingsPage = env.browser.context.waitForEvent('page');
+    await search.getByRole('link', { name: 'Settings' }).click();
+    const options = await settingsPage;
+    expect(options.url()).toMatch(/\/options\.html$/);
+    await search.close();
     await options.getByText('Highlight the selected text: Alt+Shift+H').waitFor();
     const opened = env.browser.context.waitForEvent('page');
     await options.getByRole('button', { name: 'Change keyboard shortcuts' }).click();
