@@ -103,5 +103,9 @@ describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
       name.dispatchEvent(new Event('input', { bubbles: true }));
     }, null);
     await firefox.waitFor(page, () => document.querySelector('[data-highlight-id]')?.getAttribute('title'), null, 'Highlight, Evidence');
+
+    // Firefox's own shortcuts page (utils/platform.ts): the add-ons manager, at its shortcuts panel.
+    expect(await firefox.evaluate(options, click, 'Change keyboard shortcuts')).toBe(true);
+    await expect.poll(async () => (await firefox.tabUrls()).some((address) => address.startsWith('about:addons')), { timeout: 10_000 }).toBe(true);
   });
 });

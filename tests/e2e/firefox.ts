@@ -32,6 +32,8 @@ export interface FirefoxWithExtension {
   evaluate<A, R>(context: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>>;
   /** Polls `fn(arg)` in a tab until it returns `expected` (JSON-equal), or fails with the last value. */
   waitFor<A, R>(context: string, fn: (arg: A) => R | Promise<R>, arg: A, expected: Awaited<R>, timeoutMs?: number): Promise<void>;
+  /** The addresses of the open tabs, in order. */
+  tabUrls(): Promise<string[]>;
   /** Reloads a tab and waits for it to load. */
   reload(context: string): Promise<void>;
   close(): Promise<void>;
@@ -158,6 +160,14 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
         await new Promise((done) => setTimeout(done, 150));
       }
       throw new Error(`Still ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
+    },
+    async tabUrls() {
+      const reply = await send<{ result: { value: string } }>('script.evaluate', {
+        expression: 'JSON.stringify(gBrowser.tabs.map((tab) => tab.linkedBrowser.currentURI.spec))',
+        target: { context: chromeWindow },
+        awaitPromise: false,
+      });
+      return JSON.parse(reply.result.value) as string[];
     },
     async reload(context) {
       await send('browsingContext.reload', { context, wait: 'complete' });
