@@ -86,6 +86,21 @@ describe('the options page', () => {
     for (const opened of [asked, options, page]) await opened.close();
   });
 
+  it('lays out Markdown exports by the template written there', async () => {
+    const { page, popup, url } = await highlightOnItij(env, 'template', SENTENCE);
+    const options = await env.browser.openExtensionPage('options.html');
+    await options.getByRole('textbox', { name: 'Export template' }).fill('# {{title}}\n\nFrom <{{url}}>\n\n{{highlights}}');
+    await options.getByText('Saved.').waitFor();
+    await env.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.getByRole('button', { name: 'Copy Markdown' }).click();
+    await popup.getByText('Markdown copied.').waitFor();
+    const copied = await popup.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(new RegExp(`^# The CPI issues call to protect international healthcare providers from cyber attacks\n\nFrom <${url.replace(/[.?]/g, '\\$&')}>\n\n> ${SENTENCE}`));
+    await options.getByRole('button', { name: 'Use the default layout' }).click();
+    await options.getByText('Saved.').waitFor();
+    for (const opened of [popup, options, page]) await opened.close();
+  });
+
   it('shows the keyboard shortcut and opens the browser\'s shortcuts page; remote images are the reader\'s setting', async () => {
     // Reached from the search page (and the popup) by a link named Settings.
     const search = await env.browser.openExtensionPage('search.html');
