@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { highlightOnItij, itijPage } from './page-helpers';
+import { highlightOnItij, itijPage, selectText } from './page-helpers';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 /** The extension API inside the service worker, for code passed to `background.evaluate`. */
@@ -15,8 +15,10 @@ declare const chrome: typeof import('wxt/browser').browser;
 const env = useExtension();
 
 /** axe's serious and critical findings on `page` (WCAG 2.1 A/AA and best practice), as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+async function seriousViolations(page: Page, only?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (only) builder.include(only);
+  const results = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
@@ -136,6 +138,19 @@ describe('accessibility', () => {
     expect(await colour.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.textContent)).toBe('Yellow');
     await colour.selectOption('blue');
     await expect.poll(() => page.locator('[data-highlight-id]').first().getAttribute('title')).toBe('Highlight, Blue');
+    // Gleaner's own interface inside the web page: the toolbar by a selection and the highlight editor.
+    await page.bringToFront();
+    await selectText(page, 'President Brad Smith');
+    await page.keyboard.press('Shift');
+    await page.getByRole('toolbar', { name: 'Gleaner highlight' }).waitFor();
+    expect(await seriousViolations(page, 'gleaner-ui')).toEqual([]);
+    await page.evaluate(() => getSelection()!.removeAllRanges());
+    await page.locator('[data-highlight-id]').first().click();
+    await page.getByRole('dialog', { name: 'Highlight' }).waitFor();
+    expect(await seriousViolations(page, 'gleaner-ui')).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page, 'gleaner-ui')).toEqual([]);
+
     const search = await env.browser.openExtensionPage('search.html?q=crisis');
     const matching = search.getByRole('list', { name: 'Matching highlights' }).first();
     await expect.poll(() => matching.textContent()).toMatch(/^Blue: /);
