@@ -32,7 +32,7 @@ export function HighlightList({ highlights, onJump, onColor, onNote, onDelete }:
         <ul aria-label={t('common.highlights')}>
           {highlights.map((h) => (
             <li key={h.id} class={`highlight ${h.status}`} style={{ borderInlineStartColor: palette[slotOf(h.color)].value }}>
-              <blockquote class="quote">{h.selectors.quote.exact}</blockquote>
+              <blockquote class="quote" dir="auto">{h.selectors.quote.exact}</blockquote>
               {h.status === 'orphaned' && <p class="orphan">{t('highlightList.orphan')}</p>}
               <div class="row">
                 <label class="inline">

@@ -53,6 +53,7 @@ export function NoteField({ label, value, onSave, delayMs = 400, rows = 4 }: Not
       <textarea
         id={id}
         rows={rows}
+        dir="auto"
         value={draft}
         placeholder={t('common.notePlaceholder')}
         onInput={(event) => {

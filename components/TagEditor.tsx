@@ -43,7 +43,7 @@ export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEdit
         <ul class="tags" aria-label={t('tagEditor.ofThisPage')}>
           {tags.map((tag) => (
             <li key={tag} class="tag">
-              <span>{tag}</span>
+              <span dir="auto">{tag}</span>
               <button type="button" class="tag-remove" aria-label={t('tagEditor.remove', [tag])} title={t('tagEditor.remove', [tag])} onClick={() => onChange(tags.filter((t) => t !== tag))}>
                 ×
               </button>

@@ -86,7 +86,7 @@ export function Options() {
           <input type="checkbox" checked={settings.exportFullText} onChange={(e) => change({ exportFullText: e.currentTarget.checked })} /> {t('options.includeText')}
         </label>
         <label for="template">{t('options.template')}</label>
-        <textarea id="template" dir="ltr" value={settings.exportTemplate} placeholder={t('options.templatePlaceholder')}
+        <textarea id="template" dir="auto" value={settings.exportTemplate} placeholder={t('options.templatePlaceholder')}
           onInput={(e) => change({ exportTemplate: e.currentTarget.value }, 400)} />
         <p class="row">
           <button type="button" onClick={() => change({ exportTemplate: EXAMPLE })}>{t('options.example')}</button>
@@ -171,7 +171,7 @@ function RevisitSettings({ restore, exceptions, onChange }: { restore: boolean; 
         add();
       }}>
         <label class="visually-hidden" for="site">{t('options.addSite')}</label>
-        <input id="site" type="text" dir="ltr" placeholder={t('options.addSite')} value={draft} onInput={(e) => setDraft(e.currentTarget.value)}
+        <input id="site" type="text" placeholder={t('options.addSite')} value={draft} onInput={(e) => setDraft(e.currentTarget.value)}
           aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'site-problem' : undefined} />
         <button type="submit">{t('options.addSiteButton')}</button>
       </form>

@@ -33,17 +33,17 @@ function ArticleCard({ hit, terms, snippet, selected, onSelect, palette }: { hit
       {snippet ? <p class="snippet" dir="auto"><Marked text={snippet} terms={terms} /></p> : article.excerpt && <p class="excerpt" dir="auto"><Marked text={article.excerpt} terms={terms} /></p>}
       {article.tags.length > 0 && (
         <ul class="tags" aria-label={t('common.tags')}>
-          {article.tags.map((tag) => <li key={tag} class="tag"><Marked text={tag} terms={terms} /></li>)}
+          {article.tags.map((tag) => <li key={tag} class="tag" dir="auto"><Marked text={tag} terms={terms} /></li>)}
         </ul>
       )}
-      {article.note && <p class="note"><span class="muted">{t('search.notePrefix')}</span><Marked text={article.note} terms={terms} /></p>}
+      {article.note && <p class="note" dir="auto"><span class="muted">{t('search.notePrefix')}</span><Marked text={article.note} terms={terms} /></p>}
       {hit.matchingHighlights.length > 0 && (
         <ul class="matching-highlights" aria-label={t('search.matchingHighlights')}>
           {hit.matchingHighlights.map((h) => (
             <li key={h.id} style={{ borderInlineStartColor: palette[slotOf(h.color)].value }}>
               <span class="visually-hidden">{colorLabel(palette, h.color)}: </span>
-              <Marked text={h.selectors.quote.exact} terms={terms} />
-              {h.note && <span class="muted"> — <Marked text={h.note} terms={terms} /></span>}
+              <bdi><Marked text={h.selectors.quote.exact} terms={terms} /></bdi>
+              {h.note && <span class="muted"> — <bdi><Marked text={h.note} terms={terms} /></bdi></span>}
             </li>
           ))}
         </ul>

@@ -43,6 +43,11 @@ describe.skipIf(!hasArabic && !ci)('a browser in Arabic', () => {
     await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
     expect(await page.locator('gleaner-ui').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('[data-highlight-id]').first().getAttribute('title')).toBe('تظليل، أصفر');
+    // The English quote reads left to right in the Arabic popup (its closing quote mark stays at its end).
+    await popup.reload();
+    const quote = popup.getByRole('list', { name: 'التظليلات', exact: true }).locator('blockquote').first();
+    await quote.waitFor();
+    expect(await quote.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
 
     const search = await env.browser.openExtensionPage('search.html?q=crisis');
     await search.getByRole('searchbox', { name: 'ابحث' }).waitFor();
