@@ -22,7 +22,7 @@ export interface HighlightListProps {
 
 /** A list named "Highlights" with one item per highlight; orphaned ones say so instead of disappearing. */
 export function HighlightList({ highlights, onJump, onColor, onNote, onDelete }: HighlightListProps) {
-  const palette = useSetting(highlightPalette);
+  const [palette] = useSetting(highlightPalette);
   return (
     <section class="highlights" aria-labelledby="highlights-heading">
       <h2 id="highlights-heading">{t('common.highlights')}</h2>

@@ -3,7 +3,8 @@
  * the query is empty), "Back up" (one JSON file of everything) and "Restore backup" (a file input), each with
  * progress and a result in words.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useSetting } from '@/hooks/use-setting';
 import { backupFile, createBackup, parseBackup, reportText, restoreBackup } from '@/utils/backup/backup';
 import { download, markdownZip } from '@/utils/export/export-library';
 import { errorText } from '@/utils/format';
@@ -27,8 +28,7 @@ interface Progress {
 export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [message, setMessage] = useState('');
-  const [fullText, setFullText] = useState(false);
-  useEffect(() => void exportFullText.getValue().then(setFullText), []);
+  const [fullText, setFullText] = useSetting(exportFullText);
 
   const run = async (work: () => Promise<string>) => {
     setMessage('');
@@ -96,10 +96,7 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
       <div class="row">
         <button type="button" disabled={busy} onClick={() => void exportMarkdown()}>{t('tools.exportMarkdown')}</button>
         <label class="inline">
-          <input type="checkbox" checked={fullText} onChange={(e) => {
-            setFullText(e.currentTarget.checked);
-            void exportFullText.setValue(e.currentTarget.checked);
-          }} /> {t('tools.includeText')}
+          <input type="checkbox" checked={fullText} onChange={(e) => setFullText(e.currentTarget.checked)} /> {t('tools.includeText')}
         </label>
         <button type="button" disabled={busy} onClick={() => void backUp()}>{t('tools.backUp')}</button>
         <label class="file-button">

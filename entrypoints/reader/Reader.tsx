@@ -23,21 +23,17 @@ const THEME_NAMES: Record<ReaderTheme, MessageKey> = { auto: 'reader.themeAuto',
 
 export function Reader({ id }: { id: string }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
-  const [theme, setTheme] = useState<ReaderTheme>('auto');
-  const [fontSize, setFontSize] = useState(19);
-  const [remoteImages, setRemoteImages] = useState<boolean | null>(null);
+  const [theme, setTheme] = useSetting(readerTheme);
+  const [fontSize, setFontSize] = useSetting(readerFontSize);
+  // Null until read: the article is not rendered (and no image requested) before the user's choice is known.
+  const [remoteImages, setRemoteImages] = useSetting(readerRemoteImages, null);
   const [progress, setProgress] = useState(0);
   const [message, setMessage] = useState('');
   const content = useRef<HTMLDivElement>(null);
   const highlighter = useRef<PageHighlights | null>(null);
-  const palette = useSetting(highlightPalette);
+  const [palette] = useSetting(highlightPalette);
 
   useEffect(() => {
-    void Promise.all([readerTheme.getValue(), readerFontSize.getValue(), readerRemoteImages.getValue()]).then(([t, f, r]) => {
-      setTheme(t);
-      setFontSize(f);
-      setRemoteImages(r);
-    });
     Promise.all([getArticle(id), getContent(id), listHighlights(id)]).then(
       ([article, text, highlights]) => setView(article ? { kind: 'ready', article, content: text, highlights } : { kind: 'missing' }),
       (error: unknown) => setView({ kind: 'failed', message: errorText(error) }),
@@ -92,9 +88,7 @@ export function Reader({ id }: { id: string }) {
     }
   };
   const size = (next: number) => {
-    const clamped = Math.max(12, Math.min(32, next));
-    setFontSize(clamped);
-    void readerFontSize.setValue(clamped);
+    setFontSize(Math.max(12, Math.min(32, next)));
   };
   const meta = [article.siteName, article.byline, article.publishedTime && formatDate(article.publishedTime), t('common.minutesRead', [formatNumber(article.readingMinutes)])].filter(Boolean);
 
@@ -104,21 +98,14 @@ export function Reader({ id }: { id: string }) {
         <button type="button" onClick={() => void highlightSelection()}>{t('highlightSelection')}</button>
         <label>
           {t('reader.theme')}{' '}
-          <select value={theme} onChange={(e) => {
-            const next = e.currentTarget.value as ReaderTheme;
-            setTheme(next);
-            void readerTheme.setValue(next);
-          }}>
+          <select value={theme} onChange={(e) => setTheme(e.currentTarget.value as ReaderTheme)}>
             {READER_THEMES.map((name) => <option key={name} value={name}>{messageFor(THEME_NAMES[name])}</option>)}
           </select>
         </label>
         <button type="button" onClick={() => size(fontSize - 1)} aria-label={t('reader.smaller')}>A−</button>
         <button type="button" onClick={() => size(fontSize + 1)} aria-label={t('reader.larger')}>A+</button>
         <label>
-          <input type="checkbox" checked={remoteImages ?? true} onChange={(e) => {
-            setRemoteImages(e.currentTarget.checked);
-            void readerRemoteImages.setValue(e.currentTarget.checked);
-          }} /> {t('reader.remoteImages')}
+          <input type="checkbox" checked={remoteImages ?? true} onChange={(e) => setRemoteImages(e.currentTarget.checked)} /> {t('reader.remoteImages')}
         </label>
         <span class="spacer" />
         <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">{t('reader.original')}</a>

@@ -57,7 +57,7 @@ export function SearchPage() {
   const [query, setQuery] = useState(queryFromUrl);
   const box = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
-  const palette = useSetting(highlightPalette);
+  const [palette] = useSetting(highlightPalette);
   const library = useLiveQuery(() => loadSearchDocs(), [], null as SearchDoc[] | null);
 
   // Back and forward restore the query.
