@@ -11,13 +11,11 @@ import { sendToTab } from '@/utils/messaging/send';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { errorText } from '@/utils/format';
-import { createMenus } from '@/utils/platform';
+import { createMenus, HIGHLIGHT_COMMAND } from '@/utils/platform';
 import { i18n } from '#i18n';
 
 /** Id of the "Highlight selection" context menu item. */
 const MENU_HIGHLIGHT = 'gleaner-highlight-selection';
-/** Name of the keyboard command (wxt.config.ts). */
-const COMMAND_HIGHLIGHT = 'highlight-selection';
 
 /** Highlights from a menu or shortcut, where there is no popup to show an error: the page shows it. */
 async function highlightFromShortcut(tabId: number | undefined): Promise<void> {
@@ -54,7 +52,7 @@ export default defineBackground(() => {
     if (info.menuItemId === MENU_HIGHLIGHT) void highlightFromShortcut(tab?.id);
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== COMMAND_HIGHLIGHT) return;
+    if (command !== HIGHLIGHT_COMMAND) return;
     void (tab?.id !== undefined ? Promise.resolve(tab.id) : browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active?.id)).then(highlightFromShortcut);
   });
 

@@ -4,6 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 
+/** The name of the "highlight the selection" keyboard command (declared in wxt.config.ts). */
+export const HIGHLIGHT_COMMAND = 'highlight-selection';
+
 /** A context-menu item Gleaner adds. */
 export interface MenuItem {
   id: string;

@@ -8,7 +8,7 @@ import { TEMPLATE_VARIABLES } from '@/utils/export/template-variables';
 import { errorText } from '@/utils/format';
 import { COLOR_NAMES, colorLabel, DEFAULT_PALETTE, highlightBackground, type ColorName, type Palette } from '@/utils/highlight/colors';
 import { message, t } from '@/utils/i18n';
-import { commandShortcuts, openShortcutSettings } from '@/utils/platform';
+import { commandShortcuts, HIGHLIGHT_COMMAND, openShortcutSettings } from '@/utils/platform';
 import { readSettings, siteOf, writeSettings, type Settings } from '@/utils/settings';
 
 /** An example template, offered as a starting point. */
@@ -25,9 +25,6 @@ saved: {{saved}}
 {{highlights}}
 `;
 
-/** Name of the keyboard command (wxt.config.ts). */
-const COMMAND_HIGHLIGHT = 'highlight-selection';
-
 export function Options() {
   const [settings, setSettings] = useState<Required<Settings> | null>(null);
   const [saved, setSaved] = useState('');
@@ -37,7 +34,7 @@ export function Options() {
   const pending = useRef<Partial<Settings>>({});
   useEffect(() => void readSettings().then(setSettings), []);
   useEffect(() => {
-    const read = () => void commandShortcuts().then((shortcuts) => setShortcut(shortcuts.get(COMMAND_HIGHLIGHT) ?? ''));
+    const read = () => void commandShortcuts().then((shortcuts) => setShortcut(shortcuts.get(HIGHLIGHT_COMMAND) ?? ''));
     read();
     // Back from the browser's shortcuts page: show what was set there.
     window.addEventListener('focus', read);

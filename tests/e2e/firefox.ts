@@ -123,8 +123,8 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
   };
   const known = new Set<string>();
   const openTab = async (url: string) => {
-    const before = new Set((await send<Tree>('browsingContext.getTree', { maxDepth: 0 })).contexts.map((c) => c.context));
-    before.forEach((context) => known.add(context));
+    // The new tab is the one context not seen before.
+    for (const { context } of (await send<Tree>('browsingContext.getTree', { maxDepth: 0 })).contexts) known.add(context);
     // The browser window's own gBrowser opens it, with the system principal: moz-extension:// pages included.
     const opened = await send<{ result: { value: number } }>('script.evaluate', {
       expression: `(() => {

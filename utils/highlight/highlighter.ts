@@ -23,14 +23,30 @@ let palette: Palette = DEFAULT_PALETTE;
 /** Draws every highlight under `root` in `next`'s colours, and draws later ones so too. */
 export function applyPalette(root: ParentNode, next: Palette): void {
   palette = next;
-  for (const element of root.querySelectorAll<HTMLElement>('[data-gleaner-color]')) paint(element, element.getAttribute('data-gleaner-color')!);
+  const looks = new Map<string, Look>();
+  for (const element of root.querySelectorAll<HTMLElement>('[data-gleaner-color]')) {
+    const color = element.getAttribute('data-gleaner-color')!;
+    if (!looks.has(color)) looks.set(color, lookOf(color));
+    paint(element, looks.get(color)!);
+  }
 }
 
-/** Colours a highlight element and names its colour for assistive technology (and as a tooltip). */
-function paint(element: HTMLElement, color: string): void {
-  element.setAttribute('data-gleaner-color', color);
-  element.setAttribute('style', styleFor(color));
-  element.title = message('color.described', [colorLabel(palette, color)]);
+/** How a highlight of one colour is drawn: its colour, its inline style, its name for assistive technology. */
+interface Look {
+  color: string;
+  style: string;
+  title: string;
+}
+
+function lookOf(color: string): Look {
+  return { color, style: styleFor(color), title: message('color.described', [colorLabel(palette, color)]) };
+}
+
+/** Colours a highlight element and names its colour (a tooltip, and what a screen reader says). */
+function paint(element: HTMLElement, look: Look): void {
+  element.setAttribute('data-gleaner-color', look.color);
+  element.setAttribute('style', look.style);
+  element.title = look.title;
 }
 
 function styleFor(color: string): string {
@@ -111,10 +127,11 @@ function wrappable(node: Text): boolean {
 export function drawHighlight(range: Range, id: string, color: string): HTMLElement[] {
   const record: Array<[Text, Text]> = [];
   const nodes = textNodesIn(range, record).filter(wrappable);
+  const look = lookOf(color);
   const elements = nodes.map((node) => {
     const mark = node.ownerDocument.createElement('mark');
     mark.setAttribute(HIGHLIGHT_ATTRIBUTE, id);
-    paint(mark, color);
+    paint(mark, look);
     node.parentNode!.insertBefore(mark, node);
     mark.appendChild(node);
     return mark;
@@ -130,7 +147,8 @@ export function highlightElements(root: ParentNode, id: string): HTMLElement[] {
 
 /** Repaints highlight `id` in another colour. */
 export function recolorHighlight(root: ParentNode, id: string, color: string): void {
-  for (const element of highlightElements(root, id)) paint(element, color);
+  const look = lookOf(color);
+  for (const element of highlightElements(root, id)) paint(element, look);
 }
 
 /** Removes highlight `id`, putting its text back into the page's own text nodes. */
