@@ -44,7 +44,14 @@ describe('the options page', () => {
     // Back to the defaults.
     await options.getByRole('button', { name: 'Restore the default colours' }).click();
     await expect.poll(() => background(page)).toBe('rgba(255, 212, 0, 0.4)');
-    for (const opened of [popup, options, page]) await opened.close();
+
+    // The popup links to this page (opening a new one: the browser only focuses one already open).
+    await options.close();
+    const fromPopup = env.browser.context.waitForEvent('page');
+    await popup.getByRole('link', { name: 'Settings' }).click();
+    const reopened = await fromPopup;
+    expect(reopened.url()).toMatch(/\/options\.html$/);
+    for (const opened of [popup, reopened, page]) await opened.close();
   });
 
   it('restores highlights on revisit except on the sites listed, and the other way round', async () => {
