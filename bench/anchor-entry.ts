@@ -78,7 +78,7 @@ window.gleanerAnchorBench = {
           const show = (r: { start: number; end: number } | null) => (r ? JSON.stringify(after.text.slice(r.start, r.end)) : 'null');
           result.failures.push(`${outcome} quote=${JSON.stringify(ours[i]!.quote.exact)} truth=${show(truth)} found=${show(mine)} pos=${ours[i]!.position.start} truthAt=${truth?.start} foundAt=${mine?.start} prefix=${JSON.stringify(ours[i]!.quote.prefix)} suffix=${JSON.stringify(ours[i]!.quote.suffix)} ctxTruth=${truth ? JSON.stringify(after.text.slice(truth.start - 32, truth.start)) + '|' + JSON.stringify(after.text.slice(truth.end, truth.end + 32)) : ''} ctxFound=${mine ? JSON.stringify(after.text.slice(mine.start - 32, mine.start)) + '|' + JSON.stringify(after.text.slice(mine.end, mine.end + 32)) : ''}`);
         }
-        let peerRange: Range | null = null;
+        let peerRange: Range | null;
         try {
           peerRange = peerQuote.toRange(body, peer[i]!.quote, { hint: peer[i]!.hint });
         } catch {

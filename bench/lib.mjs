@@ -64,7 +64,7 @@ export async function i18nShim() {
   return `globalThis.chrome = globalThis.chrome || {}; chrome.i18n = chrome.i18n || { getUILanguage: () => 'en',
   getMessage: (name, subs) => { const m = ${JSON.stringify(messages)}[name]; if (name === '@@bidi_dir') return 'ltr';
     const values = subs === undefined ? [] : [].concat(subs);
-    return m ? m.message.replace(/\$(\$|[1-9])/g, (_, w) => (w === '$' ? '$' : values[w - 1] ?? '')) : ''; } };\n`;
+    return m ? m.message.replace(/[$]([$]|[1-9])/g, (_, w) => (w === '$' ? '$' : values[w - 1] ?? '')) : ''; } };\n`;
 }
 
 /**

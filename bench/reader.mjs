@@ -1,6 +1,7 @@
 // The offline reader (issue 6): reader_first_paint_ms, from navigating to reader.html?id= until the article
 // (title and text, highlights drawn) has been painted, for the largest of the shared pages, saved through the
 // built extension in Chromium. Median of 7 loads; reader_article_kb is the size of the stored HTML.
+/* global chrome -- the extension API inside the service worker, where worker.evaluate runs */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -34,5 +34,5 @@ function purifierFor(view: Window & typeof globalThis): DOMPurify {
  * extension page's when rendering, a jsdom window in tests.
  */
 export function sanitizeArticleHtml(dirty: string | Node, view: Window & typeof globalThis = window): string {
-  return purifierFor(view).sanitize(dirty, ARTICLE_CONFIG) as unknown as string;
+  return purifierFor(view).sanitize(dirty, ARTICLE_CONFIG);
 }

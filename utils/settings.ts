@@ -47,7 +47,7 @@ export async function writeSettings(settings: Partial<Settings>): Promise<void> 
   await Promise.all(
     (Object.keys(settings) as SettingName[]).map((name) => {
       const value = settings[name];
-      return value === undefined ? null : (ITEMS[name] as { setValue(value: unknown): Promise<void> }).setValue(value);
+      return value === undefined ? Promise.resolve() : (ITEMS[name] as { setValue(value: unknown): Promise<void> }).setValue(value);
     }),
   );
 }

@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { saveArticle } from '../../utils/db/articles';
-import { createDatabase, db, type ArticleRecord, type HighlightRecord } from '../../utils/db/schema';
+import { createDatabase, db } from '../../utils/db/schema';
 import { extractedArticle } from '../../utils/db/test-data';
 import { rebuildIndex } from '../../utils/search/body-index';
 import { fold } from '../../utils/search/fold';

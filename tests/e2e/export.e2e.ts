@@ -1,7 +1,7 @@
 /** Export and backup: Markdown from the popup and the search page, a backup restored into a fresh profile. */
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchWithExtension, useExtension } from './browser';
 import { drawnHighlights, highlightOnItij, itijPage } from './page-helpers';
@@ -13,8 +13,8 @@ const env = useExtension();
 
 /** Clicks `button` and returns the file it downloads. */
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
-  return { name: download.suggestedFilename(), data: readFileSync((await download.path())!) };
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: download.suggestedFilename(), data: readFileSync((await download.path())) };
 }
 
 describe('export and backup', () => {

@@ -1,6 +1,5 @@
 /** Highlights: made from the popup and the page toolbar, edited, deleted with undo, and back on revisit. */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useExtension } from './browser';
 import { drawnHighlights, itijPage, selectText } from './page-helpers';
 
@@ -16,7 +15,7 @@ declare const chrome: typeof import('wxt/browser').browser;
 async function fireForTab(event: 'menu' | 'command', tabId: number): Promise<void> {
   await env.browser.background.evaluate(
     async ([kind, id]) => {
-      const tab = await chrome.tabs.get(id as number);
+      const tab = await chrome.tabs.get(id);
       type Dispatchable = { dispatch(...args: unknown[]): void };
       if (kind === 'menu') {
         (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'gleaner-highlight-selection', editable: false, pageUrl: tab.url }, tab);

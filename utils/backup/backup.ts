@@ -100,7 +100,7 @@ export async function parseBackup(file: Blob): Promise<ParsedBackup> {
     const issue = parsed.issues[0];
     return { ok: false, error: t('backup.damaged', [`${pathOf(issue)}: ${issue.message}`]) };
   }
-  const backup = parsed.output as Backup;
+  const backup = parsed.output;
   const problem = consistencyProblem(backup);
   return problem ? { ok: false, error: t('backup.damaged', [problem]) } : { ok: true, backup };
 }
@@ -157,7 +157,7 @@ export async function restoreBackup(backup: Backup, onProgress: (phase: 'restori
     for (let start = 0; start < backup.articles.length; start += STEP) {
       const batch = backup.articles.slice(start, start + STEP);
       const byId = await db.articles.bulkGet(batch.map((a) => a.id));
-      const byUrl = await Promise.all(batch.map((a, i) => (byId[i] ? null : db.articles.where('urls').anyOf(a.urls.length ? a.urls : [a.url]).first())));
+      const byUrl = await Promise.all(batch.map((a, i) => (byId[i] ? Promise.resolve(undefined) : db.articles.where('urls').anyOf(a.urls.length ? a.urls : [a.url]).first())));
       const writes: ArticleRecord[] = [];
       batch.forEach((article, i) => {
         const stored = byId[i] ?? byUrl[i] ?? null;

@@ -42,7 +42,8 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 export async function markdownZip(ids: readonly string[] | null, options: MarkdownOptions, onProgress: (done: number, total: number) => void = () => {}): Promise<{ zip: Blob; count: number }> {
   const all = ids ?? (await db.articles.orderBy('createdAt').reverse().primaryKeys());
   const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
+  // Set by fflate's callback, which TypeScript cannot see run: declared so that it is not narrowed to null.
+  let failure = null as Error | null;
   const zip = new Zip((error, data) => {
     if (error) failure = error;
     else chunks.push(data);

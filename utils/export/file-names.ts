@@ -5,6 +5,7 @@
  */
 
 /** Characters no file name may hold on Windows, macOS or Linux; also `#^[]` that Obsidian links cannot hold. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name may not hold
 const FORBIDDEN = /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** Longest name kept, before the extension: characters, and UTF-8 bytes (every system allows 255 bytes a

@@ -56,7 +56,7 @@ export function extractArticle(doc: Document): ExtractResult {
   if (contentType !== 'text/html' && contentType !== 'application/xhtml+xml') {
     return { ok: false, reason: 'not-html', detail: contentType };
   }
-  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  const view = doc.defaultView;
   if (!view) return { ok: false, reason: 'error', detail: 'no window' };
   try {
     // Readability hands back its content element (no serializing), which DOMPurify then serializes once; its

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { backgroundProtocol, type Responses } from './protocol';
+import { backgroundProtocol } from './protocol';
 import { dispatch, senderKind, type HandlersFor } from './receive';
-import type { requestSchemas } from './protocol';
+import type { requestSchemas, Responses } from './protocol';
 
 type Handlers = HandlersFor<typeof requestSchemas, Responses>;
 

@@ -228,7 +228,8 @@ const idfOf = (df: number, count: number) => Math.log(1 + (count - df + 0.5) / (
 function readIndex<T>(blocks: () => Promise<T>): Promise<[SearchMetaRecord, ReadonlyArray<string | null | undefined>, Awaited<T>]> {
   return db.transaction('r', INDEX_TABLES(), async () => {
     const totals = await meta();
-    return Promise.all([totals, idsOf(totals), blocks()]);
+    const [ids, read] = await Promise.all([idsOf(totals), blocks()]);
+    return [totals, ids, read] as [SearchMetaRecord, ReadonlyArray<string | null | undefined>, Awaited<T>];
   });
 }
 

@@ -10,6 +10,7 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
 }
 
+// eslint-disable-next-line no-control-regex -- the ASCII range, NUL included, is the point
 const NOT_ASCII = /[^\u0000-\u007f]/;
 
 /**

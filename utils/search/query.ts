@@ -71,7 +71,7 @@ function tokenize(query: string, problems: string[]): Token[] {
       key = keyMatch[1]!.toLowerCase();
       i += keyMatch[0].length;
     }
-    let value = '';
+    let value: string;
     let quoted = false;
     if (query[i] === '"') {
       const close = query.indexOf('"', i + 1);

@@ -39,7 +39,7 @@ export async function snippetsFor(ids: readonly string[], words: readonly string
   if (!words.length) return snippets;
   const contents = await db.contents.bulkGet([...ids]);
   ids.forEach((id, i) => {
-    const snippet = contents[i] ? snippetOf(contents[i]!.text, words) : null;
+    const snippet = contents[i] ? snippetOf(contents[i].text, words) : null;
     if (snippet) snippets.set(id, snippet);
   });
   return snippets;
