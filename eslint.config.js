@@ -30,7 +30,10 @@ export default tseslint.config(
       ],
       // Type-only imports say so, so that a bundle never pulls in a module for its types.
       // (`typeof import('wxt/browser')` stays allowed: the e2e tests declare the worker's `chrome` with it.)
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'import-x/no-duplicates': 'error',
       'import-x/first': 'error',
       // Named exports only (WXT's entrypoints and config files export default by design).

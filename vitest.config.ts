@@ -10,6 +10,11 @@ export default defineConfig({
     environment: 'happy-dom',
     globals: true,
     setupFiles: ['tests/setup.ts'],
-    include: ['utils/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'hooks/**/*.test.{ts,tsx}'],
+    include: [
+      'utils/**/*.test.{ts,tsx}',
+      'components/**/*.test.{ts,tsx}',
+      'entrypoints/**/*.test.{ts,tsx}',
+      'hooks/**/*.test.{ts,tsx}',
+    ],
   },
 });

@@ -20,7 +20,8 @@ export default defineConfig({
     // Extension pages run only Gleaner's own scripts: no inline or remote code, no plugins, no <base>, no forms
     // posting anywhere, never framed by a web page.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
     action: { default_title: '__MSG_extName__' },
     commands: {

@@ -33,7 +33,11 @@ declare global {
   interface Window {
     gleanerAnchorBench: {
       recall(seed: number, perPage: number): Record<string, { ours: Tally; peer: Tally; failures?: string[] }>;
-      timing(seed: number, count: number, rounds: number): { oursRestoreMs: number[]; oursAnchorMs: number[]; peerAnchorMs: number[] };
+      timing(
+        seed: number,
+        count: number,
+        rounds: number,
+      ): { oursRestoreMs: number[]; oursAnchorMs: number[]; peerAnchorMs: number[] };
     };
   }
 }
@@ -75,8 +79,11 @@ window.gleanerAnchorBench = {
         const outcome = judge(mine, truth);
         result.ours[outcome] += 1;
         if (outcome !== 'found') {
-          const show = (r: { start: number; end: number } | null) => (r ? JSON.stringify(after.text.slice(r.start, r.end)) : 'null');
-          result.failures.push(`${outcome} quote=${JSON.stringify(ours[i]!.quote.exact)} truth=${show(truth)} found=${show(mine)} pos=${ours[i]!.position.start} truthAt=${truth?.start} foundAt=${mine?.start} prefix=${JSON.stringify(ours[i]!.quote.prefix)} suffix=${JSON.stringify(ours[i]!.quote.suffix)} ctxTruth=${truth ? JSON.stringify(after.text.slice(truth.start - 32, truth.start)) + '|' + JSON.stringify(after.text.slice(truth.end, truth.end + 32)) : ''} ctxFound=${mine ? JSON.stringify(after.text.slice(mine.start - 32, mine.start)) + '|' + JSON.stringify(after.text.slice(mine.end, mine.end + 32)) : ''}`);
+          const show = (r: { start: number; end: number } | null) =>
+            r ? JSON.stringify(after.text.slice(r.start, r.end)) : 'null';
+          result.failures.push(
+            `${outcome} quote=${JSON.stringify(ours[i]!.quote.exact)} truth=${show(truth)} found=${show(mine)} pos=${ours[i]!.position.start} truthAt=${truth?.start} foundAt=${mine?.start} prefix=${JSON.stringify(ours[i]!.quote.prefix)} suffix=${JSON.stringify(ours[i]!.quote.suffix)} ctxTruth=${truth ? JSON.stringify(after.text.slice(truth.start - 32, truth.start)) + '|' + JSON.stringify(after.text.slice(truth.end, truth.end + 32)) : ''} ctxFound=${mine ? JSON.stringify(after.text.slice(mine.start - 32, mine.start)) + '|' + JSON.stringify(after.text.slice(mine.end, mine.end + 32)) : ''}`,
+          );
         }
         let peerRange: Range | null;
         try {

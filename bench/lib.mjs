@@ -29,23 +29,39 @@ export function round(value, digits = 3) {
 
 /** Debian's Chromium, or throws with the install command. */
 export function chromiumPath() {
-  const path = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  const path = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p) => p && existsSync(p),
+  );
   if (!path) throw new Error('The benchmarks need Chromium: apt-get install -y chromium');
   return path;
 }
 
 /** Chromium flags for this closed-network machine. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
 
 /** Serves files below `dir` on 127.0.0.1; resolves to { origin, close }. */
 export async function serveDir(dir) {
   const server = createServer((request, response) => {
     const file = normalize(join(dir, decodeURIComponent(new URL(request.url, 'http://x').pathname)));
     if (!file.startsWith(dir) || !existsSync(file)) return response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' }).end(readFileSync(file));
+    response
+      .writeHead(200, {
+        'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream',
+      })
+      .end(readFileSync(file));
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((done) => server.close(done)),
+  };
 }
 
 /** The real pages: the shared fixtures beside the repository, else the ones copied into tests/fixtures. */
@@ -60,7 +76,9 @@ export function pagesDir() {
  */
 export async function i18nShim() {
   const { generateChromeMessages, parseMessagesText } = await import('@wxt-dev/i18n/build');
-  const messages = generateChromeMessages(parseMessagesText(readFileSync(join(ROOT, 'locales', 'en.yml'), 'utf8'), 'YAML'));
+  const messages = generateChromeMessages(
+    parseMessagesText(readFileSync(join(ROOT, 'locales', 'en.yml'), 'utf8'), 'YAML'),
+  );
   return `globalThis.chrome = globalThis.chrome || {}; chrome.i18n = chrome.i18n || { getUILanguage: () => 'en',
   getMessage: (name, subs) => { const m = ${JSON.stringify(messages)}[name]; if (name === '@@bidi_dir') return 'ltr';
     const values = subs === undefined ? [] : [].concat(subs);
@@ -75,15 +93,28 @@ export async function i18nShim() {
 export async function withBenchPages(entry, work, { minify = true } = {}) {
   const { build } = await import('esbuild');
   const { chromium } = await import('playwright-core');
-  const { outputFiles } = await build({ entryPoints: [entry], bundle: true, minify, format: 'iife', write: false, target: 'chrome120' });
+  const { outputFiles } = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify,
+    format: 'iife',
+    write: false,
+    target: 'chrome120',
+  });
   const script = (await i18nShim()) + outputFiles[0].text;
   const dir = pagesDir();
-  const names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const server = await serveDir(dir);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless=new', ...CHROMIUM_ARGS] });
   try {
     const page = await browser.newPage();
-    await page.route((url) => !url.href.startsWith(server.origin), (route) => route.abort());
+    await page.route(
+      (url) => !url.href.startsWith(server.origin),
+      (route) => route.abort(),
+    );
     const open = async (name) => {
       await page.goto(`${server.origin}/${name}/source.html`, { waitUntil: 'domcontentloaded' });
       await page.addScriptTag({ content: script });
@@ -117,15 +148,38 @@ export function sourceWords() {
  */
 export async function inNodeProcess(entry, run, count, { seed = 4242, external = [] } = {}) {
   const out = join(ROOT, '.bench', `${run}.mjs`);
-  await build({ entryPoints: [join(ROOT, 'bench', entry)], bundle: true, platform: 'node', format: 'esm', outfile: out, external, logLevel: 'error',
+  await build({
+    entryPoints: [join(ROOT, 'bench', entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    external,
+    logLevel: 'error',
     // CommonJS dependencies that require() Node's modules need a require in an ES module.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);\n" + (await i18nShim()) } });
+    banner: {
+      js:
+        "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);\n" +
+        (await i18nShim()),
+    },
+  });
   const words = join(ROOT, '.bench', 'source-words.json');
   writeFileSync(words, JSON.stringify(sourceWords()));
   const script = `import { ${run} } from ${JSON.stringify(pathToFileURL(out).href)};
 import { readFileSync } from 'node:fs';
 const figures = await ${run}(JSON.parse(readFileSync(${JSON.stringify(words)}, 'utf8')), ${count}, ${seed});
 console.log(JSON.stringify(figures));`;
-  const output = execFileSync(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--max-old-space-size=8192', '--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const output = execFileSync(
+    process.execPath,
+    [
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []),
+      '--max-old-space-size=8192',
+      '--expose-gc',
+      '--input-type=module',
+      '-e',
+      script,
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   return JSON.parse(output.trim().split('\n').at(-1));
 }

@@ -19,12 +19,20 @@ export async function benchReader() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: false,
-    args: ['--headless=new', ...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+    args: [
+      '--headless=new',
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+    ],
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
-    await context.route((url) => !url.href.startsWith(server.origin) && !url.href.startsWith('chrome-extension:'), (route) => route.abort());
+    await context.route(
+      (url) => !url.href.startsWith(server.origin) && !url.href.startsWith('chrome-extension:'),
+      (route) => route.abort(),
+    );
     const [page, tabId] = await Promise.all([
       context.waitForEvent('page'),
       worker.evaluate(async (url) => (await chrome.tabs.create({ url })).id, `${server.origin}/${largest}/source.html`),
@@ -56,7 +64,10 @@ export async function benchReader() {
       if (i > 0) times.push(ms); // the first load also compiles the page's scripts
     }
     const kb = await reader.evaluate(() => new Blob([document.querySelector('.content').innerHTML]).size / 1024);
-    return { figures: { reader_first_paint_ms: round(median(times), 1), reader_article_kb: round(kb, 1) }, detail: { page: largest, times } };
+    return {
+      figures: { reader_first_paint_ms: round(median(times), 1), reader_article_kb: round(kb, 1) },
+      detail: { page: largest, times },
+    };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -12,7 +12,14 @@ import { benchExport } from './export.mjs';
 import { benchReader } from './reader.mjs';
 import { ROOT } from './lib.mjs';
 
-const benches = { bundle: benchBundleSize, extract: benchExtract, anchor: benchAnchor, search: benchSearch, export: benchExport, reader: benchReader };
+const benches = {
+  bundle: benchBundleSize,
+  extract: benchExtract,
+  anchor: benchAnchor,
+  search: benchSearch,
+  export: benchExport,
+  reader: benchReader,
+};
 const only = process.argv.slice(2);
 
 const built = spawnSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });

@@ -8,5 +8,12 @@ import { inNodeProcess } from './lib.mjs';
 export async function benchSearch(count = 10_000) {
   const ours = await inNodeProcess('search/entry.ts', 'runSearchBench', count);
   const peer = await inNodeProcess('search/minisearch-entry.ts', 'runMiniSearchBench', count);
-  return { figures: { ...ours, ...peer, search_vs_minisearch_p50_ratio: Math.round((ours.search_p50_ms_10k / peer.peer_minisearch_p50_ms_10k) * 1000) / 1000 } };
+  return {
+    figures: {
+      ...ours,
+      ...peer,
+      search_vs_minisearch_p50_ratio:
+        Math.round((ours.search_p50_ms_10k / peer.peer_minisearch_p50_ms_10k) * 1000) / 1000,
+    },
+  };
 }

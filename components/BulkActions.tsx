@@ -1,6 +1,12 @@
 /** Actions on the selected search results: add or remove a tag, delete (with confirmation, then undo). */
 import { useRef, useState } from 'preact/hooks';
-import { addTagToArticles, removeArticles, removeTagFromArticles, restoreArticles, type RemovedArticle } from '@/utils/db/articles';
+import {
+  addTagToArticles,
+  removeArticles,
+  removeTagFromArticles,
+  restoreArticles,
+  type RemovedArticle,
+} from '@/utils/db/articles';
 import { errorText } from '@/utils/format';
 import { countText, t } from '@/utils/i18n';
 
@@ -32,42 +38,82 @@ export function BulkActions({ selected, onDone }: BulkActionsProps) {
       {selected.length > 0 && (
         <div class="bulk-bar">
           <span>{t('bulk.selected', [countText('count.articles', selected.length)])}</span>
-          <label class="visually-hidden" for="bulk-tag">{t('bulk.tagFor')}</label>
-          <input id="bulk-tag" type="text" placeholder={t('bulk.tagPlaceholder')} value={tag} onInput={(e) => setTag(e.currentTarget.value)} />
-          <button type="button" disabled={!tag.trim()} onClick={() => run(async () => t('bulk.tagAdded', [countText('count.articles', await addTagToArticles(selected, tag))]))}>
+          <label class="visually-hidden" for="bulk-tag">
+            {t('bulk.tagFor')}
+          </label>
+          <input
+            id="bulk-tag"
+            type="text"
+            placeholder={t('bulk.tagPlaceholder')}
+            value={tag}
+            onInput={(e) => setTag(e.currentTarget.value)}
+          />
+          <button
+            type="button"
+            disabled={!tag.trim()}
+            onClick={() =>
+              run(async () => t('bulk.tagAdded', [countText('count.articles', await addTagToArticles(selected, tag))]))
+            }
+          >
             {t('bulk.addTag')}
           </button>
-          <button type="button" disabled={!tag.trim()} onClick={() => run(async () => t('bulk.tagRemoved', [countText('count.articles', await removeTagFromArticles(selected, tag))]))}>
+          <button
+            type="button"
+            disabled={!tag.trim()}
+            onClick={() =>
+              run(async () =>
+                t('bulk.tagRemoved', [countText('count.articles', await removeTagFromArticles(selected, tag))]),
+              )
+            }
+          >
             {t('bulk.removeTag')}
           </button>
-          <button type="button" class="danger" onClick={() => confirm.current?.showModal()}>{t('bulk.deleteSelected')}</button>
+          <button type="button" class="danger" onClick={() => confirm.current?.showModal()}>
+            {t('bulk.deleteSelected')}
+          </button>
         </div>
       )}
       <p class="bulk-message" aria-live="polite">
         {message}
         {removed && (
-          <button type="button" class="link" onClick={() => run(async () => {
-            await restoreArticles(removed);
-            setRemoved(null);
-            onDone();
-            return t('bulk.back', [countText('count.articles', removed.length)]);
-          })}>{t('common.undo')}</button>
+          <button
+            type="button"
+            class="link"
+            onClick={() =>
+              run(async () => {
+                await restoreArticles(removed);
+                setRemoved(null);
+                onDone();
+                return t('bulk.back', [countText('count.articles', removed.length)]);
+              })
+            }
+          >
+            {t('common.undo')}
+          </button>
         )}
       </p>
       <dialog ref={confirm} aria-labelledby="confirm-title">
         <h2 id="confirm-title">{t('bulk.confirm', [countText('count.articles', selected.length)])}</h2>
         <p>{t('bulk.confirmText')}</p>
         <form method="dialog" class="row">
-          <button type="submit" value="cancel" autofocus>{t('common.cancel')}</button>
-          <button type="button" class="danger" onClick={() => {
-            confirm.current?.close();
-            void run(async () => {
-              const gone = await removeArticles(selected);
-              setRemoved(gone);
-              onDone();
-              return t('bulk.deleted', [countText('count.articles', gone.length)]);
-            });
-          }}>{t('common.delete')}</button>
+          <button type="submit" value="cancel" autofocus>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => {
+              confirm.current?.close();
+              void run(async () => {
+                const gone = await removeArticles(selected);
+                setRemoved(gone);
+                onDone();
+                return t('bulk.deleted', [countText('count.articles', gone.length)]);
+              });
+            }}
+          >
+            {t('common.delete')}
+          </button>
         </form>
       </dialog>
     </section>

@@ -31,20 +31,43 @@ export function HighlightList({ highlights, onJump, onColor, onNote, onDelete }:
       ) : (
         <ul aria-label={t('common.highlights')}>
           {highlights.map((h) => (
-            <li key={h.id} class={`highlight ${h.status}`} style={{ borderInlineStartColor: palette[slotOf(h.color)].value }}>
-              <blockquote class="quote" dir="auto">{h.selectors.quote.exact}</blockquote>
+            <li
+              key={h.id}
+              class={`highlight ${h.status}`}
+              style={{ borderInlineStartColor: palette[slotOf(h.color)].value }}
+            >
+              <blockquote class="quote" dir="auto">
+                {h.selectors.quote.exact}
+              </blockquote>
               {h.status === 'orphaned' && <p class="orphan">{t('highlightList.orphan')}</p>}
               <div class="row">
                 <label class="inline">
                   <span class="visually-hidden">{t('common.colour')}</span>
-                  <select aria-label={t('common.colour')} value={slotOf(h.color)} onChange={(event) => onColor(h.id, event.currentTarget.value)}>
-                    {COLOR_NAMES.map((color) => <option key={color} value={color}>{colorLabel(palette, color)}</option>)}
+                  <select
+                    aria-label={t('common.colour')}
+                    value={slotOf(h.color)}
+                    onChange={(event) => onColor(h.id, event.currentTarget.value)}
+                  >
+                    {COLOR_NAMES.map((color) => (
+                      <option key={color} value={color}>
+                        {colorLabel(palette, color)}
+                      </option>
+                    ))}
                   </select>
                 </label>
-                <button type="button" disabled={h.status !== 'anchored'} onClick={() => onJump(h.id)}>{t('highlightList.show')}</button>
-                <button type="button" onClick={() => onDelete(h.id)}>{t('common.deleteHighlight')}</button>
+                <button type="button" disabled={h.status !== 'anchored'} onClick={() => onJump(h.id)}>
+                  {t('highlightList.show')}
+                </button>
+                <button type="button" onClick={() => onDelete(h.id)}>
+                  {t('common.deleteHighlight')}
+                </button>
               </div>
-              <NoteField label={t('common.highlightNote')} value={h.note} onSave={(note) => onNote(h.id, note)} rows={2} />
+              <NoteField
+                label={t('common.highlightNote')}
+                value={h.note}
+                onSave={(note) => onNote(h.id, note)}
+                rows={2}
+              />
             </li>
           ))}
         </ul>

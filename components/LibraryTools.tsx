@@ -44,7 +44,11 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
   const exportMarkdown = () =>
     run(async () => {
       const settings = await readSettings();
-      const { zip, count } = await markdownZip(exportIds, { fullText, template: settings.exportTemplate }, (done, total) => setProgress({ label: t('tools.exporting'), done, total }));
+      const { zip, count } = await markdownZip(
+        exportIds,
+        { fullText, template: settings.exportTemplate },
+        (done, total) => setProgress({ label: t('tools.exporting'), done, total }),
+      );
       download(zip, `gleaner-markdown-${new Date().toISOString().slice(0, 10)}.zip`);
       return t('tools.exported', [countText('count.articles', count)]);
     });
@@ -55,7 +59,10 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
       const backup = await createBackup();
       const { blob, name } = backupFile(backup);
       download(blob, name);
-      return t('tools.backedUp', [countText('count.articles', backup.articles.length), countText('count.highlights', backup.highlights.length)]);
+      return t('tools.backedUp', [
+        countText('count.articles', backup.articles.length),
+        countText('count.highlights', backup.highlights.length),
+      ]);
     });
 
   const restore = (input: HTMLInputElement) => {
@@ -84,9 +91,18 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
       const report = await importItems(parsed);
       onRestored();
       const skipped = report.skipped.length
-        ? t('tools.skipped', [countText('count.entries', report.skipped.length), formatList([...report.skipped.slice(0, 3), ...(report.skipped.length > 3 ? ['…'] : [])])])
+        ? t('tools.skipped', [
+            countText('count.entries', report.skipped.length),
+            formatList([...report.skipped.slice(0, 3), ...(report.skipped.length > 3 ? ['…'] : [])]),
+          ])
         : '';
-      return t('tools.imported', [parsed.source, countText('count.articles', report.added), formatNumber(report.merged), countText('count.highlights', report.highlights), skipped]);
+      return t('tools.imported', [
+        parsed.source,
+        countText('count.articles', report.added),
+        formatNumber(report.merged),
+        countText('count.highlights', report.highlights),
+        skipped,
+      ]);
     });
   };
 
@@ -94,28 +110,49 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
   return (
     <section class="library-tools" aria-label={t('tools.label')}>
       <div class="row">
-        <button type="button" disabled={busy} onClick={() => void exportMarkdown()}>{t('tools.exportMarkdown')}</button>
+        <button type="button" disabled={busy} onClick={() => void exportMarkdown()}>
+          {t('tools.exportMarkdown')}
+        </button>
         <label class="inline">
-          <input type="checkbox" checked={fullText} onChange={(e) => setFullText(e.currentTarget.checked)} /> {t('tools.includeText')}
+          <input type="checkbox" checked={fullText} onChange={(e) => setFullText(e.currentTarget.checked)} />{' '}
+          {t('tools.includeText')}
         </label>
-        <button type="button" disabled={busy} onClick={() => void backUp()}>{t('tools.backUp')}</button>
+        <button type="button" disabled={busy} onClick={() => void backUp()}>
+          {t('tools.backUp')}
+        </button>
         <label class="file-button">
           {t('tools.restore')}
-          <input type="file" accept=".json,application/json" disabled={busy} onChange={(e) => restore(e.currentTarget)} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            disabled={busy}
+            onChange={(e) => restore(e.currentTarget)}
+          />
         </label>
         <label class="file-button">
           {t('tools.import')}
-          <input type="file" accept=".csv,text/csv,.zip,application/zip" disabled={busy} onChange={(e) => importFile(e.currentTarget)} />
+          <input
+            type="file"
+            accept=".csv,text/csv,.zip,application/zip"
+            disabled={busy}
+            onChange={(e) => importFile(e.currentTarget)}
+          />
         </label>
       </div>
       {progress && (
         <div class="progress">
           <label for="tools-progress">{progress.label}</label>
           {/* Without a total yet, the bar is indeterminate. */}
-          <progress id="tools-progress" max={progress.total || undefined} value={progress.total ? progress.done : undefined} />
+          <progress
+            id="tools-progress"
+            max={progress.total || undefined}
+            value={progress.total ? progress.done : undefined}
+          />
         </div>
       )}
-      <p class="tools-message" aria-live="polite">{message}</p>
+      <p class="tools-message" aria-live="polite">
+        {message}
+      </p>
     </section>
   );
 }

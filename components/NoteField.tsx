@@ -67,7 +67,13 @@ export function NoteField({ label, value, onSave, delayMs = 400, rows = 4 }: Not
         onBlur={flush}
       />
       <p class="hint" role="status" aria-live="polite">
-        {state === 'pending' ? t('common.saving') : state === 'saved' ? t('common.noteSaved') : state === 'failed' ? t('common.noteNotSaved', [error]) : ''}
+        {state === 'pending'
+          ? t('common.saving')
+          : state === 'saved'
+            ? t('common.noteSaved')
+            : state === 'failed'
+              ? t('common.noteNotSaved', [error])
+              : ''}
       </p>
     </div>
   );

@@ -24,7 +24,10 @@ export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEdit
 
   const add = (raw: string) => {
     // A comma-separated paste adds each part.
-    const fresh = raw.split(',').map(cleanTag).filter((tag) => tag && !has(tag));
+    const fresh = raw
+      .split(',')
+      .map(cleanTag)
+      .filter((tag) => tag && !has(tag));
     if (fresh.length) onChange([...tags, ...fresh]);
     setDraft('');
   };
@@ -33,7 +36,10 @@ export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEdit
   const suggestions = known
     .filter(({ tag }) => !has(tag) && tag.toLocaleLowerCase().includes(query))
     // Prefix matches first, then by use (the input order).
-    .sort((a, b) => Number(!a.tag.toLocaleLowerCase().startsWith(query)) - Number(!b.tag.toLocaleLowerCase().startsWith(query)))
+    .sort(
+      (a, b) =>
+        Number(!a.tag.toLocaleLowerCase().startsWith(query)) - Number(!b.tag.toLocaleLowerCase().startsWith(query)),
+    )
     .slice(0, maxSuggestions);
 
   return (
@@ -44,7 +50,13 @@ export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEdit
           {tags.map((tag) => (
             <li key={tag} class="tag">
               <span dir="auto">{tag}</span>
-              <button type="button" class="tag-remove" aria-label={t('tagEditor.remove', [tag])} title={t('tagEditor.remove', [tag])} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+              <button
+                type="button"
+                class="tag-remove"
+                aria-label={t('tagEditor.remove', [tag])}
+                title={t('tagEditor.remove', [tag])}
+                onClick={() => onChange(tags.filter((t) => t !== tag))}
+              >
                 ×
               </button>
             </li>
@@ -74,7 +86,14 @@ export function TagEditor({ tags, known, onChange, maxSuggestions = 6 }: TagEdit
       {suggestions.length > 0 && (
         <div class="suggestions" role="group" aria-label={t('tagEditor.suggested')}>
           {suggestions.map(({ tag, count }) => (
-            <button type="button" key={tag} class="suggestion" aria-label={t('tagEditor.add', [tag])} title={countText('count.pages', count)} onClick={() => add(tag)}>
+            <button
+              type="button"
+              key={tag}
+              class="suggestion"
+              aria-label={t('tagEditor.add', [tag])}
+              title={countText('count.pages', count)}
+              onClick={() => add(tag)}
+            >
               + {tag}
             </button>
           ))}

@@ -3,7 +3,17 @@
  * functions in utils/. Nothing else lives here.
  */
 import { listTags, removeArticle, updateArticle } from '@/utils/db/articles';
-import { bringBackHighlight, changeHighlight, createFromPage, eraseTab, highlightSelection, listTabHighlights, removeHighlight, restoreTab, tellReader } from '@/utils/library/highlights';
+import {
+  bringBackHighlight,
+  changeHighlight,
+  createFromPage,
+  eraseTab,
+  highlightSelection,
+  listTabHighlights,
+  removeHighlight,
+  restoreTab,
+  tellReader,
+} from '@/utils/library/highlights';
 import { getPageState, savePage } from '@/utils/library/page';
 import { backgroundProtocol } from '@/utils/messaging/protocol';
 import { listen } from '@/utils/messaging/receive';
@@ -53,7 +63,11 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== HIGHLIGHT_COMMAND) return;
-    void (tab?.id !== undefined ? Promise.resolve(tab.id) : browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active?.id)).then(highlightFromShortcut);
+    void (
+      tab?.id !== undefined
+        ? Promise.resolve(tab.id)
+        : browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => active?.id)
+    ).then(highlightFromShortcut);
   });
 
   // Revisits: a page load, or a single-page app changing its URL (history.pushState), in a tab whose URL is

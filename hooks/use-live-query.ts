@@ -9,7 +9,10 @@ import { useEffect, useState } from 'preact/hooks';
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], initial: T): T {
   const [value, setValue] = useState<T>(initial);
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({ next: setValue, error: (error: unknown) => console.error(error) });
+    const subscription = liveQuery(query).subscribe({
+      next: setValue,
+      error: (error: unknown) => console.error(error),
+    });
     return () => subscription.unsubscribe();
   }, deps);
   return value;

@@ -7,7 +7,10 @@ import type { WxtStorageItem } from 'wxt/utils/storage';
  * given: the reader passes null, so that nothing depending on the setting, like remote images, happens
  * before it is known). `set` shows the new value at once and stores it; changes made anywhere else follow.
  */
-export function useSetting<T, I = T>(item: WxtStorageItem<T, Record<string, unknown>>, initial?: I): [T | I, (value: T) => void] {
+export function useSetting<T, I = T>(
+  item: WxtStorageItem<T, Record<string, unknown>>,
+  initial?: I,
+): [T | I, (value: T) => void] {
   const [value, setValue] = useState<T | I>(initial === undefined ? item.fallback : initial);
   useEffect(() => {
     void item.getValue().then(setValue);

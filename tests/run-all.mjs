@@ -28,7 +28,9 @@ const unitReport = join(reports, 'unit.json');
 const unitStatus = run(vitest, ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
 const totals = counts(unitReport);
 
-const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
 let e2eStatus = 0;
 let skipped = false;
 if (!chromium) {
@@ -50,10 +52,19 @@ if (!chromium) {
   skipped = true;
 } else {
   // Both builds: Chromium runs the Chrome one; Firefox ESR, when installed, the Firefox one (tests/e2e/firefox.e2e.ts).
-  e2eStatus = run(join(root, 'node_modules', '.bin', 'wxt'), ['build']) || run(join(root, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'firefox']);
+  e2eStatus =
+    run(join(root, 'node_modules', '.bin', 'wxt'), ['build']) ||
+    run(join(root, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'firefox']);
   if (e2eStatus === 0) {
     const e2eReport = join(reports, 'e2e.json');
-    e2eStatus = run(vitest, ['run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eReport}`]);
+    e2eStatus = run(vitest, [
+      'run',
+      '--config',
+      'vitest.e2e.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${e2eReport}`,
+    ]);
     const e2e = counts(e2eReport);
     totals.passed += e2e.passed;
     totals.failed += e2e.failed;

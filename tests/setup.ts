@@ -7,7 +7,8 @@ import { chromeMessages, getMessage } from './support/messages';
 // WXT's fake browser has no i18n: unit tests read the English messages, as Chromium does with an English UI.
 const english = chromeMessages('en');
 beforeEach(() => {
-  fakeBrowser.i18n.getMessage = (name: string, substitutions?: string | string[]) => getMessage(english, 'ltr', name, substitutions);
+  fakeBrowser.i18n.getMessage = (name: string, substitutions?: string | string[]) =>
+    getMessage(english, 'ltr', name, substitutions);
   fakeBrowser.i18n.getUILanguage = () => 'en';
 });
 

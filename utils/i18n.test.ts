@@ -15,7 +15,8 @@ const countBase = (name: string) => name.replace(/_(zero|one|two|few|many|other)
 /** Speaks `locale` as the browser would with that UI language. */
 function speak(locale: string, dir: 'ltr' | 'rtl' = 'ltr') {
   const messages = chromeMessages(locale);
-  fakeBrowser.i18n.getMessage = (name: string, substitutions?: string | string[]) => getMessage(messages, dir, name, substitutions);
+  fakeBrowser.i18n.getMessage = (name: string, substitutions?: string | string[]) =>
+    getMessage(messages, dir, name, substitutions);
 }
 
 describe('locales', () => {
@@ -25,30 +26,54 @@ describe('locales', () => {
     expect(LOCALES).toContain('ar');
   });
 
-  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has every English message, with the same placeholders', (locale) => {
-    const messages = chromeMessages(locale);
-    const counts = new Set(Object.keys(english).filter((name) => name.endsWith('_other')).map(countBase));
-    for (const [name, { message }] of Object.entries(english)) {
-      if (counts.has(countBase(name))) continue; // plural forms differ by language; checked below
-      expect(messages[name]?.message, `${locale}: ${name}`).toBeTruthy();
-      expect(placeholders(messages[name]!.message), `${locale}: ${name}`).toEqual(placeholders(message));
-    }
-    for (const base of counts) expect(messages[`${base}_other`]?.message, `${locale}: ${base}_other`).toContain('$1');
-    // Nothing that English does not have: a renamed key would be left behind untranslated.
-    for (const name of Object.keys(messages)) expect(english[countBase(name)] ?? english[`${countBase(name)}_other`], `${locale}: ${name}`).toBeDefined();
-    expect(messages.locale!.message).toBe(locale);
-  });
+  it.each(LOCALES.filter((locale) => locale !== 'en'))(
+    '%s has every English message, with the same placeholders',
+    (locale) => {
+      const messages = chromeMessages(locale);
+      const counts = new Set(
+        Object.keys(english)
+          .filter((name) => name.endsWith('_other'))
+          .map(countBase),
+      );
+      for (const [name, { message }] of Object.entries(english)) {
+        if (counts.has(countBase(name))) continue; // plural forms differ by language; checked below
+        expect(messages[name]?.message, `${locale}: ${name}`).toBeTruthy();
+        expect(placeholders(messages[name]!.message), `${locale}: ${name}`).toEqual(placeholders(message));
+      }
+      for (const base of counts) expect(messages[`${base}_other`]?.message, `${locale}: ${base}_other`).toContain('$1');
+      // Nothing that English does not have: a renamed key would be left behind untranslated.
+      for (const name of Object.keys(messages))
+        expect(english[countBase(name)] ?? english[`${countBase(name)}_other`], `${locale}: ${name}`).toBeDefined();
+      expect(messages.locale!.message).toBe(locale);
+    },
+  );
 });
 
-describe('speaking the user\'s language', () => {
-  it('counts with the language\'s plural rules and digits', () => {
-    expect([0, 1, 2, 25].map((n) => countText('count.results', n))).toEqual(['0 results', '1 result', '2 results', '25 results']);
+describe("speaking the user's language", () => {
+  it("counts with the language's plural rules and digits", () => {
+    expect([0, 1, 2, 25].map((n) => countText('count.results', n))).toEqual([
+      '0 results',
+      '1 result',
+      '2 results',
+      '25 results',
+    ]);
     speak('fr');
-    expect([0, 1, 2, 1500].map((n) => countText('count.articles', n))).toEqual(['0 article', '1 article', '2 articles', '1\u202f500 articles']);
+    expect([0, 1, 2, 1500].map((n) => countText('count.articles', n))).toEqual([
+      '0 article',
+      '1 article',
+      '2 articles',
+      '1\u202f500 articles',
+    ]);
     speak('ar', 'rtl');
     // Digits as Intl writes Arabic numbers (Latin or Arabic-Indic, depending on the ICU version).
     const n = (value: number) => new Intl.NumberFormat('ar').format(value);
-    expect([1, 2, 3, 11, 100].map((count) => countText('count.results', count))).toEqual(['نتيجة واحدة', 'نتيجتان', `${n(3)} نتائج`, `${n(11)} نتيجة`, `${n(100)} نتيجة`]);
+    expect([1, 2, 3, 11, 100].map((count) => countText('count.results', count))).toEqual([
+      'نتيجة واحدة',
+      'نتيجتان',
+      `${n(3)} نتائج`,
+      `${n(11)} نتيجة`,
+      `${n(100)} نتيجة`,
+    ]);
     expect(uiLanguage()).toBe('ar');
     expect(textDirection()).toBe('rtl');
     expect(formatNumber(1234)).toBe(n(1234));

@@ -17,7 +17,10 @@ export const t = i18n.t;
 
 /** A message by a key known only at run time (a table of keys); '' substitutions where none are needed. */
 export function message(key: MessageKey, substitutions?: string[]): string {
-  return (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(key.replaceAll('.', '_'), substitutions);
+  return (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(
+    key.replaceAll('.', '_'),
+    substitutions,
+  );
 }
 
 /** The language Gleaner speaks: the locale whose messages the browser chose (a BCP 47 tag such as `ar`). */
@@ -46,13 +49,18 @@ export function countText(key: CountKey, count: number): string {
   const category = new Intl.PluralRules(uiLanguage()).select(count);
   const number = formatNumber(count);
   // A language that does not use a category (English has no "few") falls back to "other".
-  return (category !== 'other' && message(`${key}.${category}` as MessageKey, [number])) || message(`${key}.other` as MessageKey, [number]);
+  return (
+    (category !== 'other' && message(`${key}.${category}` as MessageKey, [number])) ||
+    message(`${key}.other` as MessageKey, [number])
+  );
 }
 
 /** "27 May 2020" for a time (epoch ms) or a date string the page gave; the text itself when it is not a date. */
 export function formatDate(value: string | number): string {
   const time = typeof value === 'number' ? value : Date.parse(value);
-  return Number.isNaN(time) ? String(value) : new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(time);
+  return Number.isNaN(time)
+    ? String(value)
+    : new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' }).format(time);
 }
 
 /** A list in words: "a, b and c". */

@@ -6,20 +6,50 @@ import { sanitizeArticleHtml } from './sanitize';
 /** Markup that tries to run code, load things, restyle or clobber the page that shows it. */
 const CORPUS: Array<[string, string]> = [
   ['script tag', '<p>a</p><script>window.ran = 1</script>'],
-  ['event handler', '<p onclick="window.ran = 1" onmouseover="window.ran = 1">a</p><img src="x" onerror="window.ran = 1">'],
+  [
+    'event handler',
+    '<p onclick="window.ran = 1" onmouseover="window.ran = 1">a</p><img src="x" onerror="window.ran = 1">',
+  ],
   ['javascript: link', '<a href="javascript:window.ran = 1">a</a>'],
-  ['javascript: with spaces and entities', '<a href="  jav&#x09;ascript:window.ran=1">a</a><a href="JaVaScRiPt:window.ran=1">b</a>'],
+  [
+    'javascript: with spaces and entities',
+    '<a href="  jav&#x09;ascript:window.ran=1">a</a><a href="JaVaScRiPt:window.ran=1">b</a>',
+  ],
   ['data: HTML link', '<a href="data:text/html,&lt;script&gt;window.ran=1&lt;/script&gt;">a</a>'],
-  ['SVG script and animation', '<svg><script>window.ran=1</script><animate onbegin="window.ran=1" attributeName="x"/><a xlink:href="javascript:window.ran=1"><text>t</text></a></svg>'],
+  [
+    'SVG script and animation',
+    '<svg><script>window.ran=1</script><animate onbegin="window.ran=1" attributeName="x"/><a xlink:href="javascript:window.ran=1"><text>t</text></a></svg>',
+  ],
   ['SVG foreignObject', '<svg><foreignObject><iframe src="javascript:window.ran=1"></iframe></foreignObject></svg>'],
-  ['MathML mutation', '<math><mtext><table><mglyph><style><img src=x onerror="window.ran=1"></style></mglyph></table></mtext></math>'],
-  ['iframe and srcdoc', '<iframe src="https://evil.example"></iframe><iframe srcdoc="&lt;script&gt;window.ran=1&lt;/script&gt;"></iframe>'],
+  [
+    'MathML mutation',
+    '<math><mtext><table><mglyph><style><img src=x onerror="window.ran=1"></style></mglyph></table></mtext></math>',
+  ],
+  [
+    'iframe and srcdoc',
+    '<iframe src="https://evil.example"></iframe><iframe srcdoc="&lt;script&gt;window.ran=1&lt;/script&gt;"></iframe>',
+  ],
   ['object, embed', '<object data="javascript:window.ran=1"></object><embed src="javascript:window.ran=1">'],
-  ['base and meta refresh', '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=javascript:window.ran=1">'],
-  ['styles that hide or overlay', '<style>body{display:none}</style><div style="position:fixed;inset:0">overlay</div><p class="hidden">a</p>'],
-  ['forms', '<form action="https://evil.example"><input name="q"><button formaction="javascript:window.ran=1">go</button></form>'],
-  ['DOM clobbering', '<img name="getElementById"><form id="document"></form><a id="location" href="https://evil.example">x</a>'],
-  ['noscript and template', '<noscript><p title="</noscript><img src=x onerror=window.ran=1>"></p></noscript><template><script>window.ran=1</script></template>'],
+  [
+    'base and meta refresh',
+    '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=javascript:window.ran=1">',
+  ],
+  [
+    'styles that hide or overlay',
+    '<style>body{display:none}</style><div style="position:fixed;inset:0">overlay</div><p class="hidden">a</p>',
+  ],
+  [
+    'forms',
+    '<form action="https://evil.example"><input name="q"><button formaction="javascript:window.ran=1">go</button></form>',
+  ],
+  [
+    'DOM clobbering',
+    '<img name="getElementById"><form id="document"></form><a id="location" href="https://evil.example">x</a>',
+  ],
+  [
+    'noscript and template',
+    '<noscript><p title="</noscript><img src=x onerror=window.ran=1>"></p></noscript><template><script>window.ran=1</script></template>',
+  ],
 ];
 
 describe('sanitizeArticleHtml', () => {
@@ -36,7 +66,10 @@ describe('sanitizeArticleHtml', () => {
   });
 
   it('keeps the article: text, links, images, tables, code', () => {
-    const html = '<h2>Title</h2><p>Text with <a href="https://e.com/x">a link</a> and <em>emphasis</em>.</p><img src="https://e.com/i.png" alt="pic"><table><tr><td>1</td></tr></table><pre><code>x = 1</code></pre>';
-    expect(sanitizeArticleHtml(html)).toBe(html.replace('<table><tr>', '<table><tbody><tr>').replace('</tr></table>', '</tr></tbody></table>'));
+    const html =
+      '<h2>Title</h2><p>Text with <a href="https://e.com/x">a link</a> and <em>emphasis</em>.</p><img src="https://e.com/i.png" alt="pic"><table><tr><td>1</td></tr></table><pre><code>x = 1</code></pre>';
+    expect(sanitizeArticleHtml(html)).toBe(
+      html.replace('<table><tr>', '<table><tbody><tr>').replace('</tr></table>', '</tr></tbody></table>'),
+    );
   });
 });

@@ -11,7 +11,22 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
  */
 export const ARTICLE_CONFIG: Config = {
   USE_PROFILES: { html: true, svg: true, mathMl: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'base', 'link', 'meta'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'base',
+    'link',
+    'meta',
+  ],
   FORBID_ATTR: ['style', 'class', 'srcdoc', 'action', 'formaction', 'ping'],
   SANITIZE_NAMED_PROPS: true,
   ALLOW_DATA_ATTR: false,

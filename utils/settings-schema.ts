@@ -11,7 +11,12 @@ const PaletteEntrySchema = v.strictObject({
   name: v.pipe(v.string(), v.maxLength(40)),
   value: v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i)),
 });
-const PaletteSchema = v.strictObject(Object.fromEntries(COLOR_NAMES.map((name) => [name, PaletteEntrySchema])) as Record<(typeof COLOR_NAMES)[number], typeof PaletteEntrySchema>);
+const PaletteSchema = v.strictObject(
+  Object.fromEntries(COLOR_NAMES.map((name) => [name, PaletteEntrySchema])) as Record<
+    (typeof COLOR_NAMES)[number],
+    typeof PaletteEntrySchema
+  >,
+);
 
 export const SettingsSchema = v.strictObject({
   exportTemplate: v.pipe(v.string(), v.maxLength(100_000)),

@@ -39,12 +39,21 @@ describe('settings', () => {
     expect(before.revisitExceptions).toEqual([]);
     const palette = { ...DEFAULT_PALETTE, green: { name: 'Evidence', value: '#00aa55' } };
     await writeSettings({ highlightPalette: palette, revisitRestore: false, revisitExceptions: ['example.com'] });
-    expect(await readSettings()).toEqual({ ...before, highlightPalette: palette, revisitRestore: false, revisitExceptions: ['example.com'] });
+    expect(await readSettings()).toEqual({
+      ...before,
+      highlightPalette: palette,
+      revisitRestore: false,
+      revisitExceptions: ['example.com'],
+    });
   });
 
   it('accepts the settings of a backup made before colours and revisits existed, and refuses bad colours', () => {
     expect(v.safeParse(SettingsSchema, { exportTemplate: '', exportFullText: false }).success).toBe(true);
-    const bad = { exportTemplate: '', exportFullText: false, highlightPalette: { ...DEFAULT_PALETTE, blue: { name: '', value: 'url(x)' } } };
+    const bad = {
+      exportTemplate: '',
+      exportFullText: false,
+      highlightPalette: { ...DEFAULT_PALETTE, blue: { name: '', value: 'url(x)' } },
+    };
     expect(v.safeParse(SettingsSchema, bad).success).toBe(false);
   });
 });

@@ -32,7 +32,14 @@ export type { Settings };
 
 /** Every setting's storage item, by its name in `Settings`. */
 const ITEMS = {
-  exportTemplate, exportFullText, readerTheme, readerFontSize, readerRemoteImages, highlightPalette, revisitRestore, revisitExceptions,
+  exportTemplate,
+  exportFullText,
+  readerTheme,
+  readerFontSize,
+  readerRemoteImages,
+  highlightPalette,
+  revisitRestore,
+  revisitExceptions,
 } satisfies { [K in keyof Settings]-?: { getValue(): Promise<Required<Settings>[K]> } };
 
 type SettingName = keyof typeof ITEMS;
@@ -47,7 +54,9 @@ export async function writeSettings(settings: Partial<Settings>): Promise<void> 
   await Promise.all(
     (Object.keys(settings) as SettingName[]).map((name) => {
       const value = settings[name];
-      return value === undefined ? Promise.resolve() : (ITEMS[name] as { setValue(value: unknown): Promise<void> }).setValue(value);
+      return value === undefined
+        ? Promise.resolve()
+        : (ITEMS[name] as { setValue(value: unknown): Promise<void> }).setValue(value);
     }),
   );
 }

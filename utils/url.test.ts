@@ -29,7 +29,9 @@ describe('normalizeUrl', () => {
   );
 
   it('gives one key to the same article reached from a newsletter and from a table of contents', () => {
-    expect(normalizeUrl('https://news.site/story?utm_source=newsletter#comments')).toBe(normalizeUrl('https://news.site/story#top'));
+    expect(normalizeUrl('https://news.site/story?utm_source=newsletter#comments')).toBe(
+      normalizeUrl('https://news.site/story#top'),
+    );
   });
 });
 

@@ -6,11 +6,55 @@
 
 /** Query parameters that only track where a visitor came from; they never select content. */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'li_fat_id',
-  'igshid', 'igsh', 'mc_cid', 'mc_eid', '_ga', '_gl', '_hsenc', '_hsmi', '__hssc', '__hstc', '__hsfp', 'hsctatracking',
-  'mkt_tok', 'oly_anon_id', 'oly_enc_id', 'rb_clickid', 's_cid', 'vero_conv', 'vero_id', 'wickedid', 'ck_subscriber_id',
-  'ref_src', 'ref_url', 'spm', 'scm', 'share_id', 'sr_share', 'cmpid', 'ncid', 'guccounter', 'guce_referrer',
-  'guce_referrer_sig', 'at_medium', 'at_campaign', 'at_custom1', 'at_custom2', 'at_custom3', 'at_custom4',
+  'fbclid',
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'ttclid',
+  'li_fat_id',
+  'igshid',
+  'igsh',
+  'mc_cid',
+  'mc_eid',
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  '__hssc',
+  '__hstc',
+  '__hsfp',
+  'hsctatracking',
+  'mkt_tok',
+  'oly_anon_id',
+  'oly_enc_id',
+  'rb_clickid',
+  's_cid',
+  'vero_conv',
+  'vero_id',
+  'wickedid',
+  'ck_subscriber_id',
+  'ref_src',
+  'ref_url',
+  'spm',
+  'scm',
+  'share_id',
+  'sr_share',
+  'cmpid',
+  'ncid',
+  'guccounter',
+  'guce_referrer',
+  'guce_referrer_sig',
+  'at_medium',
+  'at_campaign',
+  'at_custom1',
+  'at_custom2',
+  'at_custom3',
+  'at_custom4',
 ]);
 /** Parameter families: `utm_source`, `utm_medium`, `pk_campaign`, `mtm_kwd`, … */
 const TRACKING_PREFIXES = ['utm_', 'pk_', 'mtm_', 'matomo_', 'hsa_', 'oly_', 'vero_'];
@@ -62,7 +106,9 @@ export function unreadableReason(tabUrl: string | undefined): UnreadableReason |
     return 'not-web';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'file:') {
-    return /^(chrome|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|view-source|devtools):$/.test(url.protocol)
+    return /^(chrome|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|view-source|devtools):$/.test(
+      url.protocol,
+    )
       ? 'browser-page'
       : 'not-web';
   }

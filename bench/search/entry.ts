@@ -21,7 +21,10 @@ function scan(folded: ReadonlyArray<{ id: string; text: string }>, query: string
   for (const doc of folded) {
     if (words.every((w) => doc.text.includes(w))) hits.push({ id: doc.id, score: words.length });
   }
-  return hits.sort((a, b) => b.score - a.score).slice(0, 50).map((h) => h.id);
+  return hits
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 50)
+    .map((h) => h.id);
 }
 
 export async function runSearchBench(words: string[], count: number, seed: number): Promise<Record<string, number>> {
@@ -38,7 +41,9 @@ export async function runSearchBench(words: string[], count: number, seed: numbe
   await rebuildIndex();
   const buildMs = performance.now() - t;
   let bytes = 0;
-  await db.searchBlocks.each((b) => (bytes += b.term.length * 2 + b.docs.byteLength + b.tfs.byteLength + b.lens.byteLength + b.pos.byteLength));
+  await db.searchBlocks.each(
+    (b) => (bytes += b.term.length * 2 + b.docs.byteLength + b.tfs.byteLength + b.lens.byteLength + b.pos.byteLength),
+  );
   bytes += (await db.searchDocs.count()) * 48;
 
   // One article saved into the full library: content and index in one transaction.
@@ -46,7 +51,10 @@ export async function runSearchBench(words: string[], count: number, seed: numbe
   await saveArticle(extractedArticle({ url: 'https://one.example/more', text: library[0]!.text }));
   const addMs = performance.now() - t;
 
-  const folded = library.map((d) => ({ id: d.article.id, text: fold(`${d.article.title}\n${d.highlights.map((h) => h.selectors.quote.exact).join('\n')}\n${d.text}`) }));
+  const folded = library.map((d) => ({
+    id: d.article.id,
+    text: fold(`${d.article.title}\n${d.highlights.map((h) => h.selectors.quote.exact).join('\n')}\n${d.text}`),
+  }));
   const scanTimes = list.map((q) => {
     const start = performance.now();
     scan(folded, q);

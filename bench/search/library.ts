@@ -25,14 +25,39 @@ export function generate(words: readonly string[], count: number, seed: number):
     const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
     const text = Array.from({ length: 6 }, () => pick(250)).join(' ');
     const article: ArticleRecord = {
-      id, url: `https://site${i % 200}.example/a/${i}`, originalUrl: `https://site${i % 200}.example/a/${i}`, urls: [`https://site${i % 200}.example/a/${i}`],
-      title: pick(8), byline: null, siteName: `Site ${i % 200}`, lang: 'en', dir: null, publishedTime: null, excerpt: pick(30),
-      wordCount: 1500, readingMinutes: 6, canonicalUrl: null, tags: [`tag${i % 50}`], note: '', createdAt: i, updatedAt: i,
+      id,
+      url: `https://site${i % 200}.example/a/${i}`,
+      originalUrl: `https://site${i % 200}.example/a/${i}`,
+      urls: [`https://site${i % 200}.example/a/${i}`],
+      title: pick(8),
+      byline: null,
+      siteName: `Site ${i % 200}`,
+      lang: 'en',
+      dir: null,
+      publishedTime: null,
+      excerpt: pick(30),
+      wordCount: 1500,
+      readingMinutes: 6,
+      canonicalUrl: null,
+      tags: [`tag${i % 50}`],
+      note: '',
+      createdAt: i,
+      updatedAt: i,
     };
     const highlights: HighlightRecord[] = Array.from({ length: 5 }, (_, h) => {
       const exact = pick(20);
-      return { id: `${id.slice(0, -2)}${String(h).padStart(2, '0')}`, articleId: id, color: 'yellow', note: '', createdAt: i, updatedAt: i,
-        selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } } };
+      return {
+        id: `${id.slice(0, -2)}${String(h).padStart(2, '0')}`,
+        articleId: id,
+        color: 'yellow',
+        note: '',
+        createdAt: i,
+        updatedAt: i,
+        selectors: {
+          quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+        },
+      };
     });
     return { article, highlights, text };
   });
@@ -47,12 +72,19 @@ export function queries(words: readonly string[], seed: number): string[] {
   }
   const byFrequency = [...counts].sort((a, b) => b[1] - a[1]).map(([t]) => t);
   const random = seededRandom(seed);
-  const at = (from: number, to: number) => byFrequency[Math.floor(from * byFrequency.length + random() * (to - from) * byFrequency.length)]!;
+  const at = (from: number, to: number) =>
+    byFrequency[Math.floor(from * byFrequency.length + random() * (to - from) * byFrequency.length)]!;
   const list: string[] = [];
   for (let i = 0; i < 8; i++) {
     const start = Math.floor(random() * (words.length - 3));
-    list.push(`${at(0, 0.01)} `, `${at(0.05, 0.2)} `, `${at(0.5, 0.9)} `, `${at(0.01, 0.1)} ${at(0.05, 0.3)} `, `"${words.slice(start, start + 2).join(' ')}" `, at(0.02, 0.2).slice(0, 3));
+    list.push(
+      `${at(0, 0.01)} `,
+      `${at(0.05, 0.2)} `,
+      `${at(0.5, 0.9)} `,
+      `${at(0.01, 0.1)} ${at(0.05, 0.3)} `,
+      `"${words.slice(start, start + 2).join(' ')}" `,
+      at(0.02, 0.2).slice(0, 3),
+    );
   }
   return list;
 }
-

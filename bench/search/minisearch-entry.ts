@@ -18,7 +18,11 @@ interface Doc {
 export function runMiniSearchBench(words: string[], count: number, seed: number): Record<string, number> {
   const library = generate(words, count, seed);
   const list = queries(words, seed + 1);
-  const options: Options<Doc> = { fields: ['title', 'highlights', 'text'], tokenize: (text) => tokens(text), processTerm: (term) => term };
+  const options: Options<Doc> = {
+    fields: ['title', 'highlights', 'text'],
+    tokenize: (text) => tokens(text),
+    processTerm: (term) => term,
+  };
   const searchOptions = (query: string): SearchOptions => {
     const last = query.endsWith(' ') ? -1 : tokens(query).length - 1;
     return { combineWith: 'AND', boost: { title: 5, highlights: 3 }, prefix: (_term, i) => i === last };
@@ -26,7 +30,14 @@ export function runMiniSearchBench(words: string[], count: number, seed: number)
 
   let t = performance.now();
   const index = new MiniSearch<Doc>(options);
-  index.addAll(library.map((d) => ({ id: d.article.id, title: d.article.title, highlights: d.highlights.map((h) => h.selectors.quote.exact).join('\n'), text: d.text })));
+  index.addAll(
+    library.map((d) => ({
+      id: d.article.id,
+      title: d.article.title,
+      highlights: d.highlights.map((h) => h.selectors.quote.exact).join('\n'),
+      text: d.text,
+    })),
+  );
   const buildMs = performance.now() - t;
   const json = JSON.stringify(index);
   const bytes = Buffer.byteLength(json);

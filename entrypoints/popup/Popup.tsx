@@ -22,7 +22,9 @@ type View = { kind: 'loading' } | { kind: 'ready'; page: PageState } | { kind: '
 
 /** Site, byline and reading time on one line. */
 function Byline({ meta }: { meta: ArticleMeta }) {
-  const parts = [meta.siteName, meta.byline, t('common.minutesRead', [formatNumber(meta.readingMinutes)])].filter(Boolean);
+  const parts = [meta.siteName, meta.byline, t('common.minutesRead', [formatNumber(meta.readingMinutes)])].filter(
+    Boolean,
+  );
   return (
     <>
       <p class="meta">{parts.join(t('common.separator'))}</p>
@@ -91,10 +93,23 @@ export function Popup({ tabId }: PopupProps) {
     setView((current) => (current.kind === 'ready' ? { kind: 'ready', page: { ...current.page, article } } : current));
 
   if (view.kind === 'loading') {
-    return <main class="popup"><p role="status" class="loading">{t('popup.reading')}</p></main>;
+    return (
+      <main class="popup">
+        <p role="status" class="loading">
+          {t('popup.reading')}
+        </p>
+      </main>
+    );
   }
   if (view.kind === 'failed') {
-    return <main class="popup"><p role="alert" class="problem">{view.message}</p><Footer article={null} /></main>;
+    return (
+      <main class="popup">
+        <p role="alert" class="problem">
+          {view.message}
+        </p>
+        <Footer article={null} />
+      </main>
+    );
   }
 
   const { extraction, article } = view.page;
@@ -111,28 +126,63 @@ export function Popup({ tabId }: PopupProps) {
     }, t('common.highlightRestored'));
   return (
     <main class="popup">
-      {!extraction.ok && <p role="alert" class="problem">{extraction.message}</p>}
+      {!extraction.ok && (
+        <p role="alert" class="problem">
+          {extraction.message}
+        </p>
+      )}
       {meta && (
         <section class="article" aria-label={t('popup.article')}>
           <h1 dir="auto">{meta.title}</h1>
           <Byline meta={meta} />
-          {meta.excerpt && <p class="excerpt" dir="auto">{meta.excerpt}</p>}
+          {meta.excerpt && (
+            <p class="excerpt" dir="auto">
+              {meta.excerpt}
+            </p>
+          )}
         </section>
       )}
       <div class="actions">
         {article ? (
-          <button type="button" class="secondary" disabled={busy} onClick={() => act(() => sendMessage('removeArticle', { id: article.id, tabId: tabId ?? undefined }), t('popup.removed'), 'page')}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy}
+            onClick={() =>
+              act(
+                () => sendMessage('removeArticle', { id: article.id, tabId: tabId ?? undefined }),
+                t('popup.removed'),
+                'page',
+              )
+            }
+          >
             {t('popup.remove')}
           </button>
         ) : (
-          extraction.ok && tabId !== null && (
-            <button type="button" class="primary" disabled={busy} onClick={() => act(() => sendMessage('savePage', { tabId }), t('popup.savedToLibrary'), 'page')}>
+          extraction.ok &&
+          tabId !== null && (
+            <button
+              type="button"
+              class="primary"
+              disabled={busy}
+              onClick={() => act(() => sendMessage('savePage', { tabId }), t('popup.savedToLibrary'), 'page')}
+            >
               {t('popup.save')}
             </button>
           )
         )}
         {readable && tabId !== null && (
-          <button type="button" disabled={busy} onClick={() => act(() => sendMessage('highlightSelection', { tabId }), t('common.highlighted'), article ? 'highlights' : 'page')}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              act(
+                () => sendMessage('highlightSelection', { tabId }),
+                t('common.highlighted'),
+                article ? 'highlights' : 'page',
+              )
+            }
+          >
             {t('highlightSelection')}
           </button>
         )}
@@ -140,7 +190,9 @@ export function Popup({ tabId }: PopupProps) {
       <p class="notice" role="status" aria-live="polite">
         {notice}
         {deleted && (
-          <button type="button" class="link" onClick={() => undoDelete(deleted)}>{t('common.undo')}</button>
+          <button type="button" class="link" onClick={() => undoDelete(deleted)}>
+            {t('common.undo')}
+          </button>
         )}
       </p>
       {article && (
@@ -150,15 +202,32 @@ export function Popup({ tabId }: PopupProps) {
             known={known}
             onChange={(tags) => {
               setArticle({ ...article, tags });
-              sendMessage('updateArticle', { id: article.id, tags }).then(setArticle, (error: unknown) => setNotice(errorText(error)));
+              sendMessage('updateArticle', { id: article.id, tags }).then(setArticle, (error: unknown) =>
+                setNotice(errorText(error)),
+              );
             }}
           />
-          <NoteField key={article.id} label={t('common.note')} value={article.note} onSave={(note) => sendMessage('updateArticle', { id: article.id, note })} />
+          <NoteField
+            key={article.id}
+            label={t('common.note')}
+            value={article.note}
+            onSave={(note) => sendMessage('updateArticle', { id: article.id, note })}
+          />
           <MarkdownActions articleId={article.id} onDone={setNotice} />
           <HighlightList
             highlights={highlights}
-            onJump={(id) => tabId !== null && void sendMessage('scrollToHighlight', { tabId, id }).catch((error: unknown) => setNotice(errorText(error)))}
-            onColor={(id, color) => act(() => sendMessage('updateHighlight', { id, color, tabId: tabId ?? undefined }), t('popup.colourChanged'))}
+            onJump={(id) =>
+              tabId !== null &&
+              void sendMessage('scrollToHighlight', { tabId, id }).catch((error: unknown) =>
+                setNotice(errorText(error)),
+              )
+            }
+            onColor={(id, color) =>
+              act(
+                () => sendMessage('updateHighlight', { id, color, tabId: tabId ?? undefined }),
+                t('popup.colourChanged'),
+              )
+            }
             onNote={(id, note) => sendMessage('updateHighlight', { id, note })}
             onDelete={deleteHighlight}
           />
@@ -173,23 +242,46 @@ export function Popup({ tabId }: PopupProps) {
  * first use, so that opening the popup does not pay for it. */
 function MarkdownActions({ articleId, onDone }: { articleId: string; onDone: (message: string) => void }) {
   const markdown = async () => {
-    const [{ articleMarkdown }, settings] = await Promise.all([import('@/utils/export/export-library'), readSettings()]);
-    const result = await articleMarkdown(articleId, { fullText: settings.exportFullText, template: settings.exportTemplate });
+    const [{ articleMarkdown }, settings] = await Promise.all([
+      import('@/utils/export/export-library'),
+      readSettings(),
+    ]);
+    const result = await articleMarkdown(articleId, {
+      fullText: settings.exportFullText,
+      template: settings.exportTemplate,
+    });
     if (!result) throw gleanerError('error.pageGone');
     return result;
   };
   const run = (work: () => Promise<string>) => work().then(onDone, (error: unknown) => onDone(errorText(error)));
   return (
     <div class="row markdown-actions">
-      <button type="button" onClick={() => run(async () => {
-        await navigator.clipboard.writeText((await markdown()).markdown);
-        return t('popup.markdownCopied');
-      })}>{t('popup.copyMarkdown')}</button>
-      <button type="button" onClick={() => run(async () => {
-        const [{ download }, { name, markdown: text }] = await Promise.all([import('@/utils/export/export-library'), markdown()]);
-        download(new Blob([text], { type: 'text/markdown' }), name);
-        return t('popup.downloading', [name]);
-      })}>{t('popup.downloadMarkdown')}</button>
+      <button
+        type="button"
+        onClick={() =>
+          run(async () => {
+            await navigator.clipboard.writeText((await markdown()).markdown);
+            return t('popup.markdownCopied');
+          })
+        }
+      >
+        {t('popup.copyMarkdown')}
+      </button>
+      <button
+        type="button"
+        onClick={() =>
+          run(async () => {
+            const [{ download }, { name, markdown: text }] = await Promise.all([
+              import('@/utils/export/export-library'),
+              markdown(),
+            ]);
+            download(new Blob([text], { type: 'text/markdown' }), name);
+            return t('popup.downloading', [name]);
+          })
+        }
+      >
+        {t('popup.downloadMarkdown')}
+      </button>
     </div>
   );
 }
@@ -202,12 +294,23 @@ function Footer({ article }: { article: ArticleRecord | null }) {
   };
   return (
     <nav class="footer" aria-label={t('popup.links')}>
-      <a href="/search.html" onClick={open('/search.html')}>{t('popup.openSearch')}</a>
-      {article && <a href={`/reader.html?id=${article.id}`} onClick={open(`/reader.html?id=${article.id}`)}>{t('popup.openReader')}</a>}
-      <a href="/options.html" onClick={(event) => {
-        event.preventDefault();
-        void browser.runtime.openOptionsPage().then(() => window.close());
-      }}>{t('popup.openSettings')}</a>
+      <a href="/search.html" onClick={open('/search.html')}>
+        {t('popup.openSearch')}
+      </a>
+      {article && (
+        <a href={`/reader.html?id=${article.id}`} onClick={open(`/reader.html?id=${article.id}`)}>
+          {t('popup.openReader')}
+        </a>
+      )}
+      <a
+        href="/options.html"
+        onClick={(event) => {
+          event.preventDefault();
+          void browser.runtime.openOptionsPage().then(() => window.close());
+        }}
+      >
+        {t('popup.openSettings')}
+      </a>
       {article && <span class="muted">{t('common.savedOn', [formatDate(article.createdAt)])}</span>}
     </nav>
   );

@@ -14,12 +14,25 @@ import { applyPalette } from '@/utils/highlight/highlighter';
 import { DEFAULT_COLOR } from '@/utils/highlight/colors';
 import { PageHighlights } from '@/utils/highlight/page-controller';
 import { renderArticle } from '@/utils/reader/render-article';
-import { highlightPalette, READER_THEMES, readerFontSize, readerRemoteImages, readerTheme, type ReaderTheme } from '@/utils/settings';
+import {
+  highlightPalette,
+  READER_THEMES,
+  readerFontSize,
+  readerRemoteImages,
+  readerTheme,
+  type ReaderTheme,
+} from '@/utils/settings';
 
 type Loaded = { article: ArticleRecord; content: ContentRecord | null; highlights: HighlightRecord[] };
-type View = { kind: 'loading' } | { kind: 'missing' } | { kind: 'failed'; message: string } | ({ kind: 'ready' } & Loaded);
+type View =
+  { kind: 'loading' } | { kind: 'missing' } | { kind: 'failed'; message: string } | ({ kind: 'ready' } & Loaded);
 
-const THEME_NAMES: Record<ReaderTheme, MessageKey> = { auto: 'reader.themeAuto', light: 'reader.themeLight', dark: 'reader.themeDark', sepia: 'reader.themeSepia' };
+const THEME_NAMES: Record<ReaderTheme, MessageKey> = {
+  auto: 'reader.themeAuto',
+  light: 'reader.themeLight',
+  dark: 'reader.themeDark',
+  sepia: 'reader.themeSepia',
+};
 
 export function Reader({ id }: { id: string }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
@@ -35,7 +48,8 @@ export function Reader({ id }: { id: string }) {
 
   useEffect(() => {
     Promise.all([getArticle(id), getContent(id), listHighlights(id)]).then(
-      ([article, text, highlights]) => setView(article ? { kind: 'ready', article, content: text, highlights } : { kind: 'missing' }),
+      ([article, text, highlights]) =>
+        setView(article ? { kind: 'ready', article, content: text, highlights } : { kind: 'missing' }),
       (error: unknown) => setView({ kind: 'failed', message: errorText(error) }),
     );
   }, [id]);
@@ -67,9 +81,26 @@ export function Reader({ id }: { id: string }) {
     return () => window.removeEventListener('scroll', onScroll);
   }, [view.kind]);
 
-  if (view.kind === 'loading') return <p role="status" class="reader">{t('common.loading')}</p>;
-  if (view.kind === 'missing') return <main class="reader"><h1>{t('reader.missingTitle')}</h1><p role="alert">{t('reader.missing')}</p></main>;
-  if (view.kind === 'failed') return <main class="reader"><h1>{t('reader.failedTitle')}</h1><p role="alert">{view.message}</p></main>;
+  if (view.kind === 'loading')
+    return (
+      <p role="status" class="reader">
+        {t('common.loading')}
+      </p>
+    );
+  if (view.kind === 'missing')
+    return (
+      <main class="reader">
+        <h1>{t('reader.missingTitle')}</h1>
+        <p role="alert">{t('reader.missing')}</p>
+      </main>
+    );
+  if (view.kind === 'failed')
+    return (
+      <main class="reader">
+        <h1>{t('reader.failedTitle')}</h1>
+        <p role="alert">{view.message}</p>
+      </main>
+    );
   const { article } = view;
 
   const highlightSelection = async () => {
@@ -90,38 +121,58 @@ export function Reader({ id }: { id: string }) {
   const size = (next: number) => {
     setFontSize(Math.max(12, Math.min(32, next)));
   };
-  const meta = [article.siteName, article.byline, article.publishedTime && formatDate(article.publishedTime), t('common.minutesRead', [formatNumber(article.readingMinutes)])].filter(Boolean);
+  const meta = [
+    article.siteName,
+    article.byline,
+    article.publishedTime && formatDate(article.publishedTime),
+    t('common.minutesRead', [formatNumber(article.readingMinutes)]),
+  ].filter(Boolean);
 
   return (
     <>
       <header class="reader-bar" role="toolbar" aria-label={t('reader.tools')}>
-        <button type="button" onClick={() => void highlightSelection()}>{t('highlightSelection')}</button>
+        <button type="button" onClick={() => void highlightSelection()}>
+          {t('highlightSelection')}
+        </button>
         <label>
           {t('reader.theme')}{' '}
           <select value={theme} onChange={(e) => setTheme(e.currentTarget.value as ReaderTheme)}>
-            {READER_THEMES.map((name) => <option key={name} value={name}>{messageFor(THEME_NAMES[name])}</option>)}
+            {READER_THEMES.map((name) => (
+              <option key={name} value={name}>
+                {messageFor(THEME_NAMES[name])}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={() => size(fontSize - 1)} aria-label={t('reader.smaller')}>A−</button>
-        <button type="button" onClick={() => size(fontSize + 1)} aria-label={t('reader.larger')}>A+</button>
+        <button type="button" onClick={() => size(fontSize - 1)} aria-label={t('reader.smaller')}>
+          A−
+        </button>
+        <button type="button" onClick={() => size(fontSize + 1)} aria-label={t('reader.larger')}>
+          A+
+        </button>
         <label>
-          <input type="checkbox" checked={remoteImages ?? true} onChange={(e) => setRemoteImages(e.currentTarget.checked)} /> {t('reader.remoteImages')}
+          <input
+            type="checkbox"
+            checked={remoteImages ?? true}
+            onChange={(e) => setRemoteImages(e.currentTarget.checked)}
+          />{' '}
+          {t('reader.remoteImages')}
         </label>
         <span class="spacer" />
-        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">{t('reader.original')}</a>
+        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">
+          {t('reader.original')}
+        </a>
         <progress class="reading-progress" max={1} value={progress} aria-label={t('reader.progress')} />
       </header>
       <main class="reader" style={{ fontSize: `${fontSize}px` }}>
-        <p class="reader-message" aria-live="polite">{message}</p>
+        <p class="reader-message" aria-live="polite">
+          {message}
+        </p>
         {/* The article in its own language and direction, whatever Gleaner's language is. */}
         <article lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
           <h1>{article.title}</h1>
           <p class="meta">{meta.join(t('common.separator'))}</p>
-          {view.content ? (
-            <div class="content" ref={content} />
-          ) : (
-            <p role="status">{t('reader.notSavedYet')}</p>
-          )}
+          {view.content ? <div class="content" ref={content} /> : <p role="status">{t('reader.notSavedYet')}</p>}
         </article>
       </main>
     </>

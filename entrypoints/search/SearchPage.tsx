@@ -20,30 +20,85 @@ function queryFromUrl(): string {
 }
 
 /** One result: title linking to the source, site, date saved, tags, note, and the highlights that matched. */
-function ArticleCard({ hit, terms, snippet, selected, onSelect, palette }: { hit: SearchHit; terms: readonly string[]; snippet: string | undefined; selected: boolean; onSelect: (on: boolean) => void; palette: Palette }) {
+function ArticleCard({
+  hit,
+  terms,
+  snippet,
+  selected,
+  onSelect,
+  palette,
+}: {
+  hit: SearchHit;
+  terms: readonly string[];
+  snippet: string | undefined;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  palette: Palette;
+}) {
   const { article } = hit;
   const saved = formatDate(article.createdAt);
   return (
     <article class="result" aria-labelledby={`title-${article.id}`}>
-      <input type="checkbox" class="select" aria-label={t('search.select', [article.title])} checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        class="select"
+        aria-label={t('search.select', [article.title])}
+        checked={selected}
+        onChange={(e) => onSelect(e.currentTarget.checked)}
+      />
       <h2 id={`title-${article.id}`} dir="auto">
-        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer"><Marked text={article.title} terms={terms} /></a>
+        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">
+          <Marked text={article.title} terms={terms} />
+        </a>
       </h2>
-      <p class="meta">{[article.siteName ?? new URL(article.url).hostname, article.byline, t('search.savedOn', [saved])].filter(Boolean).join(t('common.separator'))}</p>
-      {snippet ? <p class="snippet" dir="auto"><Marked text={snippet} terms={terms} /></p> : article.excerpt && <p class="excerpt" dir="auto"><Marked text={article.excerpt} terms={terms} /></p>}
+      <p class="meta">
+        {[article.siteName ?? new URL(article.url).hostname, article.byline, t('search.savedOn', [saved])]
+          .filter(Boolean)
+          .join(t('common.separator'))}
+      </p>
+      {snippet ? (
+        <p class="snippet" dir="auto">
+          <Marked text={snippet} terms={terms} />
+        </p>
+      ) : (
+        article.excerpt && (
+          <p class="excerpt" dir="auto">
+            <Marked text={article.excerpt} terms={terms} />
+          </p>
+        )
+      )}
       {article.tags.length > 0 && (
         <ul class="tags" aria-label={t('common.tags')}>
-          {article.tags.map((tag) => <li key={tag} class="tag" dir="auto"><Marked text={tag} terms={terms} /></li>)}
+          {article.tags.map((tag) => (
+            <li key={tag} class="tag" dir="auto">
+              <Marked text={tag} terms={terms} />
+            </li>
+          ))}
         </ul>
       )}
-      {article.note && <p class="note" dir="auto"><span class="muted">{t('search.notePrefix')}</span><Marked text={article.note} terms={terms} /></p>}
+      {article.note && (
+        <p class="note" dir="auto">
+          <span class="muted">{t('search.notePrefix')}</span>
+          <Marked text={article.note} terms={terms} />
+        </p>
+      )}
       {hit.matchingHighlights.length > 0 && (
         <ul class="matching-highlights" aria-label={t('search.matchingHighlights')}>
           {hit.matchingHighlights.map((h) => (
             <li key={h.id} style={{ borderInlineStartColor: palette[slotOf(h.color)].value }}>
               <span class="visually-hidden">{colorLabel(palette, h.color)}: </span>
-              <bdi><Marked text={h.selectors.quote.exact} terms={terms} /></bdi>
-              {h.note && <span class="muted"> — <bdi><Marked text={h.note} terms={terms} /></bdi></span>}
+              <bdi>
+                <Marked text={h.selectors.quote.exact} terms={terms} />
+              </bdi>
+              {h.note && (
+                <span class="muted">
+                  {' '}
+                  —{' '}
+                  <bdi>
+                    <Marked text={h.note} terms={terms} />
+                  </bdi>
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -98,7 +153,12 @@ export function SearchPage() {
   };
 
   const parsed = useMemo(() => parseQuery(query), [query]);
-  const [found, setFound] = useState<{ hits: SearchHit[]; snippets: Map<string, string>; parsed: unknown; library: unknown } | null>(null);
+  const [found, setFound] = useState<{
+    hits: SearchHit[];
+    snippets: Map<string, string>;
+    parsed: unknown;
+    library: unknown;
+  } | null>(null);
   /** How many results are on screen: a page at first, more on request (a common word matches thousands). */
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null);
@@ -152,7 +212,13 @@ export function SearchPage() {
   const chip = (operator: 'tag' | 'site', value: string, count: number) => {
     const on = hasFilter(query, operator, value);
     return (
-      <button type="button" key={`${operator}:${value}`} class="chip" aria-pressed={on} onClick={() => update(toggleFilter(query, operator, value))}>
+      <button
+        type="button"
+        key={`${operator}:${value}`}
+        class="chip"
+        aria-pressed={on}
+        onClick={() => update(toggleFilter(query, operator, value))}
+      >
         {value} <span class="chip-count">{formatNumber(count)}</span>
       </button>
     );
@@ -169,7 +235,9 @@ export function SearchPage() {
     <main class="search-page">
       <header>
         <h1>{t('search.title')}</h1>
-        <label for="search-box" class="visually-hidden">{t('search.label')}</label>
+        <label for="search-box" class="visually-hidden">
+          {t('search.label')}
+        </label>
         <input
           id="search-box"
           ref={box}
@@ -185,7 +253,9 @@ export function SearchPage() {
       {indexing && (
         <div class="indexing">
           <label for="index-progress">{t('search.building')}</label>
-          <progress id="index-progress" max={indexing.total || 1} value={indexing.done}>{t('search.progress', [formatNumber(indexing.done), formatNumber(indexing.total)])}</progress>
+          <progress id="index-progress" max={indexing.total || 1} value={indexing.done}>
+            {t('search.progress', [formatNumber(indexing.done), formatNumber(indexing.total)])}
+          </progress>
         </div>
       )}
       {library === null || found === null ? (
@@ -201,7 +271,8 @@ export function SearchPage() {
               )}
               {facets.sites.length > 0 && (
                 <div role="group" aria-label={t('search.bySite')}>
-                  <span class="muted">{t('search.sites')}</span> {facets.sites.map((f) => chip('site', f.value, f.count))}
+                  <span class="muted">{t('search.sites')}</span>{' '}
+                  {facets.sites.map((f) => chip('site', f.value, f.count))}
                 </div>
               )}
             </div>
@@ -221,26 +292,52 @@ export function SearchPage() {
           <div class="results" ref={results}>
             {hits.length > 0 && (
               <label class="select-all">
-                <input type="checkbox" checked={selection.length === hits.length} onChange={(e) => setSelected(new Set(e.currentTarget.checked ? shown : []))} /> {t('search.selectAll')}
+                <input
+                  type="checkbox"
+                  checked={selection.length === hits.length}
+                  onChange={(e) => setSelected(new Set(e.currentTarget.checked ? shown : []))}
+                />{' '}
+                {t('search.selectAll')}
               </label>
             )}
             <BulkActions selected={selection} onDone={() => setSelected(new Set())} />
             {hits.slice(0, limit).map((hit) => (
-              <ArticleCard key={hit.article.id} hit={hit} terms={terms} snippet={found.snippets.get(hit.article.id)} selected={selected.has(hit.article.id)} onSelect={(on) => select(hit.article.id, on)} palette={palette} />
+              <ArticleCard
+                key={hit.article.id}
+                hit={hit}
+                terms={terms}
+                snippet={found.snippets.get(hit.article.id)}
+                selected={selected.has(hit.article.id)}
+                onSelect={(on) => select(hit.article.id, on)}
+                palette={palette}
+              />
             ))}
             {hits.length > limit && (
               <button type="button" class="show-more" onClick={() => void showMore()}>
-                {t('search.showMore', [formatNumber(Math.min(PAGE_SIZE, hits.length - limit)), formatNumber(hits.length - limit)])}
+                {t('search.showMore', [
+                  formatNumber(Math.min(PAGE_SIZE, hits.length - limit)),
+                  formatNumber(hits.length - limit),
+                ])}
               </button>
             )}
           </div>
           <footer class="page-footer">
-            <LibraryTools exportIds={query.trim() ? hits.map((hit) => hit.article.id) : null} onRestored={() => setIndexVersion((version) => version + 1)} />
-            <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>{t('search.rebuild')}</button>
-            <a href="/options.html" onClick={(event) => {
-              event.preventDefault();
-              void browser.runtime.openOptionsPage();
-            }}>{t('search.settings')}</a>
+            <LibraryTools
+              exportIds={query.trim() ? hits.map((hit) => hit.article.id) : null}
+              onRestored={() => setIndexVersion((version) => version + 1)}
+            />
+            <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>
+              {t('search.rebuild')}
+            </button>
+            <a
+              href="/options.html"
+              onClick={(event) => {
+                event.preventDefault();
+                void browser.runtime.openOptionsPage();
+              }}
+            >
+              {t('search.settings')}
+            </a>
           </footer>
         </>
       )}

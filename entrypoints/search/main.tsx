@@ -4,7 +4,6 @@ import { requestPersistentStorage } from '@/utils/db/persist';
 import { applyLanguage } from '@/utils/i18n';
 import './style.css';
 
-
 requestPersistentStorage();
 applyLanguage(document);
 

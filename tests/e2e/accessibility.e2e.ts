@@ -21,7 +21,10 @@ async function seriousViolations(page: Page, only?: string): Promise<string[]> {
   const results = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
 }
 
 /** Presses Tab `count` times; for each stop, what is focused and whether a focus indicator is drawn. */
@@ -35,7 +38,10 @@ async function tabStops(page: Page, count: number): Promise<Array<{ name: string
         if (!element || element === document.body) return { name: 'body', visible: true };
         const style = getComputedStyle(element);
         const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-        return { name: `${element.tagName.toLowerCase()} ${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 30) ?? ''}`, visible: outlined || style.boxShadow !== 'none' };
+        return {
+          name: `${element.tagName.toLowerCase()} ${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 30) ?? ''}`,
+          visible: outlined || style.boxShadow !== 'none',
+        };
       }),
     );
   }
@@ -90,7 +96,8 @@ describe('accessibility', () => {
     await popup.keyboard.press('Enter');
     await popup.getByRole('button', { name: 'Remove tag keyboard' }).waitFor();
     // Tab on to the note (past the tag suggestions, which depend on what else is saved).
-    for (let i = 0; i < 12 && !(await popup.evaluate(() => document.activeElement?.tagName === 'TEXTAREA')); i++) await popup.keyboard.press('Tab');
+    for (let i = 0; i < 12 && !(await popup.evaluate(() => document.activeElement?.tagName === 'TEXTAREA')); i++)
+      await popup.keyboard.press('Tab');
     await popup.keyboard.type('Written without a mouse.');
     await popup.getByText('Note saved').waitFor();
     await popup.evaluate(() => (document.activeElement as HTMLElement).blur());
@@ -105,7 +112,9 @@ describe('accessibility', () => {
     await search.keyboard.type('keyboard');
     await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^1 result/);
     await search.keyboard.press('ArrowDown');
-    expect(await search.evaluate(() => document.activeElement?.closest('article')?.querySelector('h2')?.textContent)).toMatch(/CPI/);
+    expect(
+      await search.evaluate(() => document.activeElement?.closest('article')?.querySelector('h2')?.textContent),
+    ).toMatch(/CPI/);
     const searchStops = await tabStops(search, 12);
     expect(searchStops.filter((stop) => !stop.visible)).toEqual([]);
 
@@ -114,13 +123,23 @@ describe('accessibility', () => {
     const restore = options.getByRole('checkbox', { name: 'Show my highlights again' });
     await restore.focus();
     await options.keyboard.press('Space');
-    await expect.poll(() => env.browser.background.evaluate(async () => (await chrome.storage.local.get('revisitRestore')).revisitRestore)).toBe(false);
+    await expect
+      .poll(() =>
+        env.browser.background.evaluate(async () => (await chrome.storage.local.get('revisitRestore')).revisitRestore),
+      )
+      .toBe(false);
     await options.keyboard.press('Space');
-    await expect.poll(() => env.browser.background.evaluate(async () => (await chrome.storage.local.get('revisitRestore')).revisitRestore)).toBe(true);
+    await expect
+      .poll(() =>
+        env.browser.background.evaluate(async () => (await chrome.storage.local.get('revisitRestore')).revisitRestore),
+      )
+      .toBe(true);
     const optionStops = await tabStops(options, 16);
     expect(optionStops.filter((stop) => !stop.visible)).toEqual([]);
     // The reader's controls, by keyboard: the theme select changes with the arrow keys.
-    const reader = await env.browser.openExtensionPage((await popup.getByRole('link', { name: 'Open reader' }).getAttribute('href'))!.slice(1));
+    const reader = await env.browser.openExtensionPage(
+      (await popup.getByRole('link', { name: 'Open reader' }).getAttribute('href'))!.slice(1),
+    );
     await reader.getByRole('heading', { level: 1 }).waitFor();
     const readerStops = await tabStops(reader, 7);
     expect(readerStops.filter((stop) => !stop.visible)).toEqual([]);

@@ -111,7 +111,11 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+};
 
 /** Serves tests/fixtures on 127.0.0.1 at a free port. */
 export async function serveFixtures(): Promise<FixtureServer> {

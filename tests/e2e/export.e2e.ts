@@ -14,7 +14,7 @@ const env = useExtension();
 /** Clicks `button` and returns the file it downloads. */
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: download.suggestedFilename(), data: readFileSync((await download.path())) };
+  return { name: download.suggestedFilename(), data: readFileSync(await download.path()) };
 }
 
 describe('export and backup', () => {
@@ -59,14 +59,22 @@ describe('export and backup', () => {
     try {
       const restorePage = await fresh.openExtensionPage('search.html');
       await expect.poll(() => restorePage.getByRole('status').first().textContent()).toMatch(/^0 results/);
-      await restorePage.getByLabel('Restore backup').setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: backup.data });
-      await expect.poll(() => restorePage.getByText(/^Restored: 1 article added, 0 updated; 1 highlight added/).count(), { timeout: 15_000 }).toBe(1);
+      await restorePage
+        .getByLabel('Restore backup')
+        .setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: backup.data });
+      await expect
+        .poll(() => restorePage.getByText(/^Restored: 1 article added, 0 updated; 1 highlight added/).count(), {
+          timeout: 15_000,
+        })
+        .toBe(1);
       await restorePage.getByRole('searchbox', { name: 'Search' }).fill('ransomware ');
       await expect.poll(() => restorePage.getByRole('status').first().textContent()).toMatch(/^1 result/);
       await expect.poll(() => restorePage.getByRole('article').getByRole('link', { name: TITLE }).count()).toBe(1);
 
       const { page: again } = await fresh.openTab(url);
-      await expect.poll(() => drawnHighlights(again)).toEqual([expect.objectContaining({ text: SENTENCE, color: 'yellow' })]);
+      await expect
+        .poll(() => drawnHighlights(again))
+        .toEqual([expect.objectContaining({ text: SENTENCE, color: 'yellow' })]);
     } finally {
       await fresh.close();
     }
@@ -76,7 +84,11 @@ describe('export and backup', () => {
     const search = await env.browser.openExtensionPage('search.html');
     await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^\d+ results?/);
     const before = await search.getByRole('status').first().textContent();
-    await search.getByLabel('Restore backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"gleaner-backup","version":1,"articles":[{') });
+    await search.getByLabel('Restore backup').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"gleaner-backup","version":1,"articles":[{'),
+    });
     await expect.poll(() => search.getByText(/not JSON, or it was cut short\. Nothing was changed\./).count()).toBe(1);
     expect(await search.getByRole('status').first().textContent()).toBe(before);
   });
@@ -86,11 +98,15 @@ describe('export and backup', () => {
     const url = `${env.server.origin}/itij/pocket.html`;
     const csv = `title,url,time_added,tags,status\n"Saved in Pocket, long ago",${url},1590570000,from-pocket|health,unread\n`;
     const search = await env.browser.openExtensionPage('search.html');
-    await search.getByLabel('Import from Pocket or Omnivore').setInputFiles({ name: 'part_000000.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await search
+      .getByLabel('Import from Pocket or Omnivore')
+      .setInputFiles({ name: 'part_000000.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => search.getByText(/^Imported from Pocket: 1 article added/).count()).toBe(1);
     const box = search.getByRole('searchbox', { name: 'Search' });
     await box.fill('tag:from-pocket ');
-    await expect.poll(() => search.getByRole('article').getByRole('link', { name: 'Saved in Pocket, long ago' }).count()).toBe(1);
+    await expect
+      .poll(() => search.getByRole('article').getByRole('link', { name: 'Saved in Pocket, long ago' }).count())
+      .toBe(1);
     await box.fill('tag:from-pocket ransomware ');
     await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^0 results/); // no text yet
 
@@ -108,13 +124,39 @@ describe('export and backup', () => {
     const articles = Array.from({ length: 30 }, (_, i) => {
       const url = `https://bulk.example/articles/${i}`;
       return {
-        id: crypto.randomUUID(), url, originalUrl: url, urls: [url], title: `Bulk article ${i}`, byline: null, siteName: 'Bulk', lang: 'en', dir: null,
-        publishedTime: null, excerpt: null, wordCount: 3, readingMinutes: 1, canonicalUrl: null, tags: ['bulk'], note: '', createdAt: Date.UTC(2024, 0, 1) + i, updatedAt: 1,
+        id: crypto.randomUUID(),
+        url,
+        originalUrl: url,
+        urls: [url],
+        title: `Bulk article ${i}`,
+        byline: null,
+        siteName: 'Bulk',
+        lang: 'en',
+        dir: null,
+        publishedTime: null,
+        excerpt: null,
+        wordCount: 3,
+        readingMinutes: 1,
+        canonicalUrl: null,
+        tags: ['bulk'],
+        note: '',
+        createdAt: Date.UTC(2024, 0, 1) + i,
+        updatedAt: 1,
       };
     });
-    const backup = { format: 'gleaner-backup', version: 1, exportedAt: new Date().toISOString(), articles, contents: [], highlights: [], settings: { exportTemplate: '', exportFullText: false } };
+    const backup = {
+      format: 'gleaner-backup',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      articles,
+      contents: [],
+      highlights: [],
+      settings: { exportTemplate: '', exportFullText: false },
+    };
     const search = await env.browser.openExtensionPage('search.html?q=tag:bulk');
-    await search.getByLabel('Restore backup').setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    await search
+      .getByLabel('Restore backup')
+      .setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
     await expect.poll(() => search.getByText(/^Restored: 30 articles added/).count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^30 results/);
     await expect.poll(() => search.getByRole('article').count()).toBe(25);

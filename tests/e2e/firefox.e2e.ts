@@ -12,21 +12,30 @@ const SENTENCE = '“This will not be the last health crisis.”';
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
 const ci = ['true', '1'].includes(String(process.env.CI).toLowerCase());
 const hasFirefox = findFirefox() !== null;
-if (!hasFirefox && !ci) console.error(`\n${'#'.repeat(78)}\n#  FIREFOX TESTS SKIPPED: no Firefox found. Install it: apt-get install -y firefox-esr\n${'#'.repeat(78)}\n`);
+if (!hasFirefox && !ci)
+  console.error(
+    `\n${'#'.repeat(78)}\n#  FIREFOX TESTS SKIPPED: no Firefox found. Install it: apt-get install -y firefox-esr\n${'#'.repeat(78)}\n`,
+  );
 
 /** Clicks the button whose text or label is `name` (as a reader would find it). */
 const click = (name: string) => {
-  const button = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
+  const button = [...document.querySelectorAll('button')].find(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name,
+  );
   if (!button) return false;
   button.click();
   return true;
 };
 /** Whether a button named `name` is on the page. */
-const hasButton = (name: string) => [...document.querySelectorAll('button')].some((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name);
+const hasButton = (name: string) =>
+  [...document.querySelectorAll('button')].some(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name,
+  );
 /** The texts of the drawn highlights, by id. */
 const drawn = () => {
   const texts = new Map<string, string>();
-  for (const mark of document.querySelectorAll<HTMLElement>('[data-highlight-id]')) texts.set(mark.dataset.highlightId!, (texts.get(mark.dataset.highlightId!) ?? '') + mark.textContent);
+  for (const mark of document.querySelectorAll<HTMLElement>('[data-highlight-id]'))
+    texts.set(mark.dataset.highlightId!, (texts.get(mark.dataset.highlightId!) ?? '') + mark.textContent);
   return [...texts.values()];
 };
 
@@ -54,23 +63,29 @@ describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
     await firefox.waitFor(popup, hasButton, 'Remove from library', true);
 
     // Select a sentence on the page and highlight it from the popup.
-    await firefox.evaluate(page, (text: string) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return true;
-      }
-      return false;
-    }, SENTENCE);
+    await firefox.evaluate(
+      page,
+      (text: string) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const at = node.data.indexOf(text);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+          return true;
+        }
+        return false;
+      },
+      SENTENCE,
+    );
     expect(await firefox.evaluate(popup, click, 'Highlight selection')).toBe(true);
     await firefox.waitFor(page, drawn, null, [SENTENCE]);
-    expect(await firefox.evaluate(page, () => document.querySelector('[data-highlight-id]')?.getAttribute('title'), null)).toBe('Highlight, Yellow');
+    expect(
+      await firefox.evaluate(page, () => document.querySelector('[data-highlight-id]')?.getAttribute('title'), null),
+    ).toBe('Highlight, Yellow');
 
     // Back on a revisit: the background saw the load (tabs.onUpdated) and injected the highlighter.
     await firefox.reload(page);
@@ -78,34 +93,68 @@ describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
 
     // Search finds it; the reader shows it with its highlight, from IndexedDB in the add-on's origin.
     await firefox.reload(search);
-    await firefox.evaluate(search, () => {
-      const box = document.querySelector<HTMLInputElement>('input[type=search]')!;
-      box.value = 'health crisis';
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-    }, null);
-    await firefox.waitFor(search, () => document.querySelector('[role=status].count')?.textContent?.split(' ').slice(0, 2).join(' '), null, '1 result');
-    const reader = await firefox.evaluate(popup, () => document.querySelector('a[href^="/reader.html"]')?.getAttribute('href'), null);
+    await firefox.evaluate(
+      search,
+      () => {
+        const box = document.querySelector<HTMLInputElement>('input[type=search]')!;
+        box.value = 'health crisis';
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      null,
+    );
+    await firefox.waitFor(
+      search,
+      () => document.querySelector('[role=status].count')?.textContent?.split(' ').slice(0, 2).join(' '),
+      null,
+      '1 result',
+    );
+    const reader = await firefox.evaluate(
+      popup,
+      () => document.querySelector('a[href^="/reader.html"]')?.getAttribute('href'),
+      null,
+    );
     const { context: readerTab } = await firefox.openTab(`${firefox.extensionOrigin}${reader!.slice(1)}`);
     await firefox.waitFor(readerTab, drawn, null, [SENTENCE]);
-    expect(await firefox.evaluate(readerTab, () => document.querySelector('article h1')?.textContent, null)).toBe(TITLE);
+    expect(await firefox.evaluate(readerTab, () => document.querySelector('article h1')?.textContent, null)).toBe(
+      TITLE,
+    );
   });
 
   it('opens the options page, and its settings reach the page', async () => {
     const { context: options } = await firefox.openTab(`${firefox.extensionOrigin}options.html`);
     await firefox.waitFor(options, () => document.querySelector('h1')?.textContent, null, 'Gleaner settings');
-    expect(await firefox.evaluate(options, () => document.body.innerText.includes('Highlight the selected text: Alt+Shift+H'), null)).toBe(true);
+    expect(
+      await firefox.evaluate(
+        options,
+        () => document.body.innerText.includes('Highlight the selected text: Alt+Shift+H'),
+        null,
+      ),
+    ).toBe(true);
     const { context: page } = await firefox.openTab(`${server.origin}/itij/firefox.html`);
     await firefox.waitFor(page, drawn, null, [SENTENCE]);
     // Rename yellow: the open page's highlight is named anew (storage.onChanged in a Firefox content script).
-    await firefox.evaluate(options, () => {
-      const name = document.querySelector<HTMLInputElement>('input[aria-label="Name of colour 1"]')!;
-      name.value = 'Evidence';
-      name.dispatchEvent(new Event('input', { bubbles: true }));
-    }, null);
-    await firefox.waitFor(page, () => document.querySelector('[data-highlight-id]')?.getAttribute('title'), null, 'Highlight, Evidence');
+    await firefox.evaluate(
+      options,
+      () => {
+        const name = document.querySelector<HTMLInputElement>('input[aria-label="Name of colour 1"]')!;
+        name.value = 'Evidence';
+        name.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      null,
+    );
+    await firefox.waitFor(
+      page,
+      () => document.querySelector('[data-highlight-id]')?.getAttribute('title'),
+      null,
+      'Highlight, Evidence',
+    );
 
     // Firefox's own shortcuts page (utils/platform.ts): the add-ons manager, at its shortcuts panel.
     expect(await firefox.evaluate(options, click, 'Change keyboard shortcuts')).toBe(true);
-    await expect.poll(async () => (await firefox.tabUrls()).some((address) => address.startsWith('about:addons')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await firefox.tabUrls()).some((address) => address.startsWith('about:addons')), {
+        timeout: 10_000,
+      })
+      .toBe(true);
   });
 });

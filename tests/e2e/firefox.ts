@@ -31,7 +31,13 @@ export interface FirefoxWithExtension {
   /** Runs `fn(arg)` in a tab (awaited) and returns its JSON-serializable result. */
   evaluate<A, R>(context: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>>;
   /** Polls `fn(arg)` in a tab until it returns `expected` (JSON-equal), or fails with the last value. */
-  waitFor<A, R>(context: string, fn: (arg: A) => R | Promise<R>, arg: A, expected: Awaited<R>, timeoutMs?: number): Promise<void>;
+  waitFor<A, R>(
+    context: string,
+    fn: (arg: A) => R | Promise<R>,
+    arg: A,
+    expected: Awaited<R>,
+    timeoutMs?: number,
+  ): Promise<void>;
   /** The addresses of the open tabs, in order. */
   tabUrls(): Promise<string[]>;
   /** Reloads a tab and waits for it to load. */
@@ -51,19 +57,27 @@ interface BidiReply {
 export async function launchFirefox(): Promise<FirefoxWithExtension> {
   const executable = findFirefox();
   if (!executable) throw new Error('No Firefox found: apt-get install -y firefox-esr');
-  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error('No built Firefox add-on: run npm run build:firefox');
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json')))
+    throw new Error('No built Firefox add-on: run npm run build:firefox');
   const profile = mkdtempSync(join(tmpdir(), 'gleaner-firefox-'));
   // A fixed moz-extension:// host for the add-on; no first-run pages, no network of its own.
-  writeFileSync(join(profile, 'user.js'), [
-    `user_pref("extensions.webextensions.uuids", ${JSON.stringify(JSON.stringify({ [ADDON_ID]: ADDON_UUID }))});`,
-    'user_pref("browser.shell.checkDefaultBrowser", false);',
-    'user_pref("datareporting.policy.dataSubmissionEnabled", false);',
-    'user_pref("browser.startup.homepage_override.mstone", "ignore");',
-    'user_pref("app.update.disabledForTesting", true);',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(profile, 'user.js'),
+    [
+      `user_pref("extensions.webextensions.uuids", ${JSON.stringify(JSON.stringify({ [ADDON_ID]: ADDON_UUID }))});`,
+      'user_pref("browser.shell.checkDefaultBrowser", false);',
+      'user_pref("datareporting.policy.dataSubmissionEnabled", false);',
+      'user_pref("browser.startup.homepage_override.mstone", "ignore");',
+      'user_pref("app.update.disabledForTesting", true);',
+      '',
+    ].join('\n'),
+  );
   // System access lets the harness open moz-extension:// pages in a tab (as the toolbar button would).
-  const firefox: ChildProcess = spawn(executable, ['--headless', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const firefox: ChildProcess = spawn(
+    executable,
+    ['--headless', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const endpoint = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`Firefox did not start:\n${output}`)), 30_000);
@@ -105,7 +119,11 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
   const chromeWindow = (await send<Tree>('browsingContext.getTree', { 'moz:scope': 'chrome' })).contexts[0]!.context;
 
   const evaluate = async <A, R>(context: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>> => {
-    const reply = await send<{ type: string; result?: { type: string; value?: string }; exceptionDetails?: { text: string } }>('script.callFunction', {
+    const reply = await send<{
+      type: string;
+      result?: { type: string; value?: string };
+      exceptionDetails?: { text: string };
+    }>('script.callFunction', {
       functionDeclaration: `async (arg) => JSON.stringify(await (${fn.toString()})(JSON.parse(arg)) ?? null)`,
       arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }],
       target: { context },
@@ -124,7 +142,8 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
   const known = new Set<string>();
   const openTab = async (url: string) => {
     // The new tab is the one context not seen before.
-    for (const { context } of (await send<Tree>('browsingContext.getTree', { maxDepth: 0 })).contexts) known.add(context);
+    for (const { context } of (await send<Tree>('browsingContext.getTree', { maxDepth: 0 })).contexts)
+      known.add(context);
     // The browser window's own gBrowser opens it, with the system principal: moz-extension:// pages included.
     const opened = await send<{ result: { value: number } }>('script.evaluate', {
       expression: `(() => {
@@ -137,7 +156,9 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
       awaitPromise: false,
     });
     for (let i = 0; i < 100; i++) {
-      const fresh = (await send<Tree>('browsingContext.getTree', { maxDepth: 0 })).contexts.find((c) => !known.has(c.context));
+      const fresh = (await send<Tree>('browsingContext.getTree', { maxDepth: 0 })).contexts.find(
+        (c) => !known.has(c.context),
+      );
       if (fresh) {
         known.add(fresh.context);
         await loaded(fresh.context);

@@ -18,7 +18,10 @@ async function fireForTab(event: 'menu' | 'command', tabId: number): Promise<voi
       const tab = await chrome.tabs.get(id);
       type Dispatchable = { dispatch(...args: unknown[]): void };
       if (kind === 'menu') {
-        (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'gleaner-highlight-selection', editable: false, pageUrl: tab.url }, tab);
+        (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch(
+          { menuItemId: 'gleaner-highlight-selection', editable: false, pageUrl: tab.url },
+          tab,
+        );
       } else {
         (chrome.commands.onCommand as unknown as Dispatchable).dispatch('highlight-selection', tab);
       }
@@ -32,11 +35,16 @@ const LONG_TO = 'medical care is more important than ever,”';
 
 const env = useExtension();
 
-
 /** The ITIJ page changed the way sites change: an inserted block, an edited teaser, re-flowed white space. */
 function changedItij(): string {
-  return ITIJ.replace('<p class="standfirst">', '<div class="newsletter"><p>Sign up to our newsletter for the latest news from the industry, every week.</p></div>\n<p class="standfirst">')
-    .replace('Are health tech innovations key to reducing global healthcare costs?', 'Health tech: the key to lower costs? Our new analysis')
+  return ITIJ.replace(
+    '<p class="standfirst">',
+    '<div class="newsletter"><p>Sign up to our newsletter for the latest news from the industry, every week.</p></div>\n<p class="standfirst">',
+  )
+    .replace(
+      'Are health tech innovations key to reducing global healthcare costs?',
+      'Health tech: the key to lower costs? Our new analysis',
+    )
     .replace(/<\/p>\n<p>/g, '</p>\n\n      <p>\n        ')
     .replace(/ (the CPI|wrote|with) /g, '\n          $1 ');
 }
@@ -54,7 +62,9 @@ describe('highlighting on the ITIJ page', () => {
     const list = popup.getByRole('list', { name: 'Highlights', exact: true });
     await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
     expect(await list.getByRole('listitem').first().textContent()).toContain(SENTENCE);
-    await expect.poll(() => drawnHighlights(page)).toEqual([expect.objectContaining({ text: SENTENCE, color: 'yellow' })]);
+    await expect
+      .poll(() => drawnHighlights(page))
+      .toEqual([expect.objectContaining({ text: SENTENCE, color: 'yellow' })]);
 
     // A second, multi-paragraph highlight; the popup lists both in page order.
     await selectText(page, LONG_FROM, LONG_TO);
@@ -64,7 +74,9 @@ describe('highlighting on the ITIJ page', () => {
     expect(items[0]).toContain(LONG_FROM);
     expect(items[1]).toContain(SENTENCE);
     const drawn = await drawnHighlights(page);
-    expect(drawn.map((h) => h.text.replace(/\s+/g, ' ')).sort()).toEqual([SENTENCE, expect.stringMatching(new RegExp(`^${LONG_FROM}.*${LONG_TO}$`))].sort());
+    expect(drawn.map((h) => h.text.replace(/\s+/g, ' ')).sort()).toEqual(
+      [SENTENCE, expect.stringMatching(new RegExp(`^${LONG_FROM}.*${LONG_TO}$`))].sort(),
+    );
     await popup.close();
 
     // Reload: both come back on the same text.
@@ -79,14 +91,22 @@ describe('highlighting on the ITIJ page', () => {
     await expect.poll(async () => (await drawnHighlights(page)).length).toBe(2);
     const after = await drawnHighlights(page);
     expect(after.find((h) => h.text === SENTENCE)).toBeDefined();
-    expect(after.find((h) => h.text !== SENTENCE)?.text.replace(/\s+/g, ' ')).toMatch(new RegExp(`^${LONG_FROM}.*${LONG_TO}$`));
+    expect(after.find((h) => h.text !== SENTENCE)?.text.replace(/\s+/g, ' ')).toMatch(
+      new RegExp(`^${LONG_FROM}.*${LONG_TO}$`),
+    );
 
     // The sentence is rewritten away: the popup shows that highlight as orphaned, never drawn elsewhere.
-    env.server.route('/itij/story.html', ITIJ.replace(SENTENCE, '“Further crises will follow, and they will not be kind to the unprepared.”'));
+    env.server.route(
+      '/itij/story.html',
+      ITIJ.replace(SENTENCE, '“Further crises will follow, and they will not be kind to the unprepared.”'),
+    );
     await page.reload();
     await expect.poll(async () => (await drawnHighlights(page)).length).toBe(1);
     popup = await env.browser.openPopup(tabId);
-    const orphan = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').filter({ hasText: SENTENCE });
+    const orphan = popup
+      .getByRole('list', { name: 'Highlights', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: SENTENCE });
     await orphan.getByText('Not found on the page as it is now').waitFor();
     await popup.close();
     await page.close();
@@ -112,12 +132,16 @@ describe('highlighting on the ITIJ page', () => {
     await expect.poll(async () => (await drawnHighlights(page)).length).toBe(0);
     expect(await page.evaluate(() => document.body.innerHTML.includes('data-highlight-id'))).toBe(false);
     await popup.getByRole('button', { name: 'Undo', exact: true }).click();
-    await expect.poll(async () => (await drawnHighlights(page)).map((h) => [h.text, h.color])).toEqual([[SENTENCE, 'green']]);
+    await expect
+      .poll(async () => (await drawnHighlights(page)).map((h) => [h.text, h.color]))
+      .toEqual([[SENTENCE, 'green']]);
 
     // The note survived the undo.
     await popup.reload();
     const restored = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
-    expect(await restored.getByRole('textbox', { name: 'Highlight note', exact: true }).inputValue()).toBe('The key quote.');
+    expect(await restored.getByRole('textbox', { name: 'Highlight note', exact: true }).inputValue()).toBe(
+      'The key quote.',
+    );
 
     // Removing the page from the library takes its highlights off the page too.
     await popup.getByRole('button', { name: 'Remove from library', exact: true }).click();
@@ -170,7 +194,9 @@ describe('highlighting on the ITIJ page', () => {
     const check = await env.browser.openPopup(tabId);
     const item = check.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
     await item.waitFor();
-    expect(await item.getByRole('textbox', { name: 'Highlight note', exact: true }).inputValue()).toBe('Call to Action');
+    expect(await item.getByRole('textbox', { name: 'Highlight note', exact: true }).inputValue()).toBe(
+      'Call to Action',
+    );
     await check.close();
     await page.close();
   });
@@ -187,7 +213,9 @@ describe('highlighting on the ITIJ page', () => {
 
     await selectText(page, 'President Brad Smith');
     await fireForTab('command', tabId);
-    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.text).sort()).toEqual(['President Brad Smith', SENTENCE].sort());
+    await expect
+      .poll(async () => (await drawnHighlights(page)).map((h) => h.text).sort())
+      .toEqual(['President Brad Smith', SENTENCE].sort());
 
     // With nothing selected, the shortcut says so in the page.
     await page.evaluate(() => getSelection()!.removeAllRanges());

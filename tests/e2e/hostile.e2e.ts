@@ -9,7 +9,8 @@ import { drawnHighlights, selectText } from './page-helpers';
 
 const env = useExtension();
 
-const PARAGRAPH = 'Ransomware crews kept attacking hospitals through the spring, and the hospitals kept paying, because every hour offline put patients at risk. ';
+const PARAGRAPH =
+  'Ransomware crews kept attacking hospitals through the spring, and the hospitals kept paying, because every hour offline put patients at risk. ';
 
 function hostilePage(origin: string): string {
   const probe = (n: number) => `fetch('${origin}/probe?v=${n}&from='+location.protocol)`;
@@ -40,7 +41,7 @@ function hostilePage(origin: string): string {
 }
 
 describe('a hostile page', () => {
-  it('is saved, highlighted, read and searched without any of its code running in Gleaner\'s pages', async () => {
+  it("is saved, highlighted, read and searched without any of its code running in Gleaner's pages", async () => {
     env.server.route('/hostile.html', hostilePage(env.server.origin));
     const { page, tabId } = await env.browser.openTab(`${env.server.origin}/hostile.html`);
     const popup = await env.browser.openPopup(tabId);
@@ -54,16 +55,31 @@ describe('a hostile page', () => {
 
     const href = await popup.getByRole('link', { name: 'Open reader' }).getAttribute('href');
     const reader = await env.browser.openExtensionPage(href!.slice(1));
-    await expect.poll(() => reader.getByRole('heading').first().textContent()).toBe('A hostile article about ransomware');
+    await expect
+      .poll(() => reader.getByRole('heading').first().textContent())
+      .toBe('A hostile article about ransomware');
     await expect.poll(() => drawnHighlights(reader)).toHaveLength(1);
     await expect.poll(() => reader.getByText(/The payload quoted as text: <img src=x onerror=/).count()).toBe(1);
-    expect(await reader.locator('.content script, .content iframe, .content object, .content [onerror], .content [onclick], .content [onmouseover], .content a[href^="javascript"], .content a[href^="data"]').count()).toBe(0);
+    expect(
+      await reader
+        .locator(
+          '.content script, .content iframe, .content object, .content [onerror], .content [onclick], .content [onmouseover], .content a[href^="javascript"], .content a[href^="data"]',
+        )
+        .count(),
+    ).toBe(0);
     await reader.locator('.content').hover();
     await reader.getByText('Hover here.').hover();
 
     const search = await env.browser.openExtensionPage('search.html?q=onerror');
     await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^1 result/);
-    await expect.poll(() => search.getByRole('article').getByText(/onerror/).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        search
+          .getByRole('article')
+          .getByText(/onerror/)
+          .count(),
+      )
+      .toBeGreaterThan(0);
 
     await reader.waitForTimeout(1500); // time for anything scheduled to have run
     const fromExtension = env.server.requests.filter((r) => r.startsWith('/probe') && r.includes('chrome-extension'));
@@ -71,6 +87,8 @@ describe('a hostile page', () => {
     // The probe itself works: the web page ran its own broken-image handler.
     expect(env.server.requests).toContain('/probe?v=4&from=http:');
     // The page's <base> did not follow the article: the reader's links still resolve against the extension.
-    expect(await reader.evaluate(() => [document.baseURI.split(':')[0], document.querySelectorAll('base').length])).toEqual(['chrome-extension', 0]);
+    expect(
+      await reader.evaluate(() => [document.baseURI.split(':')[0], document.querySelectorAll('base').length]),
+    ).toEqual(['chrome-extension', 0]);
   });
 });

@@ -15,9 +15,16 @@ const env = useExtension({ language: 'ar' });
  * pack; Debian ships them apart, in chromium-l10n. Without it this test is skipped loudly; under CI, it fails.
  */
 const chromium = findChromium();
-const hasArabic = !!chromium && [join(dirname(realpathSync(chromium)), 'locales'), '/usr/lib/chromium/locales'].some((dir) => existsSync(join(dir, 'ar.pak')));
+const hasArabic =
+  !!chromium &&
+  [join(dirname(realpathSync(chromium)), 'locales'), '/usr/lib/chromium/locales'].some((dir) =>
+    existsSync(join(dir, 'ar.pak')),
+  );
 const ci = ['true', '1'].includes(String(process.env.CI).toLowerCase());
-if (!hasArabic && !ci) console.error(`\n${'#'.repeat(78)}\n#  LANGUAGE TEST SKIPPED: Chromium has no Arabic pack. Install it: apt-get install -y chromium-l10n\n${'#'.repeat(78)}\n`);
+if (!hasArabic && !ci)
+  console.error(
+    `\n${'#'.repeat(78)}\n#  LANGUAGE TEST SKIPPED: Chromium has no Arabic pack. Install it: apt-get install -y chromium-l10n\n${'#'.repeat(78)}\n`,
+  );
 
 describe.skipIf(!hasArabic && !ci)('a browser in Arabic', () => {
   it('gets Gleaner in Arabic, right to left: popup, page toolbar, search, options and reader', async () => {
@@ -29,7 +36,10 @@ describe.skipIf(!hasArabic && !ci)('a browser in Arabic', () => {
     const popup = await env.browser.openPopup(tabId);
     await popup.getByRole('button', { name: 'احفظ', exact: true }).click();
     await popup.getByRole('button', { name: 'أزل من المكتبة', exact: true }).waitFor();
-    expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'ar',
+      'rtl',
+    ]);
     expect(await popup.getByText(/مدة القراءة/).count()).toBeGreaterThan(0);
     // The English article keeps its own title; Gleaner's words around it are Arabic.
     expect(await popup.getByRole('heading', { level: 1 }).textContent()).toMatch(/cyber attacks/);
@@ -66,7 +76,12 @@ describe.skipIf(!hasArabic && !ci)('a browser in Arabic', () => {
     const reader = await env.browser.openExtensionPage(href.slice(1));
     await reader.getByRole('button', { name: 'ظلّل التحديد' }).waitFor();
     // The article keeps its own language and direction inside the Arabic reader.
-    expect(await reader.locator('article').first().evaluate((article) => getComputedStyle(article).direction)).toBe('ltr');
+    expect(
+      await reader
+        .locator('article')
+        .first()
+        .evaluate((article) => getComputedStyle(article).direction),
+    ).toBe('ltr');
     expect(await reader.evaluate(() => document.documentElement.dir)).toBe('rtl');
     for (const opened of [popup, search, options, reader, page]) await opened.close();
   });

@@ -22,14 +22,19 @@ describe('the library page', () => {
     await popup.getByText('Note saved').waitFor();
 
     // "Open search" from the popup opens the library in a tab.
-    const [opened] = await Promise.all([env.browser.context.waitForEvent('page'), popup.getByRole('link', { name: 'Open search' }).click()]);
+    const [opened] = await Promise.all([
+      env.browser.context.waitForEvent('page'),
+      popup.getByRole('link', { name: 'Open search' }).click(),
+    ]);
     await opened.waitForLoadState();
     expect(opened.url()).toBe(`chrome-extension://${env.browser.extensionId}/search.html`);
 
     // The page that was already open updated by itself.
     await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
     const result = library.getByRole('article');
-    const link = result.getByRole('link', { name: 'The CPI issues call to protect international healthcare providers from cyber attacks' });
+    const link = result.getByRole('link', {
+      name: 'The CPI issues call to protect international healthcare providers from cyber attacks',
+    });
     expect(await link.getAttribute('href')).toBe(`${env.server.origin}/itij-cpi-healthcare.html`);
 
     await library.goto(`chrome-extension://${env.browser.extensionId}/search.html?q=CYBER`);
@@ -39,7 +44,14 @@ describe('the library page', () => {
 
     // Operators and filters.
     const box = library.getByRole('searchbox', { name: 'Search' });
-    for (const [query, count] of [['tag:cyber', '1 result'], ['-tag:cyber', '0 results'], ['site:itij bananas', '0 results'], ['site:itij hospitals', '1 result'], ['site:ITIJ healthcare', '1 result'], ['has:highlights', '0 results']] as const) {
+    for (const [query, count] of [
+      ['tag:cyber', '1 result'],
+      ['-tag:cyber', '0 results'],
+      ['site:itij bananas', '0 results'],
+      ['site:itij hospitals', '1 result'],
+      ['site:ITIJ healthcare', '1 result'],
+      ['has:highlights', '0 results'],
+    ] as const) {
       await box.fill(query);
       await expect.poll(() => library.getByRole('status').textContent()).toMatch(new RegExp(`^${count}`));
     }
@@ -60,12 +72,20 @@ describe('the library page', () => {
     await library.getByRole('group', { name: 'Filter by site' }).getByRole('button', { name: 'ITIJ 1' }).waitFor();
 
     // Words of the article's text (not in its title, excerpt, tags or note) find it, with a snippet marked.
-    for (const [query, count] of [['ransomware', '1 result'], ['"ransomware operations"', '1 result'], ['"operations ransomware"', '0 results'], ['ransomw', '1 result'], ['ransomware -duguin', '0 results']] as const) {
+    for (const [query, count] of [
+      ['ransomware', '1 result'],
+      ['"ransomware operations"', '1 result'],
+      ['"operations ransomware"', '0 results'],
+      ['ransomw', '1 result'],
+      ['ransomware -duguin', '0 results'],
+    ] as const) {
       await box.fill(query);
       await expect.poll(() => library.getByRole('status').textContent()).toMatch(new RegExp(`^${count}`));
     }
     await box.fill('ransomware');
-    await expect.poll(() => library.getByRole('article').locator('.snippet mark').allTextContents()).toEqual(['ransomware']);
+    await expect
+      .poll(() => library.getByRole('article').locator('.snippet mark').allTextContents())
+      .toEqual(['ransomware']);
     // The index can be rebuilt by hand, with its progress shown, and still finds the same.
     await library.getByRole('button', { name: 'Rebuild search index' }).click();
     await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
@@ -77,7 +97,10 @@ describe('the library page', () => {
     await again.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first().waitFor();
     await box.fill('"last health crisis"');
     await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
-    await library.getByRole('list', { name: 'Matching highlights' }).getByText('This will not be the last health crisis.').waitFor();
+    await library
+      .getByRole('list', { name: 'Matching highlights' })
+      .getByText('This will not be the last health crisis.')
+      .waitFor();
     // Results follow a highlight note written in the popup of another tab, with nothing typed here.
     await box.fill('zebra');
     await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^0 results/);
@@ -94,7 +117,9 @@ describe('the library page', () => {
     await library.keyboard.press('/');
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
     await library.keyboard.press('ArrowDown');
-    expect(await library.evaluate(() => document.activeElement?.textContent)).toBe('The CPI issues call to protect international healthcare providers from cyber attacks');
+    expect(await library.evaluate(() => document.activeElement?.textContent)).toBe(
+      'The CPI issues call to protect international healthcare providers from cyber attacks',
+    );
     const [source] = await Promise.all([env.browser.context.waitForEvent('page'), library.keyboard.press('Enter')]);
     await source.waitForLoadState();
     expect(source.url()).toBe(`${env.server.origin}/itij-cpi-healthcare.html`);

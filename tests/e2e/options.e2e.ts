@@ -13,7 +13,11 @@ declare const chrome: typeof import('wxt/browser').browser;
 const env = useExtension();
 
 /** The background colour a drawn highlight has on `page`. */
-const background = (page: import('playwright-core').Page) => page.locator('[data-highlight-id]').first().evaluate((mark) => getComputedStyle(mark).backgroundColor);
+const background = (page: import('playwright-core').Page) =>
+  page
+    .locator('[data-highlight-id]')
+    .first()
+    .evaluate((mark) => getComputedStyle(mark).backgroundColor);
 
 describe('the options page', () => {
   it('renames and recolours a highlight colour: the open page, its toolbar and the popup follow', async () => {
@@ -35,11 +39,18 @@ describe('the options page', () => {
     await page.keyboard.press('Shift');
     const toolbar = page.getByRole('toolbar', { name: 'Gleaner highlight' });
     await toolbar.getByRole('button', { name: 'Highlight Question', exact: true }).click();
-    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.color).sort()).toEqual(['green', 'yellow']);
+    await expect
+      .poll(async () => (await drawnHighlights(page)).map((h) => h.color).sort())
+      .toEqual(['green', 'yellow']);
 
     await popup.reload();
-    const colour = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('combobox', { name: 'Colour' }).first();
-    expect(await colour.evaluate((select: HTMLSelectElement) => [...select.options].map((o) => o.textContent))).toEqual(['Evidence', 'Question', 'Blue', 'Pink', 'Purple']);
+    const colour = popup
+      .getByRole('list', { name: 'Highlights', exact: true })
+      .getByRole('combobox', { name: 'Colour' })
+      .first();
+    expect(await colour.evaluate((select: HTMLSelectElement) => [...select.options].map((o) => o.textContent))).toEqual(
+      ['Evidence', 'Question', 'Blue', 'Pink', 'Purple'],
+    );
 
     // Back to the defaults.
     await options.getByRole('button', { name: 'Restore the default colours' }).click();
@@ -96,19 +107,25 @@ describe('the options page', () => {
   it('lays out Markdown exports by the template written there', async () => {
     const { page, popup, url } = await highlightOnItij(env, 'template', SENTENCE);
     const options = await env.browser.openExtensionPage('options.html');
-    await options.getByRole('textbox', { name: 'Export template' }).fill('# {{title}}\n\nFrom <{{url}}>\n\n{{highlights}}');
+    await options
+      .getByRole('textbox', { name: 'Export template' })
+      .fill('# {{title}}\n\nFrom <{{url}}>\n\n{{highlights}}');
     await options.getByText('Saved.').waitFor();
     await env.browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await popup.getByRole('button', { name: 'Copy Markdown' }).click();
     await popup.getByText('Markdown copied.').waitFor();
     const copied = await popup.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(new RegExp(`^# The CPI issues call to protect international healthcare providers from cyber attacks\n\nFrom <${url.replace(/[.?]/g, '\\$&')}>\n\n> ${SENTENCE}`));
+    expect(copied).toMatch(
+      new RegExp(
+        `^# The CPI issues call to protect international healthcare providers from cyber attacks\n\nFrom <${url.replace(/[.?]/g, '\\$&')}>\n\n> ${SENTENCE}`,
+      ),
+    );
     await options.getByRole('button', { name: 'Use the default layout' }).click();
     await options.getByText('Saved.').waitFor();
     for (const opened of [popup, options, page]) await opened.close();
   });
 
-  it('shows the keyboard shortcut and opens the browser\'s shortcuts page; remote images are the reader\'s setting', async () => {
+  it("shows the keyboard shortcut and opens the browser's shortcuts page; remote images are the reader's setting", async () => {
     // Reached from the search page (and the popup) by a link named Settings.
     const search = await env.browser.openExtensionPage('search.html');
     const settingsPage = env.browser.context.waitForEvent('page');
@@ -125,7 +142,11 @@ describe('the options page', () => {
     await options.getByRole('textbox', { name: 'Name of colour 5' }).fill('Later');
     await options.getByRole('checkbox', { name: 'Show remote images in the reader' }).uncheck();
     await options.getByText('Saved.').waitFor();
-    expect(await env.browser.background.evaluate(async () => (await chrome.storage.local.get('readerRemoteImages')).readerRemoteImages)).toBe(false);
+    expect(
+      await env.browser.background.evaluate(
+        async () => (await chrome.storage.local.get('readerRemoteImages')).readerRemoteImages,
+      ),
+    ).toBe(false);
     await options.reload();
     expect(await options.getByRole('textbox', { name: 'Name of colour 5' }).inputValue()).toBe('Later');
     expect(await options.getByRole('checkbox', { name: 'Show remote images in the reader' }).isChecked()).toBe(false);

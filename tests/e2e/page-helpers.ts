@@ -10,7 +10,10 @@ import { FIXTURE_DIR, type ExtensionBrowser, type FixtureServer } from './browse
  * would be recognised as the same story by its canonical URL wherever it is served.
  */
 export function itijPage(slug: string): string {
-  return readFileSync(join(FIXTURE_DIR, 'itij-cpi-healthcare.html'), 'utf8').replace(/(<link rel="canonical" href=")[^"]+/, `$1https://www.itij.com/e2e/${slug}`);
+  return readFileSync(join(FIXTURE_DIR, 'itij-cpi-healthcare.html'), 'utf8').replace(
+    /(<link rel="canonical" href=")[^"]+/,
+    `$1https://www.itij.com/e2e/${slug}`,
+  );
 }
 
 /** Selects from the start of `from` to the end of `to` (both found in single text nodes; `to` defaults to `from`). */
@@ -44,7 +47,10 @@ export async function drawnHighlights(page: Page): Promise<Array<{ id: string; t
   return page.evaluate(() => {
     const byId = new Map<string, { id: string; text: string; color: string }>();
     // The prototype's method: a hostile page may clobber document.querySelectorAll with a named element.
-    for (const el of Document.prototype.querySelectorAll.call(document, '[data-highlight-id]') as NodeListOf<HTMLElement>) {
+    for (const el of Document.prototype.querySelectorAll.call(
+      document,
+      '[data-highlight-id]',
+    ) as NodeListOf<HTMLElement>) {
       const id = el.dataset.highlightId!;
       const entry = byId.get(id) ?? { id, text: '', color: el.dataset.gleanerColor ?? '' };
       entry.text += el.textContent;
@@ -58,7 +64,11 @@ export async function drawnHighlights(page: Page): Promise<Array<{ id: string; t
  * Opens this test's copy of the ITIJ story (`/itij/<slug>.html`) in a new tab, selects `text` and highlights it
  * from the popup, as a reader would: the page, its tab id, the popup and the page's address.
  */
-export async function highlightOnItij(env: { browser: ExtensionBrowser; server: FixtureServer }, slug: string, text: string) {
+export async function highlightOnItij(
+  env: { browser: ExtensionBrowser; server: FixtureServer },
+  slug: string,
+  text: string,
+) {
   const url = `${env.server.origin}/itij/${slug}.html`;
   env.server.route(`/itij/${slug}.html`, itijPage(slug));
   const { page, tabId } = await env.browser.openTab(url);

@@ -20,13 +20,21 @@ describe('the reader', () => {
     env.server.route('/itij/reader.html', '<title>Gone</title><p>Gone.</p>');
     const reader = await env.browser.openExtensionPage(href!.slice(1));
     await expect.poll(() => reader.getByRole('heading').first().textContent()).toBe(TITLE);
-    await expect.poll(() => drawnHighlights(reader)).toEqual([expect.objectContaining({ text: SENTENCE, color: 'yellow' })]);
+    await expect
+      .poll(() => drawnHighlights(reader))
+      .toEqual([expect.objectContaining({ text: SENTENCE, color: 'yellow' })]);
     expect(await reader.getByText(/ransomware operations aimed at crippling/).count()).toBe(1);
-    expect(await reader.locator('.content a').evaluateAll((links) => links.every((a) => a.getAttribute('target') === '_blank'))).toBe(true);
+    expect(
+      await reader
+        .locator('.content a')
+        .evaluateAll((links) => links.every((a) => a.getAttribute('target') === '_blank')),
+    ).toBe(true);
 
     // Theme and text size.
     await reader.getByLabel('Theme').selectOption('sepia');
-    await expect.poll(() => reader.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 236, 216)');
+    await expect
+      .poll(() => reader.evaluate(() => getComputedStyle(document.body).backgroundColor))
+      .toBe('rgb(244, 236, 216)');
     const before = await reader.locator('main.reader').evaluate((main) => getComputedStyle(main).fontSize);
     await reader.getByRole('button', { name: 'Larger text' }).click();
     expect(await reader.locator('main.reader').evaluate((main) => getComputedStyle(main).fontSize)).not.toBe(before);
@@ -37,7 +45,9 @@ describe('the reader', () => {
     await expect.poll(() => drawnHighlights(reader)).toHaveLength(2);
     env.server.route('/itij/reader.html', itijPage('reader'));
     await page.reload();
-    await expect.poll(() => drawnHighlights(page)).toEqual(expect.arrayContaining([expect.objectContaining({ text: SECOND })]));
+    await expect
+      .poll(() => drawnHighlights(page))
+      .toEqual(expect.arrayContaining([expect.objectContaining({ text: SECOND })]));
   });
 
   it('says so for an article that is not in the library', async () => {

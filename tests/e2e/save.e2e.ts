@@ -54,20 +54,31 @@ describe('saving the ITIJ story', () => {
     await popup.getByRole('button', { name: 'Remove from library' }).waitFor();
     await popup.getByRole('button', { name: 'Remove tag cyber security' }).waitFor();
     await popup.getByRole('button', { name: 'Remove tag health' }).waitFor();
-    expect(await popup.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Cited in the hospital-security brief.');
+    expect(await popup.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
+      'Cited in the hospital-security brief.',
+    );
 
     // It is stored in the extension's own database, under the normalized URL.
     const stored = await popup.evaluate(async () => {
       const open = indexedDB.open('gleaner');
       const db = await new Promise<IDBDatabase>((done) => (open.onsuccess = () => done(open.result)));
       const all = db.transaction('articles').objectStore('articles').getAll();
-      return new Promise<Array<{ url: string; tags: string[]; note: string; title: string }>>((done) => (all.onsuccess = () => done(all.result)));
+      return new Promise<Array<{ url: string; tags: string[]; note: string; title: string }>>(
+        (done) => (all.onsuccess = () => done(all.result)),
+      );
     });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ url: `${env.server.origin}/itij-cpi-healthcare.html`, tags: ['cyber security', 'health'], note: 'Cited in the hospital-security brief.', title: TITLE });
+    expect(stored[0]).toMatchObject({
+      url: `${env.server.origin}/itij-cpi-healthcare.html`,
+      tags: ['cyber security', 'health'],
+      note: 'Cited in the hospital-security brief.',
+      title: TITLE,
+    });
 
     // The web page's own origin holds nothing of Gleaner's.
-    expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).not.toContain('gleaner');
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).not.toContain(
+      'gleaner',
+    );
 
     // Removing a tag, then the whole article.
     await popup.getByRole('button', { name: 'Remove tag health' }).click();
@@ -129,7 +140,10 @@ describe('pages that cannot be saved', () => {
     ['a page without an article', '/no-article.html', /found no article/i],
     ['a PDF', '/document.pdf', /PDF/],
   ])('%s gets a clear message and no Save button', async (_what, path, message) => {
-    env.server.route('/no-article.html', '<!doctype html><title>Links</title><ul><li><a href="/a">Home</a></li><li><a href="/b">About</a></li></ul>');
+    env.server.route(
+      '/no-article.html',
+      '<!doctype html><title>Links</title><ul><li><a href="/a">Home</a></li><li><a href="/b">About</a></li></ul>',
+    );
     env.server.route('/document.pdf', minimalPdf(), 'application/pdf');
     const { page, popup } = await openWithPopup(path);
     const alert = popup.getByRole('alert');
@@ -143,9 +157,14 @@ describe('pages that cannot be saved', () => {
   it('an extension store page gets a clear message', async () => {
     // No network here: the store page is served by the test, at the store's own address.
     await env.browser.context.route('https://chromewebstore.google.com/**', (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<title>Some extension</title><article><p>${'An extension listing. '.repeat(40)}</p></article>` }),
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<title>Some extension</title><article><p>${'An extension listing. '.repeat(40)}</p></article>`,
+      }),
     );
-    const { page, tabId } = await env.browser.openTab('https://chromewebstore.google.com/detail/some-extension/abcdefghijklmnop');
+    const { page, tabId } = await env.browser.openTab(
+      'https://chromewebstore.google.com/detail/some-extension/abcdefghijklmnop',
+    );
     const popup = await env.browser.openPopup(tabId);
     const alert = popup.getByRole('alert');
     await alert.waitFor();
@@ -188,7 +207,8 @@ function minimalPdf(): Buffer {
 // Last: it leaves two more articles in this profile's library.
 describe('saving from several tabs', () => {
   it('two tabs saving and highlighting at once lose nothing', async () => {
-    const page = (n: number) => `<!doctype html><title>Parallel ${n}</title><body><article><h1>Parallel story ${n}</h1>${`<p>Story number ${n} about hospitals and ransomware, told at length so that it reads as an article and not as a stub.</p>`.repeat(6)}</article></body>`;
+    const page = (n: number) =>
+      `<!doctype html><title>Parallel ${n}</title><body><article><h1>Parallel story ${n}</h1>${`<p>Story number ${n} about hospitals and ransomware, told at length so that it reads as an article and not as a stub.</p>`.repeat(6)}</article></body>`;
     env.server.route('/parallel-1.html', page(1));
     env.server.route('/parallel-2.html', page(2));
     // Opened one after the other (each waits for the browser's next new page); then everything at once.
@@ -200,7 +220,8 @@ describe('saving from several tabs', () => {
     // Both highlight at once too.
     await Promise.all([a, b].map(({ page: tab }, i) => selectText(tab, `Story number ${i + 1}`)));
     await Promise.all([a, b].map(({ popup }) => popup.getByRole('button', { name: 'Highlight selection' }).click()));
-    for (const { popup } of [a, b]) await expect.poll(() => popup.getByRole('list', { name: 'Highlights' }).getByRole('listitem').count()).toBe(1);
+    for (const { popup } of [a, b])
+      await expect.poll(() => popup.getByRole('list', { name: 'Highlights' }).getByRole('listitem').count()).toBe(1);
     const search = await env.browser.openExtensionPage(`search.html?q=${encodeURIComponent('"parallel story" ')}`);
     await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^2 results/);
   });

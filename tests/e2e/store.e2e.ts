@@ -36,7 +36,9 @@ describe('the built extension, as the stores see it', () => {
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.description).toBe('__MSG_extDescription__');
     for (const locale of ['en', 'fr', 'ar']) {
-      const messages = JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      const messages = JSON.parse(
+        readFileSync(join(EXTENSION_DIR, '_locales', locale, 'messages.json'), 'utf8'),
+      ) as Record<string, { message: string }>;
       expect(messages.extName!.message.length, locale).toBeLessThanOrEqual(75);
       expect(messages.extDescription!.message.length, locale).toBeGreaterThan(20);
       expect(messages.extDescription!.message.length, locale).toBeLessThanOrEqual(132);
@@ -44,8 +46,12 @@ describe('the built extension, as the stores see it', () => {
   });
 
   it('explains every permission in the README, and states its privacy', () => {
-    const section = readme.slice(readme.indexOf('## Permissions'), readme.indexOf('\n## ', readme.indexOf('## Permissions') + 5));
-    for (const permission of [...manifest.permissions, ...manifest.host_permissions]) expect(section, permission).toContain(`| \`${permission}\``);
+    const section = readme.slice(
+      readme.indexOf('## Permissions'),
+      readme.indexOf('\n## ', readme.indexOf('## Permissions') + 5),
+    );
+    for (const permission of [...manifest.permissions, ...manifest.host_permissions])
+      expect(section, permission).toContain(`| \`${permission}\``);
     expect(readme).toMatch(/## Privacy\n\nGleaner collects nothing and sends nothing/);
     expect(readFileSync(join(ROOT, 'PRIVACY.md'), 'utf8')).toMatch(/nothing leaves your machine/);
   });

@@ -20,11 +20,17 @@ export interface ExpectedMetadata {
 
 /** Names of the real pages under tests/fixtures/pages. */
 export function pageNames(root: string = join(FIXTURES, 'pages')): string[] {
-  return readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** A real page's HTML and its expected metadata. */
-export function readPage(name: string, root: string = join(FIXTURES, 'pages')): { html: string; expected: ExpectedMetadata } {
+export function readPage(
+  name: string,
+  root: string = join(FIXTURES, 'pages'),
+): { html: string; expected: ExpectedMetadata } {
   return {
     html: readFileSync(join(root, name, 'source.html'), 'utf8'),
     expected: JSON.parse(readFileSync(join(root, name, 'expected-metadata.json'), 'utf8')) as ExpectedMetadata,

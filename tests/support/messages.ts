@@ -10,10 +10,17 @@ export function chromeMessages(locale: string): Record<string, ChromeMessage> {
 }
 
 /** `browser.i18n.getMessage` over those messages: `$1`…`$9` substituted, `$$` a dollar sign, '' when unknown. */
-export function getMessage(messages: Record<string, ChromeMessage>, dir: 'ltr' | 'rtl', name: string, substitutions?: string | string[]): string {
+export function getMessage(
+  messages: Record<string, ChromeMessage>,
+  dir: 'ltr' | 'rtl',
+  name: string,
+  substitutions?: string | string[],
+): string {
   if (name === '@@bidi_dir') return dir;
   const message = messages[name]?.message;
   if (message === undefined) return '';
   const values = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  return message.replace(/\$(\$|[1-9])/g, (_, which: string) => (which === '$' ? '$' : values[Number(which) - 1] ?? ''));
+  return message.replace(/\$(\$|[1-9])/g, (_, which: string) =>
+    which === '$' ? '$' : (values[Number(which) - 1] ?? ''),
+  );
 }

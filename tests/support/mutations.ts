@@ -27,14 +27,24 @@ export function randomInt(random: () => number, min: number, max: number): numbe
  * Random highlight ranges as readers make them: whole words, 3 to 40 of them, inside one paragraph, list item,
  * quote, cell or heading. Returns [start, end) model offsets.
  */
-export function randomSpans(model: TextModel, count: number, random: () => number): Array<{ start: number; end: number }> {
+export function randomSpans(
+  model: TextModel,
+  count: number,
+  random: () => number,
+): Array<{ start: number; end: number }> {
   const blocks = [...model.root.querySelectorAll('p, li, blockquote, dd, td, h1, h2, h3, h4, figcaption')]
-    .map((block) => ({ start: modelOffset(model, block, 0) ?? 0, end: modelOffset(model, block, block.childNodes.length, 'end') ?? 0 }))
+    .map((block) => ({
+      start: modelOffset(model, block, 0) ?? 0,
+      end: modelOffset(model, block, block.childNodes.length, 'end') ?? 0,
+    }))
     .filter((block) => block.end - block.start >= 40);
   const spans = [];
   for (let i = 0; i < count && blocks.length; i++) {
     const block = blocks[randomInt(random, 0, blocks.length)]!;
-    const words = [...model.text.slice(block.start, block.end).matchAll(/\S+/g)].map((m) => ({ start: block.start + m.index, end: block.start + m.index + m[0].length }));
+    const words = [...model.text.slice(block.start, block.end).matchAll(/\S+/g)].map((m) => ({
+      start: block.start + m.index,
+      end: block.start + m.index + m[0].length,
+    }));
     if (words.length < 3) continue;
     const first = randomInt(random, 0, words.length - 2);
     const last = Math.min(words.length - 1, first + randomInt(random, 2, 40));
@@ -95,7 +105,11 @@ function insideHighlight(root: Element, node: Node): boolean {
   const starts = [...root.querySelectorAll(START)];
   return starts.some((start) => {
     const end = root.querySelector(`${END}[data-i="${start.getAttribute('data-i')}"]`);
-    return !!end && !!(start.compareDocumentPosition(node) & 4 /* FOLLOWING */) && !!(end.compareDocumentPosition(node) & 2 /* PRECEDING */);
+    return (
+      !!end &&
+      !!(start.compareDocumentPosition(node) & 4 /* FOLLOWING */) &&
+      !!(end.compareDocumentPosition(node) & 2 /* PRECEDING */)
+    );
   });
 }
 
@@ -163,11 +177,12 @@ export function editQuotes(root: Element, random: () => number): void {
     if (!text || text.data.length < 8) continue;
     const at = randomInt(random, 1, text.data.length - 2);
     const kind = randomInt(random, 0, 3);
-    text.data = kind === 0
-      ? text.data.slice(0, at) + text.data.slice(at + 1) // a deleted character
-      : kind === 1
-        ? text.data.slice(0, at) + 'x' + text.data.slice(at + 1) // a changed character
-        : text.data.slice(0, at) + ',' + text.data.slice(at); // inserted punctuation
+    text.data =
+      kind === 0
+        ? text.data.slice(0, at) + text.data.slice(at + 1) // a deleted character
+        : kind === 1
+          ? text.data.slice(0, at) + 'x' + text.data.slice(at + 1) // a changed character
+          : text.data.slice(0, at) + ',' + text.data.slice(at); // inserted punctuation
   }
 }
 
@@ -179,4 +194,3 @@ export function overlap(a: { start: number; end: number }, b: { start: number; e
   const shared = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
   return shared / (Math.max(a.end, b.end) - Math.min(a.start, b.start));
 }
-

@@ -57,8 +57,15 @@ function similarity(actual: string, expected: string): number {
 }
 
 /** Similarity of the context: how well the prefix ends at `start` and the suffix starts at `end`. */
-function contextScores(text: string, start: number, end: number, context: QuoteContext): { prefix: number; suffix: number } {
-  const prefix = context.prefix ? similarity(text.slice(Math.max(0, start - context.prefix.length), start), context.prefix) : 1;
+function contextScores(
+  text: string,
+  start: number,
+  end: number,
+  context: QuoteContext,
+): { prefix: number; suffix: number } {
+  const prefix = context.prefix
+    ? similarity(text.slice(Math.max(0, start - context.prefix.length), start), context.prefix)
+    : 1;
   const suffix = context.suffix ? similarity(text.slice(end, end + context.suffix.length), context.suffix) : 1;
   return { prefix, suffix };
 }
@@ -80,8 +87,15 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
       end: candidate.end,
       quoteScore,
       contextScore: (prefix + suffix) / 2,
-      score: (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * positionScore) / WEIGHT_SUM,
-      textScore: (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix) / (WEIGHT_SUM - WEIGHTS.position),
+      score:
+        (WEIGHTS.quote * quoteScore +
+          WEIGHTS.prefix * prefix +
+          WEIGHTS.suffix * suffix +
+          WEIGHTS.position * positionScore) /
+        WEIGHT_SUM,
+      textScore:
+        (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix) /
+        (WEIGHT_SUM - WEIGHTS.position),
       distance,
     };
   };
@@ -105,7 +119,8 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
       if (context.hint !== undefined) {
         const from = Math.max(0, context.hint - quote.length);
         const window = text.slice(from, Math.min(text.length, context.hint + 2 * quote.length));
-        for (const m of approxSearch(window, quote, maxErrors)) candidates.push({ ...m, start: m.start + from, end: m.end + from });
+        for (const m of approxSearch(window, quote, maxErrors))
+          candidates.push({ ...m, start: m.start + from, end: m.end + from });
       }
       const approximate = best(candidates);
       if (approximate && (!found || approximate.score > found.score)) found = approximate;
@@ -127,7 +142,9 @@ const AMBIGUITY_MARGIN = 0.03;
  * half the time, so the highlight is orphaned instead (null).
  */
 function settleAmbiguity(chosen: QuoteMatch, all: readonly QuoteMatch[], quoteLength: number): QuoteMatch | null {
-  const rivals = all.filter((other) => Math.abs(other.textScore - chosen.textScore) < AMBIGUITY_MARGIN || other.textScore > chosen.textScore);
+  const rivals = all.filter(
+    (other) => Math.abs(other.textScore - chosen.textScore) < AMBIGUITY_MARGIN || other.textScore > chosen.textScore,
+  );
   const places = rivals.filter((m, i) => rivals.findIndex((o) => o.start < m.end && m.start < o.end) === i);
   if (places.length <= 1) return chosen;
   const atHint = places.filter((m) => m.distance <= Math.min(32, quoteLength));

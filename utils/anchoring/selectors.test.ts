@@ -15,7 +15,12 @@ describe('selectors', () => {
     const start = model.text.indexOf('voted');
     const selectors = describeRange(model, toRange(model, start, start + 'voted to approve'.length)!)!;
     expect(selectors).toEqual({
-      quote: { type: 'TextQuoteSelector', exact: 'voted to approve', prefix: 'he committee met on Tuesday. It ', suffix: ' the budget.' },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: 'voted to approve',
+        prefix: 'he committee met on Tuesday. It ',
+        suffix: ' the budget.',
+      },
       position: { type: 'TextPositionSelector', start, end: start + 16 },
     });
   });
@@ -29,16 +34,22 @@ describe('selectors', () => {
     const before = buildTextModel(rootOf('<p>First, the cat sat.</p><p>Later, the cat sat again.</p>'));
     const second = before.text.lastIndexOf('the cat sat');
     const selectors = selectorsAt(before, second, second + 11);
-    const after = buildTextModel(rootOf('<p>New intro paragraph.</p><p>First, the cat sat.</p><p>Later, the cat sat again.</p>'));
+    const after = buildTextModel(
+      rootOf('<p>New intro paragraph.</p><p>First, the cat sat.</p><p>Later, the cat sat again.</p>'),
+    );
     const found = locate(after, selectors)!;
     expect(found.method).toBe('quote');
     expect(after.text.slice(found.start - 7, found.end)).toBe('Later, the cat sat');
   });
 
   it('find edited text approximately', () => {
-    const before = buildTextModel(rootOf('<p>Governments must work together to stop all cyberattacks on hospitals.</p>'));
+    const before = buildTextModel(
+      rootOf('<p>Governments must work together to stop all cyberattacks on hospitals.</p>'),
+    );
     const selectors = selectorsAt(before, 0, before.text.length);
-    const after = buildTextModel(rootOf('<p>Governments must work together to stop all cyber-attacks on hospitals!</p>'));
+    const after = buildTextModel(
+      rootOf('<p>Governments must work together to stop all cyber-attacks on hospitals!</p>'),
+    );
     expect(locate(after, selectors)).toMatchObject({ start: 0, method: 'fuzzy' });
   });
 
@@ -46,7 +57,9 @@ describe('selectors', () => {
     const before = buildTextModel(rootOf('<p>The minister resigned on Friday after the report.</p><p>Other news.</p>'));
     const start = before.text.indexOf('minister resigned');
     const selectors = selectorsAt(before, start, start + 'minister resigned on Friday'.length);
-    const after = buildTextModel(rootOf('<p>Weather: sunny with light winds across the region on Friday.</p><p>Other news.</p>'));
+    const after = buildTextModel(
+      rootOf('<p>Weather: sunny with light winds across the region on Friday.</p><p>Other news.</p>'),
+    );
     expect(anchor(after, selectors)).toBeNull();
   });
 });
@@ -54,28 +67,37 @@ describe('selectors', () => {
 describe('re-anchoring on real pages', () => {
   const names = pageNames().slice(0, 6);
 
-  it.each(names)('%s: random highlights come back on the same text after realistic changes, never on other text', (name) => {
-    const { html } = readPage(name);
-    const random = seededRandom(name.length * 7919);
-    for (const [mutationName, mutate] of [['none', null], ...Object.entries(MUTATIONS)] as const) {
-      const doc = documentOf(html);
-      const model = buildTextModel(doc.body);
-      const spans = randomSpans(model, 12, random);
-      const selectors = spans.map((span) => selectorsAt(model, span.start, span.end));
-      spans.forEach((span, i) => markTruth(model, span, i));
-      if (mutate) mutate(doc.body, random);
-      const after = buildTextModel(doc.body);
-      let found = 0;
-      selectors.forEach((selector, i) => {
-        const truth = truthOf(after, i)!;
-        const where = locate(after, selector);
-        if (!where) return; // orphaned: allowed within the recall asked below, never drawn elsewhere
-        found += 1;
-        expect(overlap(where, truth), `${mutationName} #${i} on other text: ${selector.quote.exact.slice(0, 40)}`).toBeGreaterThanOrEqual(mutationName === 'editQuotes' ? 0.9 : 1);
-      });
-      expect(found / selectors.length, `${mutationName}: share found`).toBeGreaterThanOrEqual(mutationName === 'none' ? 1 : 0.9);
-    }
-  }, 30_000);
+  it.each(names)(
+    '%s: random highlights come back on the same text after realistic changes, never on other text',
+    (name) => {
+      const { html } = readPage(name);
+      const random = seededRandom(name.length * 7919);
+      for (const [mutationName, mutate] of [['none', null], ...Object.entries(MUTATIONS)] as const) {
+        const doc = documentOf(html);
+        const model = buildTextModel(doc.body);
+        const spans = randomSpans(model, 12, random);
+        const selectors = spans.map((span) => selectorsAt(model, span.start, span.end));
+        spans.forEach((span, i) => markTruth(model, span, i));
+        if (mutate) mutate(doc.body, random);
+        const after = buildTextModel(doc.body);
+        let found = 0;
+        selectors.forEach((selector, i) => {
+          const truth = truthOf(after, i)!;
+          const where = locate(after, selector);
+          if (!where) return; // orphaned: allowed within the recall asked below, never drawn elsewhere
+          found += 1;
+          expect(
+            overlap(where, truth),
+            `${mutationName} #${i} on other text: ${selector.quote.exact.slice(0, 40)}`,
+          ).toBeGreaterThanOrEqual(mutationName === 'editQuotes' ? 0.9 : 1);
+        });
+        expect(found / selectors.length, `${mutationName}: share found`).toBeGreaterThanOrEqual(
+          mutationName === 'none' ? 1 : 0.9,
+        );
+      }
+    },
+    30_000,
+  );
 
   it('orphans a phrase repeated word for word when the page shifted, rather than guess', () => {
     const para = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.</p>';

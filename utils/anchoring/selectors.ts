@@ -48,7 +48,10 @@ export function describeRange(model: TextModel, range: Range): Selectors | null 
 }
 
 /** Model offsets of the selectors' text in the current model, or null when it cannot be found. */
-export function locate(model: TextModel, selectors: Selectors): { start: number; end: number; method: AnchorMethod } | null {
+export function locate(
+  model: TextModel,
+  selectors: Selectors,
+): { start: number; end: number; method: AnchorMethod } | null {
   const { quote, position } = selectors;
   const { text } = model;
   if (text.slice(position.start, position.end) === quote.exact) {

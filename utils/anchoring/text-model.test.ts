@@ -12,9 +12,13 @@ describe('buildTextModel', () => {
     ['trims leading and trailing space', '<p>  lead and trail  </p>', 'lead and trail'],
     ['keeps inline markup seamless', '<p>al<b>ph</b>a <i>beta</i></p>', 'alpha beta'],
     ['separates blocks with one space', '<p>one.</p><p>two.</p>', 'one. two.'],
-    ['reads list items and cells as blocks', '<ul><li>a</li><li>b</li></ul><table><tr><td>c</td><td>d</td></tr></table>', 'a b c d'],
+    [
+      'reads list items and cells as blocks',
+      '<ul><li>a</li><li>b</li></ul><table><tr><td>c</td><td>d</td></tr></table>',
+      'a b c d',
+    ],
     ['skips scripts and styles', '<p>seen<script>var hidden = 1;</script><style>p{}</style> text</p>', 'seen text'],
-    ['skips Gleaner\'s own interface', `<p>page</p><div ${UI_ATTRIBUTE}>Highlight yellow</div><p>text</p>`, 'page text'],
+    ["skips Gleaner's own interface", `<p>page</p><div ${UI_ATTRIBUTE}>Highlight yellow</div><p>text</p>`, 'page text'],
     ['treats no-break spaces as spaces', '<p>a\u00a0\u00a0b</p>', 'a b'],
   ])('%s', (_what, html, text) => {
     expect(buildTextModel(rootOf(html)).text).toBe(text);
@@ -22,7 +26,9 @@ describe('buildTextModel', () => {
 
   it('gives the same text for re-flowed markup', () => {
     const a = buildTextModel(rootOf('<p>The quick brown fox</p><p>jumps over</p>')).text;
-    const b = buildTextModel(rootOf('\n  <p>\n    The quick\n    brown <span>fox</span>\n  </p>\n  <p>jumps   over</p>\n')).text;
+    const b = buildTextModel(
+      rootOf('\n  <p>\n    The quick\n    brown <span>fox</span>\n  </p>\n  <p>jumps   over</p>\n'),
+    ).text;
     expect(b).toBe(a);
   });
 });
@@ -30,20 +36,17 @@ describe('buildTextModel', () => {
 describe('toRange and fromRange', () => {
   const html = '<p>  The <b>quick</b>   brown fox.</p>\n<p>It jumps <a href="#">over the</a> dog.</p>';
 
-  it.each([
-    ['quick'],
-    ['The quick brown'],
-    ['brown fox. It jumps'],
-    ['over the dog.'],
-    ['x. It'],
-  ])('maps %j to a DOM range holding that text and back', (needle) => {
-    const model = buildTextModel(rootOf(html));
-    const start = model.text.indexOf(needle);
-    expect(start).toBeGreaterThanOrEqual(0);
-    const range = toRange(model, start, start + needle.length)!;
-    expect(range.toString().replace(/\s+/g, ' ')).toBe(needle);
-    expect(fromRange(model, range)).toEqual({ start, end: start + needle.length });
-  });
+  it.each([['quick'], ['The quick brown'], ['brown fox. It jumps'], ['over the dog.'], ['x. It']])(
+    'maps %j to a DOM range holding that text and back',
+    (needle) => {
+      const model = buildTextModel(rootOf(html));
+      const start = model.text.indexOf(needle);
+      expect(start).toBeGreaterThanOrEqual(0);
+      const range = toRange(model, start, start + needle.length)!;
+      expect(range.toString().replace(/\s+/g, ' ')).toBe(needle);
+      expect(fromRange(model, range)).toEqual({ start, end: start + needle.length });
+    },
+  );
 
   it('trims a selection that starts or ends on white space', () => {
     const root = rootOf('<p>alpha   beta   gamma</p>');

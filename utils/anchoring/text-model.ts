@@ -6,12 +6,68 @@
  */
 
 /** Elements whose text is not part of what a reader reads. */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'svg', 'SVG', 'MATH', 'math', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE']);
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'svg',
+  'SVG',
+  'MATH',
+  'math',
+  'IFRAME',
+  'OBJECT',
+  'HEAD',
+  'TITLE',
+]);
 /** Elements that start a new block of text; text in different blocks is separated by a space. */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR',
-  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'BR',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 /** Marks Gleaner's own in-page interface (toolbar, note editor), which is never part of the page's text. */
 export const UI_ATTRIBUTE = 'data-gleaner-ui';
@@ -57,7 +113,8 @@ function blockOf(node: Node, root: Element): Element {
 export function buildTextModel(root: Element): TextModel {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) => (node.nodeType === 1 ? (isSkipped(node as Element) ? 2 /* REJECT */ : 3 /* SKIP */) : 1 /* ACCEPT */),
+    acceptNode: (node) =>
+      node.nodeType === 1 ? (isSkipped(node as Element) ? 2 /* REJECT */ : 3 /* SKIP */) : 1 /* ACCEPT */,
   });
   const segments: Segment[] = [];
   let text = '';
@@ -179,7 +236,12 @@ function nodeAtBoundary(root: Element, container: Node, offset: number): Node | 
  * the root. Between two blocks a point could sit before or after their separator: a range's start takes the
  * offset where the following text starts, its end the offset where the preceding text ends.
  */
-export function modelOffset(model: TextModel, container: Node, offset: number, side: 'start' | 'end' = 'start'): number | null {
+export function modelOffset(
+  model: TextModel,
+  container: Node,
+  offset: number,
+  side: 'start' | 'end' = 'start',
+): number | null {
   if (!model.root.contains(container)) return null;
   const index = container.nodeType === 3 ? model.indexOf.get(container as Text) : undefined;
   if (index !== undefined) {

@@ -31,7 +31,10 @@ export interface Backup {
 }
 
 const Time = v.pipe(v.number(), v.finite());
-const Url = v.pipe(Text(8_000), v.check((url) => normalizeUrl(url) !== null, 'is not a web address'));
+const Url = v.pipe(
+  Text(8_000),
+  v.check((url) => normalizeUrl(url) !== null, 'is not a web address'),
+);
 
 const ArticleSchema = v.strictObject({
   id: IdSchema,
@@ -45,7 +48,11 @@ const ArticleSchema = v.strictObject({
   updatedAt: Time,
 });
 
-const ContentSchema = v.strictObject({ articleId: IdSchema, html: Text(MAX_ARTICLE_HTML), text: Text(MAX_ARTICLE_HTML) });
+const ContentSchema = v.strictObject({
+  articleId: IdSchema,
+  html: Text(MAX_ARTICLE_HTML),
+  text: Text(MAX_ARTICLE_HTML),
+});
 
 const BackupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
@@ -62,26 +69,44 @@ export async function createBackup(now: Date = new Date()): Promise<Backup> {
   const [articles, contents, highlights] = await db.transaction('r', db.articles, db.contents, db.highlights, () =>
     Promise.all([db.articles.toArray(), db.contents.toArray(), db.highlights.toArray()]),
   );
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), articles, contents, highlights, settings: await readSettings() };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    articles,
+    contents,
+    highlights,
+    settings: await readSettings(),
+  };
 }
 
 /** The backup as the file "Back up" downloads. */
 export function backupFile(backup: Backup): { blob: Blob; name: string } {
-  return { blob: new Blob([JSON.stringify(backup)], { type: 'application/json' }), name: `gleaner-backup-${backup.exportedAt.slice(0, 10)}.json` };
+  return {
+    blob: new Blob([JSON.stringify(backup)], { type: 'application/json' }),
+    name: `gleaner-backup-${backup.exportedAt.slice(0, 10)}.json`,
+  };
 }
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: string };
 
-const megabytes = (bytes: number) => new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(bytes / 1024 / 1024);
+const megabytes = (bytes: number) =>
+  new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(
+    bytes / 1024 / 1024,
+  );
 
 /** Where in the file a validation problem is, in words ("articles[3].title"). */
 function pathOf(issue: v.BaseIssue<unknown>): string {
-  return (issue.path ?? []).map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`)).join('').replace(/^\./, '');
+  return (issue.path ?? [])
+    .map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /** Reads and checks a backup file; never throws, and says in words what is wrong with a bad one. */
 export async function parseBackup(file: Blob): Promise<ParsedBackup> {
-  if (file.size > MAX_BACKUP_BYTES) return { ok: false, error: t('backup.tooBig', [megabytes(file.size), megabytes(MAX_BACKUP_BYTES)]) };
+  if (file.size > MAX_BACKUP_BYTES)
+    return { ok: false, error: t('backup.tooBig', [megabytes(file.size), megabytes(MAX_BACKUP_BYTES)]) };
   let data: unknown;
   try {
     data = JSON.parse(await file.text());
@@ -123,7 +148,8 @@ function consistencyProblem(backup: Backup): string | null {
   }
   const highlights = new Set<string>();
   for (const highlight of backup.highlights) {
-    if (!ids.has(highlight.articleId)) return `a highlight of an article the backup does not hold (${highlight.articleId})`;
+    if (!ids.has(highlight.articleId))
+      return `a highlight of an article the backup does not hold (${highlight.articleId})`;
     if (highlights.has(highlight.id)) return `the highlight id ${highlight.id} appears twice`;
     highlights.add(highlight.id);
   }
@@ -147,8 +173,17 @@ const STEP = 500;
  * Merges a checked backup into the library in one transaction (all or nothing), then rebuilds the search
  * index. `onProgress` gets the phase and how far it is.
  */
-export async function restoreBackup(backup: Backup, onProgress: (phase: 'restoring' | 'indexing', done: number, total: number) => void = () => {}): Promise<RestoreReport> {
-  const report: RestoreReport = { articlesAdded: 0, articlesUpdated: 0, highlightsAdded: 0, highlightsUpdated: 0, unchanged: 0 };
+export async function restoreBackup(
+  backup: Backup,
+  onProgress: (phase: 'restoring' | 'indexing', done: number, total: number) => void = () => {},
+): Promise<RestoreReport> {
+  const report: RestoreReport = {
+    articlesAdded: 0,
+    articlesUpdated: 0,
+    highlightsAdded: 0,
+    highlightsUpdated: 0,
+    unchanged: 0,
+  };
   const total = backup.articles.length + backup.highlights.length;
   await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
     // Backup id → stored id (a page saved here under another id is merged into that article).
@@ -157,7 +192,16 @@ export async function restoreBackup(backup: Backup, onProgress: (phase: 'restori
     for (let start = 0; start < backup.articles.length; start += STEP) {
       const batch = backup.articles.slice(start, start + STEP);
       const byId = await db.articles.bulkGet(batch.map((a) => a.id));
-      const byUrl = await Promise.all(batch.map((a, i) => (byId[i] ? Promise.resolve(undefined) : db.articles.where('urls').anyOf(a.urls.length ? a.urls : [a.url]).first())));
+      const byUrl = await Promise.all(
+        batch.map((a, i) =>
+          byId[i]
+            ? Promise.resolve(undefined)
+            : db.articles
+                .where('urls')
+                .anyOf(a.urls.length ? a.urls : [a.url])
+                .first(),
+        ),
+      );
       const writes: ArticleRecord[] = [];
       batch.forEach((article, i) => {
         const stored = byId[i] ?? byUrl[i] ?? null;
@@ -167,7 +211,13 @@ export async function restoreBackup(backup: Backup, onProgress: (phase: 'restori
           newer.add(article.id);
           report.articlesAdded++;
         } else if (article.updatedAt > stored.updatedAt) {
-          writes.push({ ...article, id: stored.id, url: stored.url, urls: [...new Set([...stored.urls, ...article.urls])], createdAt: Math.min(stored.createdAt, article.createdAt) });
+          writes.push({
+            ...article,
+            id: stored.id,
+            url: stored.url,
+            urls: [...new Set([...stored.urls, ...article.urls])],
+            createdAt: Math.min(stored.createdAt, article.createdAt),
+          });
           newer.add(article.id);
           report.articlesUpdated++;
         } else report.unchanged++;
@@ -175,8 +225,11 @@ export async function restoreBackup(backup: Backup, onProgress: (phase: 'restori
       await db.articles.bulkPut(writes);
       onProgress('restoring', start + batch.length, total);
     }
-    const contents = backup.contents.filter((c) => newer.has(c.articleId)).map((c) => ({ ...c, articleId: target.get(c.articleId)! }));
-    for (let start = 0; start < contents.length; start += STEP) await db.contents.bulkPut(contents.slice(start, start + STEP));
+    const contents = backup.contents
+      .filter((c) => newer.has(c.articleId))
+      .map((c) => ({ ...c, articleId: target.get(c.articleId)! }));
+    for (let start = 0; start < contents.length; start += STEP)
+      await db.contents.bulkPut(contents.slice(start, start + STEP));
     for (let start = 0; start < backup.highlights.length; start += STEP) {
       const batch = backup.highlights.slice(start, start + STEP);
       const stored = await db.highlights.bulkGet(batch.map((h) => h.id));

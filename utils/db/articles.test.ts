@@ -1,6 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { extractedArticle } from './test-data';
-import { addTagToArticles, findArticleForPage, getArticle, getContent, listTags, removeArticle, removeArticles, removeTagFromArticles, restoreArticles, saveArticle, updateArticle } from './articles';
+import {
+  addTagToArticles,
+  findArticleForPage,
+  getArticle,
+  getContent,
+  listTags,
+  removeArticle,
+  removeArticles,
+  removeTagFromArticles,
+  restoreArticles,
+  saveArticle,
+  updateArticle,
+} from './articles';
 import { searchTerm } from '../search/body-index';
 import { db } from './schema';
 
@@ -25,8 +37,18 @@ describe('saveArticle', () => {
   it('refreshes a page saved before, keeping id, tags, note and creation time', async () => {
     const first = await saveArticle(extractedArticle(), 1000);
     await updateArticle(first.id, { tags: ['news'], note: 'read again' }, 1500);
-    const again = await saveArticle(extractedArticle({ title: 'A story (updated)', html: '<p>New body.</p>', url: 'https://news.example/story#x' }), 2000);
-    expect(again).toMatchObject({ id: first.id, tags: ['news'], note: 'read again', createdAt: 1000, updatedAt: 2000, title: 'A story (updated)' });
+    const again = await saveArticle(
+      extractedArticle({ title: 'A story (updated)', html: '<p>New body.</p>', url: 'https://news.example/story#x' }),
+      2000,
+    );
+    expect(again).toMatchObject({
+      id: first.id,
+      tags: ['news'],
+      note: 'read again',
+      createdAt: 1000,
+      updatedAt: 2000,
+      title: 'A story (updated)',
+    });
     expect(await db.articles.count()).toBe(1);
     expect((await getContent(first.id))?.html).toBe('<p>New body.</p>');
   });
@@ -53,9 +75,13 @@ describe('findArticleForPage', () => {
   });
 
   it('finds a page by the canonical URL it declares on its own site', async () => {
-    const saved = await saveArticle(extractedArticle({ url: 'https://www.news.example/story?page=amp', canonicalUrl: 'https://news.example/story' }));
+    const saved = await saveArticle(
+      extractedArticle({ url: 'https://www.news.example/story?page=amp', canonicalUrl: 'https://news.example/story' }),
+    );
     expect((await findArticleForPage('https://news.example/story'))?.id).toBe(saved.id);
-    expect((await findArticleForPage('https://news.example/story-copy', 'https://news.example/story'))?.id).toBe(saved.id);
+    expect((await findArticleForPage('https://news.example/story-copy', 'https://news.example/story'))?.id).toBe(
+      saved.id,
+    );
   });
 
   it('does not treat a home-page canonical URL as the same article', async () => {
@@ -64,8 +90,16 @@ describe('findArticleForPage', () => {
   });
 
   it("does not let a page claim another site's article through its canonical URL", async () => {
-    const real = await saveArticle(extractedArticle({ url: 'https://news.example/story', html: '<p>The real story.</p>' }));
-    const forged = await saveArticle(extractedArticle({ url: 'https://evil.example/copy', canonicalUrl: 'https://news.example/story', html: '<p>Forged.</p>' }));
+    const real = await saveArticle(
+      extractedArticle({ url: 'https://news.example/story', html: '<p>The real story.</p>' }),
+    );
+    const forged = await saveArticle(
+      extractedArticle({
+        url: 'https://evil.example/copy',
+        canonicalUrl: 'https://news.example/story',
+        html: '<p>Forged.</p>',
+      }),
+    );
     expect(forged.id).not.toBe(real.id);
     expect((await getContent(real.id))?.html).toBe('<p>The real story.</p>');
     expect(forged.urls).toEqual(['https://evil.example/copy']);
@@ -95,7 +129,15 @@ describe('removeArticle', () => {
     const quote = { type: 'TextQuoteSelector', exact: 'Body', prefix: '', suffix: ' text.' } as const;
     const position = { type: 'TextPositionSelector', start: 0, end: 4 } as const;
     for (const articleId of [gone.id, kept.id]) {
-      await db.highlights.add({ id: crypto.randomUUID(), articleId, selectors: { quote, position }, color: 'yellow', note: '', createdAt: 1, updatedAt: 1 });
+      await db.highlights.add({
+        id: crypto.randomUUID(),
+        articleId,
+        selectors: { quote, position },
+        color: 'yellow',
+        note: '',
+        createdAt: 1,
+        updatedAt: 1,
+      });
     }
     await removeArticle(gone.id);
     expect(await getArticle(gone.id)).toBeNull();
@@ -144,8 +186,20 @@ describe('bulk actions', () => {
     const b = await saveArticle(extractedArticle({ url: 'https://e.com/b', text: 'Nothing here.' }));
     const quote = { type: 'TextQuoteSelector', exact: 'Ransomware', prefix: '', suffix: ' struck.' } as const;
     const position = { type: 'TextPositionSelector', start: 0, end: 10 } as const;
-    await db.highlights.add({ id: crypto.randomUUID(), articleId: a.id, selectors: { quote, position }, color: 'yellow', note: 'n', createdAt: 1, updatedAt: 1 });
-    const before = { articles: await db.articles.toArray(), contents: await db.contents.toArray(), highlights: await db.highlights.toArray() };
+    await db.highlights.add({
+      id: crypto.randomUUID(),
+      articleId: a.id,
+      selectors: { quote, position },
+      color: 'yellow',
+      note: 'n',
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const before = {
+      articles: await db.articles.toArray(),
+      contents: await db.contents.toArray(),
+      highlights: await db.highlights.toArray(),
+    };
     const removed = await removeArticles([a.id, b.id]);
     expect(removed).toHaveLength(2);
     expect(await db.articles.count()).toBe(0);

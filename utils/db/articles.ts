@@ -36,7 +36,10 @@ export function urlsOf(pageUrl: string, canonicalUrl: string | null): string[] {
 }
 
 /** Finds the saved article for a page: by the page's own URL, then by its canonical URL if it is trusted. */
-export async function findArticleForPage(pageUrl: string, canonicalUrl: string | null = null): Promise<ArticleRecord | null> {
+export async function findArticleForPage(
+  pageUrl: string,
+  canonicalUrl: string | null = null,
+): Promise<ArticleRecord | null> {
   const own = normalizeUrl(pageUrl);
   if (own) {
     const found = await db.articles.where('urls').equals(own).first();
@@ -75,7 +78,17 @@ export async function saveArticle(page: ExtractedArticle, now: number = Date.now
     const urls = urlsOf(page.url, page.canonicalUrl);
     const record: ArticleRecord = existing
       ? { ...existing, ...meta, originalUrl, urls: [...new Set([...existing.urls, ...urls])], updatedAt: now }
-      : { ...meta, id: crypto.randomUUID(), url, originalUrl, urls, tags: [], note: '', createdAt: now, updatedAt: now };
+      : {
+          ...meta,
+          id: crypto.randomUUID(),
+          url,
+          originalUrl,
+          urls,
+          tags: [],
+          note: '',
+          createdAt: now,
+          updatedAt: now,
+        };
     await db.articles.put(record);
     await indexArticle(record.id, text); // before the new text replaces the old, which says what to take out
     await db.contents.put({ articleId: record.id, html, text });
@@ -90,7 +103,11 @@ export interface ArticleChanges {
 }
 
 /** Changes an article's tags and/or note; tags are cleaned (see tags.ts). */
-export async function updateArticle(id: string, changes: ArticleChanges, now: number = Date.now()): Promise<ArticleRecord> {
+export async function updateArticle(
+  id: string,
+  changes: ArticleChanges,
+  now: number = Date.now(),
+): Promise<ArticleRecord> {
   return db.transaction('rw', db.articles, async () => {
     const existing = await db.articles.get(id);
     if (!existing) throw gleanerError('error.articleGone');
@@ -143,7 +160,11 @@ export async function addTagToArticles(ids: readonly string[], tag: string, now:
 }
 
 /** Removes a tag (case-insensitively) from many articles at once; returns how many changed. */
-export async function removeTagFromArticles(ids: readonly string[], tag: string, now: number = Date.now()): Promise<number> {
+export async function removeTagFromArticles(
+  ids: readonly string[],
+  tag: string,
+  now: number = Date.now(),
+): Promise<number> {
   const key = tag.trim().replace(/^#+/, '').toLocaleLowerCase();
   return db.transaction('rw', db.articles, async () => {
     let changed = 0;
@@ -172,7 +193,11 @@ export async function removeArticles(ids: readonly string[]): Promise<RemovedArt
     for (const id of ids) {
       const article = await db.articles.get(id);
       if (!article) continue;
-      removed.push({ article, content: (await db.contents.get(id)) ?? null, highlights: await db.highlights.where('articleId').equals(id).toArray() });
+      removed.push({
+        article,
+        content: (await db.contents.get(id)) ?? null,
+        highlights: await db.highlights.where('articleId').equals(id).toArray(),
+      });
       await unindexArticle(id);
       await db.highlights.where('articleId').equals(id).delete();
       await db.contents.delete(id);

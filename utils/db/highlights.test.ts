@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveArticle } from './articles';
-import { addHighlight, deleteHighlight, getHighlight, listHighlights, restoreHighlight, updateHighlight } from './highlights';
+import {
+  addHighlight,
+  deleteHighlight,
+  getHighlight,
+  listHighlights,
+  restoreHighlight,
+  updateHighlight,
+} from './highlights';
 import { db } from './schema';
 import { extractedArticle } from './test-data';
 
@@ -28,7 +35,9 @@ describe('highlights', () => {
   });
 
   it('need a saved article', async () => {
-    await expect(addHighlight(crypto.randomUUID(), selectorsAt(0, 'x'), 'yellow')).rejects.toThrow(/no longer in the library/);
+    await expect(addHighlight(crypto.randomUUID(), selectorsAt(0, 'x'), 'yellow')).rejects.toThrow(
+      /no longer in the library/,
+    );
     expect(await db.highlights.count()).toBe(0);
   });
 

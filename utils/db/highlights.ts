@@ -6,7 +6,9 @@ import { db, type HighlightRecord } from './schema';
 /** The highlights of an article in page order (by where they started when made). */
 export async function listHighlights(articleId: string): Promise<HighlightRecord[]> {
   const highlights = await db.highlights.where('articleId').equals(articleId).toArray();
-  return highlights.sort((a, b) => a.selectors.position.start - b.selectors.position.start || a.createdAt - b.createdAt);
+  return highlights.sort(
+    (a, b) => a.selectors.position.start - b.selectors.position.start || a.createdAt - b.createdAt,
+  );
 }
 
 /** Reads one highlight. */
@@ -20,8 +22,22 @@ async function touchArticle(articleId: string, now: number): Promise<void> {
 }
 
 /** Adds a highlight to a saved article. */
-export async function addHighlight(articleId: string, selectors: Selectors, color: string, note = '', now: number = Date.now()): Promise<HighlightRecord> {
-  const record: HighlightRecord = { id: crypto.randomUUID(), articleId, selectors, color, note, createdAt: now, updatedAt: now };
+export async function addHighlight(
+  articleId: string,
+  selectors: Selectors,
+  color: string,
+  note = '',
+  now: number = Date.now(),
+): Promise<HighlightRecord> {
+  const record: HighlightRecord = {
+    id: crypto.randomUUID(),
+    articleId,
+    selectors,
+    color,
+    note,
+    createdAt: now,
+    updatedAt: now,
+  };
   await db.transaction('rw', db.articles, db.highlights, async () => {
     await touchArticle(articleId, now);
     await db.highlights.add(record);
@@ -36,7 +52,11 @@ export interface HighlightChanges {
 }
 
 /** Changes a highlight's colour and/or note. */
-export async function updateHighlight(id: string, changes: HighlightChanges, now: number = Date.now()): Promise<HighlightRecord> {
+export async function updateHighlight(
+  id: string,
+  changes: HighlightChanges,
+  now: number = Date.now(),
+): Promise<HighlightRecord> {
   return db.transaction('rw', db.articles, db.highlights, async () => {
     const existing = await db.highlights.get(id);
     if (!existing) throw gleanerError('error.highlightGone');

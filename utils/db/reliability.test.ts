@@ -20,7 +20,9 @@ describe('storage failures', () => {
     };
     db.contents.hook('creating', fail);
     try {
-      const error = await saveArticle(extractedArticle({ url: 'https://e.com/new', text: 'New text.' })).catch((e: unknown) => e);
+      const error = await saveArticle(extractedArticle({ url: 'https://e.com/new', text: 'New text.' })).catch(
+        (e: unknown) => e,
+      );
       expect(errorText(error)).toMatch(/^There is no room left to store this.*Nothing was changed/);
     } finally {
       db.contents.hook('creating').unsubscribe(fail);
@@ -42,10 +44,15 @@ describe('storage failures', () => {
 
   it('saves and highlights from several tabs at once lose nothing', async () => {
     const first = await saveArticle(extractedArticle({ url: 'https://e.com/0', text: 'Shared word zero.' }));
-    const quote = { quote: { type: 'TextQuoteSelector' as const, exact: 'Shared', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: 6 } };
+    const quote = {
+      quote: { type: 'TextQuoteSelector' as const, exact: 'Shared', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector' as const, start: 0, end: 6 },
+    };
     // Eight saves, eight highlights and a note change, all started before any finishes.
     await Promise.all([
-      ...Array.from({ length: 8 }, (_, i) => saveArticle(extractedArticle({ url: `https://e.com/${i + 1}`, text: `Shared word number${i + 1}.` }))),
+      ...Array.from({ length: 8 }, (_, i) =>
+        saveArticle(extractedArticle({ url: `https://e.com/${i + 1}`, text: `Shared word number${i + 1}.` })),
+      ),
       ...Array.from({ length: 8 }, (_, i) => addHighlight(first.id, quote, 'yellow', `note ${i}`)),
       updateArticle(first.id, { note: 'changed meanwhile' }),
     ]);

@@ -14,7 +14,15 @@ describe('schema', () => {
   it('is at version 3, with the tables and indexes the library looks things up by', () => {
     expect(db.verno).toBe(3);
     const tables = Object.fromEntries(db.tables.map((table) => [table.name, table.schema]));
-    expect(Object.keys(tables).sort()).toEqual(['articles', 'contents', 'highlights', 'searchBlocks', 'searchDocs', 'searchIds', 'searchMeta']);
+    expect(Object.keys(tables).sort()).toEqual([
+      'articles',
+      'contents',
+      'highlights',
+      'searchBlocks',
+      'searchDocs',
+      'searchIds',
+      'searchMeta',
+    ]);
     expect(tables.articles?.primKey.keyPath).toBe('id');
     expect(tables.articles?.idxByName.url?.unique).toBe(true);
     expect(tables.articles?.idxByName.urls?.multi).toBe(true);
@@ -35,7 +43,16 @@ describe('schema', () => {
 function olderArticle() {
   const url = 'https://news.example/story';
   const { html: _html, text: _text, ...meta } = extractedArticle({ url });
-  const record = { ...meta, id: crypto.randomUUID(), originalUrl: url, urls: [url], tags: ['health'], note: 'kept', createdAt: 1, updatedAt: 2 };
+  const record = {
+    ...meta,
+    id: crypto.randomUUID(),
+    originalUrl: url,
+    urls: [url],
+    tags: ['health'],
+    note: 'kept',
+    createdAt: 1,
+    updatedAt: 2,
+  };
   return { record, html: '<p>Ransomware hit the hospital.</p>', text: 'Ransomware hit the hospital.' };
 }
 
@@ -45,7 +62,18 @@ describe('migrations', () => {
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
     const { record, html, text } = olderArticle();
-    const highlight = { id: crypto.randomUUID(), articleId: record.id, selectors: { quote: { type: 'TextQuoteSelector', exact: 'hospital', prefix: 'hit the ', suffix: '.' }, position: { type: 'TextPositionSelector', start: 19, end: 27 } }, color: 'yellow', note: '', createdAt: 3, updatedAt: 3 };
+    const highlight = {
+      id: crypto.randomUUID(),
+      articleId: record.id,
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact: 'hospital', prefix: 'hit the ', suffix: '.' },
+        position: { type: 'TextPositionSelector', start: 19, end: 27 },
+      },
+      color: 'yellow',
+      note: '',
+      createdAt: 3,
+      updatedAt: 3,
+    };
     await v1.table('articles').add(record);
     await v1.table('contents').add({ articleId: record.id, html, text });
     await v1.table('highlights').add(highlight);
@@ -70,7 +98,9 @@ describe('migrations', () => {
     await v2.table('articles').add(record);
     await v2.table('contents').add({ articleId: record.id, html, text });
     // A version-2 index: blocks without positions and the totals record with every id in it.
-    await v2.table('searchBlocks').add({ term: 'ransomware', block: 0, docs: Uint32Array.of(0), tfs: Uint16Array.of(1), lens: Uint32Array.of(4) });
+    await v2
+      .table('searchBlocks')
+      .add({ term: 'ransomware', block: 0, docs: Uint32Array.of(0), tfs: Uint16Array.of(1), lens: Uint32Array.of(4) });
     await v2.table('searchDocs').add({ articleId: record.id, docNo: 0 });
     await v2.table('searchMeta').add({ id: 'meta', ids: [record.id], count: 1, totalLength: 4 });
     v2.close();
@@ -80,7 +110,12 @@ describe('migrations', () => {
     expect(latest.verno).toBe(3);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
-    expect([await latest.searchBlocks.count(), await latest.searchDocs.count(), await latest.searchIds.count(), await latest.searchMeta.count()]).toEqual([0, 0, 0, 0]);
+    expect([
+      await latest.searchBlocks.count(),
+      await latest.searchDocs.count(),
+      await latest.searchIds.count(),
+      await latest.searchMeta.count(),
+    ]).toEqual([0, 0, 0, 0]);
     latest.close();
     await Dexie.delete(name);
   });

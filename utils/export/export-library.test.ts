@@ -22,14 +22,28 @@ beforeEach(async () => {
 });
 
 describe('exporting the library', () => {
-  it('zips one .md per article, unique names, newest first, with progress, whatever the records\' dates', async () => {
+  it("zips one .md per article, unique names, newest first, with progress, whatever the records' dates", async () => {
     const a = await saveArticle(extractedArticle({ url: 'https://e.com/a', title: 'Same: title', text: 'First.' }), 0);
-    await saveArticle(extractedArticle({ url: 'https://e.com/b', title: 'Same/ title', text: 'Second.' }), Date.UTC(2024, 0, 1));
-    await addHighlight(a.id, { quote: { type: 'TextQuoteSelector', exact: 'First', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 5 } }, 'blue', 'mine');
+    await saveArticle(
+      extractedArticle({ url: 'https://e.com/b', title: 'Same/ title', text: 'Second.' }),
+      Date.UTC(2024, 0, 1),
+    );
+    await addHighlight(
+      a.id,
+      {
+        quote: { type: 'TextQuoteSelector', exact: 'First', prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 5 },
+      },
+      'blue',
+      'mine',
+    );
     const progress: Array<[number, number]> = [];
     const { zip, count } = await markdownZip(null, { fullText: true }, (done, total) => progress.push([done, total]));
     expect(count).toBe(2);
-    expect([progress[0], progress.at(-1)]).toEqual([[0, 2], [2, 2]]);
+    expect([progress[0], progress.at(-1)]).toEqual([
+      [0, 2],
+      [2, 2],
+    ]);
     const files = unzipSync(await bytesOf(zip));
     expect(Object.keys(files)).toEqual(['Same title.md', 'Same title (2).md']);
     expect(strFromU8(files['Same title (2).md']!)).toContain('> First\n\n- Colour: blue\n- Note: mine');
@@ -41,7 +55,10 @@ describe('exporting the library', () => {
     await saveArticle(extractedArticle({ url: 'https://e.com/b', title: 'Left out' }));
     const files = unzipSync(await bytesOf((await markdownZip([a.id], { fullText: false })).zip));
     expect(Object.keys(files)).toEqual(['Kept.md']);
-    expect(await articleMarkdown(a.id, { fullText: false })).toMatchObject({ name: 'Kept.md', markdown: expect.stringMatching(/^---\ntitle: Kept\n/) });
+    expect(await articleMarkdown(a.id, { fullText: false })).toMatchObject({
+      name: 'Kept.md',
+      markdown: expect.stringMatching(/^---\ntitle: Kept\n/),
+    });
     expect(await articleMarkdown(crypto.randomUUID(), { fullText: false })).toBeNull();
   });
 });

@@ -17,14 +17,26 @@ const YIELD_MS = 50;
 /** The bundles of `ids` (in that order; ids no longer in the library are skipped). */
 async function bundlesOf(ids: readonly string[], withContent: boolean): Promise<ArticleBundle[]> {
   const [articles, contents, highlights] = await db.transaction('r', db.articles, db.contents, db.highlights, () =>
-    Promise.all([db.articles.bulkGet([...ids]), withContent ? db.contents.bulkGet([...ids]) : [], db.highlights.where('articleId').anyOf([...ids]).toArray()]),
+    Promise.all([
+      db.articles.bulkGet([...ids]),
+      withContent ? db.contents.bulkGet([...ids]) : [],
+      db.highlights
+        .where('articleId')
+        .anyOf([...ids])
+        .toArray(),
+    ]),
   );
   const byArticle = groupBy(highlights, (h) => h.articleId);
-  return articles.flatMap((article, i) => (article ? [{ article, content: contents[i] ?? null, highlights: byArticle.get(article.id) ?? [] }] : []));
+  return articles.flatMap((article, i) =>
+    article ? [{ article, content: contents[i] ?? null, highlights: byArticle.get(article.id) ?? [] }] : [],
+  );
 }
 
 /** One article as Markdown, or null if it is no longer in the library. */
-export async function articleMarkdown(id: string, options: MarkdownOptions): Promise<{ name: string; markdown: string } | null> {
+export async function articleMarkdown(
+  id: string,
+  options: MarkdownOptions,
+): Promise<{ name: string; markdown: string } | null> {
   const [bundle] = await bundlesOf([id], options.fullText);
   if (!bundle) return null;
   return { name: new FileNames().next(bundle.article.title, 'md'), markdown: articleToMarkdown(bundle, options) };
@@ -32,14 +44,19 @@ export async function articleMarkdown(id: string, options: MarkdownOptions): Pro
 
 const encoder = new TextEncoder();
 /** Zip files hold dates from 1980 to 2099 only: others (an imported record's 0) get the time of the export. */
-const zipTime = (epoch: number) => (epoch >= Date.UTC(1980, 0, 2) && epoch < Date.UTC(2099, 11, 31) ? new Date(epoch) : new Date());
+const zipTime = (epoch: number) =>
+  epoch >= Date.UTC(1980, 0, 2) && epoch < Date.UTC(2099, 11, 31) ? new Date(epoch) : new Date();
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * A zip holding one `.md` file per article of `ids` (all articles when null, newest first), reporting
  * progress after each batch.
  */
-export async function markdownZip(ids: readonly string[] | null, options: MarkdownOptions, onProgress: (done: number, total: number) => void = () => {}): Promise<{ zip: Blob; count: number }> {
+export async function markdownZip(
+  ids: readonly string[] | null,
+  options: MarkdownOptions,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<{ zip: Blob; count: number }> {
   const all = ids ?? (await db.articles.orderBy('createdAt').reverse().primaryKeys());
   const chunks: Uint8Array[] = [];
   // Set by fflate's callback, which TypeScript cannot see run: declared so that it is not narrowed to null.

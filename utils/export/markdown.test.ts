@@ -14,19 +14,39 @@ import { articleToMarkdown, htmlToMarkdown, renderTemplate, templateValues, type
 const ID = '6f1c2a52-1f5e-4c61-9d3f-2b8e2f7d9a10';
 
 function itij(): ArticleBundle {
-  const result = extractArticle(documentOf(readFileSync(join(FIXTURES, 'itij-cpi-healthcare.html'), 'utf8'), 'https://www.itij.com/latest/news/cyber-attacks-healthcare'));
+  const result = extractArticle(
+    documentOf(
+      readFileSync(join(FIXTURES, 'itij-cpi-healthcare.html'), 'utf8'),
+      'https://www.itij.com/latest/news/cyber-attacks-healthcare',
+    ),
+  );
   if (!result.ok) throw new Error('the ITIJ story did not extract');
   const { html, text, url, ...meta } = result.article;
   const article: ArticleRecord = {
-    ...meta, id: ID, url, originalUrl: url, urls: [url], tags: ['health', 'cyber security'], note: 'Read for the CPI report.\nFollow up next week.',
-    createdAt: Date.UTC(2020, 4, 28, 9, 30), updatedAt: Date.UTC(2020, 4, 28, 10),
+    ...meta,
+    id: ID,
+    url,
+    originalUrl: url,
+    urls: [url],
+    tags: ['health', 'cyber security'],
+    note: 'Read for the CPI report.\nFollow up next week.',
+    createdAt: Date.UTC(2020, 4, 28, 9, 30),
+    updatedAt: Date.UTC(2020, 4, 28, 10),
   };
   const quote = (exact: string, color: string, note: string, created: number): HighlightRecord => {
     const start = text.indexOf(exact);
     if (start < 0) throw new Error(`not in the text: ${exact}`);
     return {
-      id: `00000000-0000-4000-8000-00000000000${created}`, articleId: ID, color, note, createdAt: created, updatedAt: created,
-      selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + exact.length } },
+      id: `00000000-0000-4000-8000-00000000000${created}`,
+      articleId: ID,
+      color,
+      note,
+      createdAt: created,
+      updatedAt: created,
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start, end: start + exact.length },
+      },
     };
   };
   // Made in another order than they appear: the export is in page order.
@@ -58,13 +78,35 @@ describe('Markdown of one article', () => {
     const markdown = articleToMarkdown(itij());
     const [, yaml] = /^---\n([\s\S]*?)\n---\n/.exec(markdown)!;
     expect(parse(yaml!)).toEqual({
-      title: article.title, url: article.originalUrl, author: article.byline, site: article.siteName, published: article.publishedTime,
-      saved: '2020-05-28T09:30:00.000Z', tags: ['health', 'cyber security'], id: ID,
+      title: article.title,
+      url: article.originalUrl,
+      author: article.byline,
+      site: article.siteName,
+      published: article.publishedTime,
+      saved: '2020-05-28T09:30:00.000Z',
+      tags: ['health', 'cyber security'],
+      id: ID,
     });
   });
 
   it('keeps hostile titles valid YAML that reads back the same', () => {
-    const titles = ['He said: "no"', 'A: B', 'line one\nline two', '---', '--- \n---', "it's #1 & [more] {x}", '東京の記事', 'مقالة عربية', '- item', '@at `tick`', '%YAML', 'null', 'true', '123', ''];
+    const titles = [
+      'He said: "no"',
+      'A: B',
+      'line one\nline two',
+      '---',
+      '--- \n---',
+      "it's #1 & [more] {x}",
+      '東京の記事',
+      'مقالة عربية',
+      '- item',
+      '@at `tick`',
+      '%YAML',
+      'null',
+      'true',
+      '123',
+      '',
+    ];
     const bundle = itij();
     const check = (title: string) => {
       const markdown = articleToMarkdown({ ...bundle, article: { ...bundle.article, title } });
@@ -72,11 +114,15 @@ describe('Markdown of one article', () => {
       expect(parse(yaml!).title).toBe(title);
     };
     titles.forEach(check);
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (title) => check(title.replace(/[\uD800-\uDFFF]/g, ''))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (title) => check(title.replace(/[\uD800-\uDFFF]/g, ''))),
+      { numRuns: 200 },
+    );
   });
 
   it('drops javascript: and data: links and images, keeps web links, converts tables', () => {
-    const markdown = htmlToMarkdown(`<p><a href="javascript:alert(1)">click</a> <a href=" JaVaScRiPt:alert(2)">two</a> <a href="data:text/html,x">three</a>
+    const markdown =
+      htmlToMarkdown(`<p><a href="javascript:alert(1)">click</a> <a href=" JaVaScRiPt:alert(2)">two</a> <a href="data:text/html,x">three</a>
       <a href="https://example.com/a">safe</a> <a href="mailto:a@b.c">mail</a></p><p><img src="data:image/png;base64,AA" alt="x"><img src="https://e.com/i.png" alt="pic"></p>
       <table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>`);
     expect(markdown).not.toMatch(/javascript|data:/i);
@@ -87,8 +133,12 @@ describe('Markdown of one article', () => {
 
   it('fills a template and leaves unknown variables as written', () => {
     const values = templateValues(itij(), { fullText: false });
-    expect(renderTemplate('{{title}} — {{ site }} {{tags}} {{nope}}', values)).toBe(`${values.title} — ${values.site} #health #cyber-security {{nope}}`);
-    expect(articleToMarkdown(itij(), { fullText: false, template: '# {{title}}\n\n{{highlights}}' })).toMatch(/^# .+\n\n> The CyberPeace Institute/);
+    expect(renderTemplate('{{title}} — {{ site }} {{tags}} {{nope}}', values)).toBe(
+      `${values.title} — ${values.site} #health #cyber-security {{nope}}`,
+    );
+    expect(articleToMarkdown(itij(), { fullText: false, template: '# {{title}}\n\n{{highlights}}' })).toMatch(
+      /^# .+\n\n> The CyberPeace Institute/,
+    );
   });
 });
 
@@ -113,6 +163,10 @@ describe('file names', () => {
     expect(new TextEncoder().encode(safeBaseName('東京'.repeat(100))).length).toBeLessThanOrEqual(200);
     expect(safeBaseName(`${'word '.repeat(40)}end`)).toBe('word '.repeat(24).trim()); // cut at a space
     const names = new FileNames();
-    expect([names.next('Same', 'md'), names.next('same', 'md'), names.next('SAME', 'md')]).toEqual(['Same.md', 'same (2).md', 'SAME (3).md']);
+    expect([names.next('Same', 'md'), names.next('same', 'md'), names.next('SAME', 'md')]).toEqual([
+      'Same.md',
+      'same (2).md',
+      'SAME (3).md',
+    ]);
   });
 });

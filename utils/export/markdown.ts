@@ -34,15 +34,22 @@ let service: TurndownService | null = null;
 
 function turndown(): TurndownService {
   if (service) return service;
-  service = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+  service = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '*',
+  });
   service.use(gfm);
   // Added rules take precedence over Turndown's own.
   service.addRule('safe-links', {
-    filter: (node) => node.nodeName === 'A' && !SAFE_LINK.test((node as HTMLAnchorElement).getAttribute('href')?.trim() ?? ''),
+    filter: (node) =>
+      node.nodeName === 'A' && !SAFE_LINK.test((node as HTMLAnchorElement).getAttribute('href')?.trim() ?? ''),
     replacement: (content) => content,
   });
   service.addRule('safe-images', {
-    filter: (node) => node.nodeName === 'IMG' && !SAFE_IMAGE.test((node as HTMLImageElement).getAttribute('src')?.trim() ?? ''),
+    filter: (node) =>
+      node.nodeName === 'IMG' && !SAFE_IMAGE.test((node as HTMLImageElement).getAttribute('src')?.trim() ?? ''),
     replacement: () => '',
   });
   return service;
@@ -77,12 +84,18 @@ export function frontMatter(article: ArticleRecord): string {
 
 /** A block quote of `text`, every line quoted (blank lines too, so that one highlight stays one quote). */
 function blockquote(text: string): string {
-  return text.trim().split(/\r?\n/).map((line) => (line.trim() ? `> ${escapeText(line.trim())}` : '>')).join('\n');
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => (line.trim() ? `> ${escapeText(line.trim())}` : '>'))
+    .join('\n');
 }
 
 /** The highlights in page order, each a block quote followed by its colour and note. */
 export function highlightsMarkdown(highlights: readonly HighlightRecord[]): string {
-  const ordered = [...highlights].sort((a, b) => a.selectors.position.start - b.selectors.position.start || a.createdAt - b.createdAt);
+  const ordered = [...highlights].sort(
+    (a, b) => a.selectors.position.start - b.selectors.position.start || a.createdAt - b.createdAt,
+  );
   return ordered
     .map((h) => {
       const lines = [blockquote(h.selectors.quote.exact), '', `- Colour: ${h.color}`];
@@ -94,7 +107,10 @@ export function highlightsMarkdown(highlights: readonly HighlightRecord[]): stri
 }
 
 /** The values of the template variables for one article. */
-export function templateValues({ article, content, highlights }: ArticleBundle, options: MarkdownOptions): Record<TemplateVariable, string> {
+export function templateValues(
+  { article, content, highlights }: ArticleBundle,
+  options: MarkdownOptions,
+): Record<TemplateVariable, string> {
   return {
     frontmatter: frontMatter(article).trimEnd(),
     title: article.title,
@@ -113,7 +129,9 @@ export function templateValues({ article, content, highlights }: ArticleBundle, 
 
 /** Fills `{{name}}` placeholders; unknown names are left as written, so a typo shows in the output. */
 export function renderTemplate(template: string, values: Record<TemplateVariable, string>): string {
-  return template.replace(/\{\{\s*([a-z]+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name as TemplateVariable] : whole));
+  return template.replace(/\{\{\s*([a-z]+)\s*\}\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? values[name as TemplateVariable] : whole,
+  );
 }
 
 /** The default layout: front matter, title, note, highlights, then the article if asked for. */

@@ -32,7 +32,16 @@ describe('the ITIJ story', () => {
   });
 
   it('drops the "Keep on reading" teasers, menus, breadcrumb, aside and footer', () => {
-    for (const gone of ['Keep on reading', 'Are health tech innovations key', 'Global health insurance premiums', 'Service Directory', 'Latest news', 'Privacy Policy', 'Voyageur Publishing', 'Read More']) {
+    for (const gone of [
+      'Keep on reading',
+      'Are health tech innovations key',
+      'Global health insurance premiums',
+      'Service Directory',
+      'Latest news',
+      'Privacy Policy',
+      'Voyageur Publishing',
+      'Read More',
+    ]) {
       expect(article.html).not.toContain(gone);
       expect(article.text).not.toContain(gone);
     }
@@ -41,7 +50,8 @@ describe('the ITIJ story', () => {
   it('finds the metadata', () => {
     expect(article).toMatchObject({
       title: 'The CPI issues call to protect international healthcare providers from cyber attacks',
-      canonicalUrl: 'https://www.itij.com/latest/news/cpi-issues-call-protect-international-healthcare-providers-cyber-attacks',
+      canonicalUrl:
+        'https://www.itij.com/latest/news/cpi-issues-call-protect-international-healthcare-providers-cyber-attacks',
       url: 'http://127.0.0.1:8080/itij-cpi-healthcare.html?utm_source=test',
       lang: 'en-GB',
       byline: 'Robyn Bainbridge',
@@ -108,7 +118,11 @@ describe('pages without an article', () => {
   });
 
   it('an XML document is not a web page', () => {
-    const doc = documentOf('<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', undefined, 'application/xml');
+    const doc = documentOf(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>',
+      undefined,
+      'application/xml',
+    );
     expect(extractArticle(doc)).toMatchObject({ ok: false, reason: 'not-html', detail: 'application/xml' });
   });
 });
@@ -147,18 +161,24 @@ describe('findCanonicalUrl', () => {
     ['<link rel="canonical" href="javascript:alert(1)">', null],
     ['', null],
   ])('%s → %s', (head, expected) => {
-    expect(findCanonicalUrl(documentOf(`<html><head>${head}</head><body></body></html>`, 'https://site.example/page'))).toBe(expected);
+    expect(
+      findCanonicalUrl(documentOf(`<html><head>${head}</head><body></body></html>`, 'https://site.example/page')),
+    ).toBe(expected);
   });
 });
 
 describe('pages whose text Readability cannot see', () => {
   const ARTICLE = `<article><h1>Hidden</h1>${'<p>Ransomware crews kept attacking hospitals through the spring, and the hospitals kept paying.</p>'.repeat(6)}</article>`;
 
-  it('says when the text is in a frame, with the frame\'s address', () => {
-    const result = extractArticle(documentOf('<title>Framed</title><body><iframe src="/inner.html"></iframe></body>', 'https://e.com/outer.html'));
+  it("says when the text is in a frame, with the frame's address", () => {
+    const result = extractArticle(
+      documentOf('<title>Framed</title><body><iframe src="/inner.html"></iframe></body>', 'https://e.com/outer.html'),
+    );
     expect(result).toEqual({ ok: false, reason: 'framed', detail: 'https://e.com/inner.html' });
     if (result.ok) return;
-    expect(reasonMessage(result.reason, result.detail)).toBe("Gleaner found no article on this page: its text is inside a frame; open the frame's own address (https://e.com/inner.html) and save it from there.");
+    expect(reasonMessage(result.reason, result.detail)).toBe(
+      "Gleaner found no article on this page: its text is inside a frame; open the frame's own address (https://e.com/inner.html) and save it from there.",
+    );
   });
 
   it('says when the text is in shadow DOM', () => {

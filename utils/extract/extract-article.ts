@@ -61,9 +61,15 @@ export function extractArticle(doc: Document): ExtractResult {
   try {
     // Readability hands back its content element (no serializing), which DOMPurify then serializes once; its
     // pass that strips class attributes is skipped, as DOMPurify drops them in the walk it makes anyway.
-    const parsed = new Readability(doc.cloneNode(true) as Document, { serializer: (node: Node) => node, keepClasses: true }).parse();
+    const parsed = new Readability(doc.cloneNode(true) as Document, {
+      serializer: (node: Node) => node,
+      keepClasses: true,
+    }).parse();
     // Folded white space: markup indentation is not text, but line breaks between blocks are kept.
-    const text = (parsed?.textContent ?? '').replace(/[^\S\n]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
+    const text = (parsed?.textContent ?? '')
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/ ?\n[\s]*/g, '\n')
+      .trim();
     if (
       !parsed?.content ||
       text.length < MIN_ARTICLE_CHARS ||

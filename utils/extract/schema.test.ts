@@ -19,6 +19,10 @@ describe('parseExtractResult', () => {
     ['a bad direction', { ok: true, article: { ...extractedArticle(), dir: 'sideways' } }],
     ['oversized HTML', { ok: true, article: { ...extractedArticle(), html: 'x'.repeat(MAX_ARTICLE_HTML + 1) } }],
   ])('turns %s into a readable failure', (_what, value) => {
-    expect(parseExtractResult(value)).toEqual({ ok: false, reason: 'error', detail: 'the page returned something that is not an article' });
+    expect(parseExtractResult(value)).toEqual({
+      ok: false,
+      reason: 'error',
+      detail: 'the page returned something that is not an article',
+    });
   });
 });

@@ -22,7 +22,17 @@ export const ExtractResultSchema = v.variant('ok', [
   v.strictObject({ ok: v.literal(true), article: ArticleSchema }),
   v.strictObject({
     ok: v.literal(false),
-    reason: v.picklist(['browser-page', 'store-page', 'not-web', 'pdf', 'not-html', 'no-article', 'framed', 'shadow-dom', 'error']),
+    reason: v.picklist([
+      'browser-page',
+      'store-page',
+      'not-web',
+      'pdf',
+      'not-html',
+      'no-article',
+      'framed',
+      'shadow-dom',
+      'error',
+    ]),
     detail: v.optional(Text(2_000)),
   }),
 ]);

@@ -14,20 +14,11 @@ export interface ExtractedArticle extends ArticleMeta {
 
 /** Why a page gave no article; each has a sentence for the reader in `reasonMessage`. */
 export type ExtractFailure =
-  | 'browser-page'
-  | 'store-page'
-  | 'not-web'
-  | 'pdf'
-  | 'not-html'
-  | 'no-article'
-  | 'framed'
-  | 'shadow-dom'
-  | 'error';
+  'browser-page' | 'store-page' | 'not-web' | 'pdf' | 'not-html' | 'no-article' | 'framed' | 'shadow-dom' | 'error';
 
 /** The outcome of reading a page. Errors are values: they must cross `executeScript` and messaging. */
 export type ExtractResult =
-  | { ok: true; article: ExtractedArticle }
-  | { ok: false; reason: ExtractFailure; detail?: string };
+  { ok: true; article: ExtractedArticle } | { ok: false; reason: ExtractFailure; detail?: string };
 
 /**
  * The sentence the popup shows for each failure, in the user's language. The extraction script returns only

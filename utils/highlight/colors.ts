@@ -52,7 +52,8 @@ export function colorLabel(palette: Palette, color: string): string {
 
 /** The background a highlight of `color` is drawn with: the slot's colour at 40%, so page text stays readable. */
 export function highlightBackground(palette: Palette, color: string): string {
-  const hex = /^#([0-9a-f]{6})$/i.exec(palette[slotOf(color)].value)?.[1] ?? DEFAULT_PALETTE[slotOf(color)].value.slice(1);
+  const hex =
+    /^#([0-9a-f]{6})$/i.exec(palette[slotOf(color)].value)?.[1] ?? DEFAULT_PALETTE[slotOf(color)].value.slice(1);
   const [r, g, b] = [0, 2, 4].map((at) => parseInt(hex.slice(at, at + 2), 16));
   return `rgba(${r}, ${g}, ${b}, 0.4)`;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildTextModel, toRange } from '../anchoring/text-model';
-import { drawHighlight, HIGHLIGHT_ATTRIBUTE, highlightElements, recolorHighlight, removeAllHighlights, removeHighlight } from './highlighter';
+import {
+  drawHighlight,
+  HIGHLIGHT_ATTRIBUTE,
+  highlightElements,
+  recolorHighlight,
+  removeAllHighlights,
+  removeHighlight,
+} from './highlighter';
 
 function setup(html: string) {
   document.body.innerHTML = html;
@@ -13,7 +20,9 @@ function setup(html: string) {
 }
 
 function drawnText(id: string): string {
-  return highlightElements(document, id).map((el) => el.textContent).join('');
+  return highlightElements(document, id)
+    .map((el) => el.textContent)
+    .join('');
 }
 
 describe('drawHighlight', () => {
@@ -27,10 +36,16 @@ describe('drawHighlight', () => {
   });
 
   it('works inside lists and tables without wrapping the white space between rows', () => {
-    const { range } = setup('<table>\n<tr><td>alpha</td><td>beta</td></tr>\n<tr><td>gamma</td></tr>\n</table><ul>\n<li>one</li>\n<li>two</li>\n</ul>');
+    const { range } = setup(
+      '<table>\n<tr><td>alpha</td><td>beta</td></tr>\n<tr><td>gamma</td></tr>\n</table><ul>\n<li>one</li>\n<li>two</li>\n</ul>',
+    );
     drawHighlight(range('beta gamma one'), 'h2', 'green');
     expect(drawnText('h2')).toBe('betagammaone');
-    expect(document.querySelector(`tr > [${HIGHLIGHT_ATTRIBUTE}], tbody > [${HIGHLIGHT_ATTRIBUTE}], ul > [${HIGHLIGHT_ATTRIBUTE}]`)).toBeNull();
+    expect(
+      document.querySelector(
+        `tr > [${HIGHLIGHT_ATTRIBUTE}], tbody > [${HIGHLIGHT_ATTRIBUTE}], ul > [${HIGHLIGHT_ATTRIBUTE}]`,
+      ),
+    ).toBeNull();
   });
 
   it('works inside and across links, keeping the link whole', () => {

@@ -166,6 +166,8 @@ export function removeHighlight(root: ParentNode, id: string): void {
 
 /** Removes every highlight under `root`. */
 export function removeAllHighlights(root: ParentNode): void {
-  const ids = new Set([...root.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`)].map((el) => el.getAttribute(HIGHLIGHT_ATTRIBUTE)!));
+  const ids = new Set(
+    [...root.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`)].map((el) => el.getAttribute(HIGHLIGHT_ATTRIBUTE)!),
+  );
   for (const id of ids) removeHighlight(root, id);
 }

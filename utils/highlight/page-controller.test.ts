@@ -9,7 +9,15 @@ function record(html: string, needle: string, id = crypto.randomUUID()): Highlig
   document.body.innerHTML = html;
   const model = buildTextModel(document.body);
   const start = model.text.indexOf(needle);
-  return { id, articleId: crypto.randomUUID(), selectors: selectorsAt(model, start, start + needle.length), color: 'yellow', note: '', createdAt: 1, updatedAt: 1 };
+  return {
+    id,
+    articleId: crypto.randomUUID(),
+    selectors: selectorsAt(model, start, start + needle.length),
+    color: 'yellow',
+    note: '',
+    createdAt: 1,
+    updatedAt: 1,
+  };
 }
 
 afterEach(() => {
@@ -19,11 +27,18 @@ afterEach(() => {
 describe('PageHighlights', () => {
   it('draws what it finds and reports what it does not', () => {
     const found = record('<p>Alpha beta gamma.</p><p>Delta epsilon.</p>', 'beta gamma');
-    const lost = { ...record('<p>Alpha beta gamma.</p><p>Delta epsilon.</p>', 'Delta epsilon'), id: crypto.randomUUID() };
+    const lost = {
+      ...record('<p>Alpha beta gamma.</p><p>Delta epsilon.</p>', 'Delta epsilon'),
+      id: crypto.randomUUID(),
+    };
     document.body.innerHTML = '<p>Alpha beta gamma.</p><p>Something else entirely now.</p>';
     const page = new PageHighlights(document);
     expect(page.draw([found, lost], false)).toEqual({ [found.id]: 'anchored', [lost.id]: 'orphaned' });
-    expect(highlightElements(document, found.id).map((el) => el.textContent).join('')).toBe('beta gamma');
+    expect(
+      highlightElements(document, found.id)
+        .map((el) => el.textContent)
+        .join(''),
+    ).toBe('beta gamma');
     expect(highlightElements(document, lost.id)).toHaveLength(0);
   });
 
@@ -36,7 +51,11 @@ describe('PageHighlights', () => {
     document.querySelector('article')!.innerHTML = '<p>The late paragraph holds the quote we want.</p>';
     await vi.advanceTimersByTimeAsync(1000);
     expect(page.statuses()[late.id]).toBe('anchored');
-    expect(highlightElements(document, late.id).map((el) => el.textContent).join('')).toBe('the quote we want');
+    expect(
+      highlightElements(document, late.id)
+        .map((el) => el.textContent)
+        .join(''),
+    ).toBe('the quote we want');
   });
 
   it('replaces everything drawn when asked (a single-page app changed page)', () => {

@@ -8,7 +8,13 @@ import { buildTextModel } from '../anchoring/text-model';
 import type { HighlightRecord } from '../db/schema';
 import type { PageResponses } from '../messaging/page-protocol';
 import type { AnchorStatus } from '../messaging/protocol';
-import { drawHighlight, highlightElements, recolorHighlight, removeAllHighlights, removeHighlight } from './highlighter';
+import {
+  drawHighlight,
+  highlightElements,
+  recolorHighlight,
+  removeAllHighlights,
+  removeHighlight,
+} from './highlighter';
 
 /** How long after a draw request the page is watched for late content that orphans may appear in. */
 const RETRY_WINDOW_MS = 10_000;
@@ -88,7 +94,9 @@ export class PageHighlights {
     if (!first) return false;
     first.scrollIntoView({ block: 'center', behavior: 'smooth' });
     for (const element of highlightElements(this.doc, id)) {
-      element.animate([{ outline: '3px solid currentColor' }, { outline: '3px solid transparent' }], { duration: 1200 });
+      element.animate([{ outline: '3px solid currentColor' }, { outline: '3px solid transparent' }], {
+        duration: 1200,
+      });
     }
     return true;
   }
@@ -117,7 +125,11 @@ export class PageHighlights {
     if (this.observer || typeof MutationObserver === 'undefined') return;
     this.observer = new MutationObserver((mutations) => {
       // Our own drawing changes the page too; only the page's changes count.
-      const theirs = mutations.some((m) => !(m.target instanceof Element && m.target.closest('[data-highlight-id],[data-gleaner-ui]')) && ![...m.addedNodes].every((n) => n instanceof Element && n.matches('[data-highlight-id],[data-gleaner-ui]')));
+      const theirs = mutations.some(
+        (m) =>
+          !(m.target instanceof Element && m.target.closest('[data-highlight-id],[data-gleaner-ui]')) &&
+          ![...m.addedNodes].every((n) => n instanceof Element && n.matches('[data-highlight-id],[data-gleaner-ui]')),
+      );
       if (!theirs) return;
       if (Date.now() > this.retryUntil || ![...this.status.values()].includes('orphaned')) return;
       clearTimeout(this.retryTimer);

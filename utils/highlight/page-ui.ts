@@ -181,7 +181,8 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
     undo.hidden = true;
     remove.hidden = false;
     status.textContent = '';
-    for (const button of colors.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.color === record.color));
+    for (const button of colors.querySelectorAll('button'))
+      button.setAttribute('aria-pressed', String(button.dataset.color === record.color));
     toolbar.hidden = true;
     place(editor, element.getBoundingClientRect());
     note.focus();
@@ -212,7 +213,8 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
     actions.update(editing.id, { color }).then((record) => {
       editing = record;
       highlights.update(record);
-      for (const button of colors.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.color === color));
+      for (const button of colors.querySelectorAll('button'))
+        button.setAttribute('aria-pressed', String(button.dataset.color === color));
     }, fail);
   });
 

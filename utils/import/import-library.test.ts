@@ -17,7 +17,17 @@ Broken,javascript:alert(1),1600000000,,unread
 `;
 
 const OMNIVORE_META = [
-  { id: 'a', slug: 'cyber-attacks', title: 'Cyber attacks', description: 'About hospitals', author: 'Robyn', url: 'https://www.itij.com/latest/news/cpi', labels: ['health', { name: 'Research' }], savedAt: '2023-05-01T10:00:00.000Z', publishedAt: '2020-05-27T09:00:00.000Z' },
+  {
+    id: 'a',
+    slug: 'cyber-attacks',
+    title: 'Cyber attacks',
+    description: 'About hospitals',
+    author: 'Robyn',
+    url: 'https://www.itij.com/latest/news/cpi',
+    labels: ['health', { name: 'Research' }],
+    savedAt: '2023-05-01T10:00:00.000Z',
+    publishedAt: '2020-05-27T09:00:00.000Z',
+  },
   { id: 'b', slug: 'no-url', title: 'No address' },
 ];
 const OMNIVORE_HIGHLIGHTS = `> This will not be the last health crisis. [⤴️](https://omnivore.app/me/cyber-attacks#h1)
@@ -42,14 +52,22 @@ describe('import', () => {
     const report = await importItems(parsed, 5);
     expect(report).toMatchObject({ added: 2, merged: 0, highlights: 0 });
     const article = await db.articles.where('url').equals('https://www.itij.com/latest/news/cpi').first();
-    expect(article).toMatchObject({ title: 'Cyber attacks, and hospitals', tags: ['health', 'security'], createdAt: 1_590_570_000_000, wordCount: 0 });
+    expect(article).toMatchObject({
+      title: 'Cyber attacks, and hospitals',
+      tags: ['health', 'security'],
+      createdAt: 1_590_570_000_000,
+      wordCount: 0,
+    });
     expect(await db.contents.count()).toBe(0); // extracted when the page is next opened
   });
 
   it('reads an Omnivore zip with its highlights and notes, and merges into an article already saved', async () => {
     const saved = await saveArticle(extractedArticle({ url: 'https://www.itij.com/latest/news/cpi' }));
     await db.articles.update(saved.id, { tags: ['mine'] });
-    const zip = zipSync({ 'metadata_0_to_2.json': strToU8(JSON.stringify(OMNIVORE_META)), 'highlights/cyber-attacks.md': strToU8(OMNIVORE_HIGHLIGHTS) });
+    const zip = zipSync({
+      'metadata_0_to_2.json': strToU8(JSON.stringify(OMNIVORE_META)),
+      'highlights/cyber-attacks.md': strToU8(OMNIVORE_HIGHLIGHTS),
+    });
     const parsed = await parseImportFile(blob(zip));
     expect(parsed.source).toBe('Omnivore');
     expect(parsed.skipped).toEqual(['metadata_0_to_2.json #2: no web address']);
@@ -57,13 +75,19 @@ describe('import', () => {
     expect(report).toMatchObject({ added: 0, merged: 1, highlights: 2 });
     expect((await db.articles.get(saved.id))!.tags).toEqual(['mine', 'health', 'Research']);
     const highlights = await db.highlights.where('articleId').equals(saved.id).toArray();
-    expect(highlights.map((h) => [h.selectors.quote.exact, h.note]).sort()).toEqual([['This will not be the last health crisis.', 'The key line.'], ['Two lines\nof quote', '']]);
+    expect(highlights.map((h) => [h.selectors.quote.exact, h.note]).sort()).toEqual([
+      ['This will not be the last health crisis.', 'The key line.'],
+      ['Two lines\nof quote', ''],
+    ]);
     // Importing again adds nothing twice.
     expect(await importItems(parsed)).toMatchObject({ merged: 1, highlights: 0 });
   });
 
   it('parses Omnivore highlight files with notes of several paragraphs', () => {
-    expect(parseOmnivoreHighlights('> A [⤴️](https://x)\n\nnote one\n\nnote two\n\n> B')).toEqual([{ exact: 'A', note: 'note one\n\nnote two' }, { exact: 'B', note: '' }]);
+    expect(parseOmnivoreHighlights('> A [⤴️](https://x)\n\nnote one\n\nnote two\n\n> B')).toEqual([
+      { exact: 'A', note: 'note one\n\nnote two' },
+      { exact: 'B', note: '' },
+    ]);
   });
 
   it.each([

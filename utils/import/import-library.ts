@@ -37,7 +37,10 @@ const clip = (text: string, max: number) => (text.length > max ? text.slice(0, m
 
 /** A Pocket export (`part_000000.csv`). */
 export function parsePocketCsv(csv: string): ParsedImport {
-  const { data } = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  const { data } = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const items: ImportItem[] = [];
   const skipped: string[] = [];
   data.forEach((row, i) => {
@@ -52,7 +55,10 @@ export function parsePocketCsv(csv: string): ParsedImport {
       title: clip(row.title?.trim() || url, 2_000),
       tags: normalizeTags((row.tags ?? '').split('|')),
       savedAt: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : Date.now(),
-      byline: null, excerpt: null, publishedTime: null, highlights: [],
+      byline: null,
+      excerpt: null,
+      publishedTime: null,
+      highlights: [],
     });
   });
   return { source: 'Pocket', items, skipped };
@@ -76,7 +82,11 @@ export function parseOmnivoreHighlights(markdown: string): Array<{ exact: string
   for (const block of markdown.replace(/\r\n/g, '\n').split(/\n\s*\n/)) {
     const lines = block.split('\n');
     if (lines[0]?.startsWith('>')) {
-      const exact = lines.map((line) => line.replace(/^>\s?/, '')).join('\n').replace(/\s*\[⤴️?\]\([^)]*\)\s*$/u, '').trim();
+      const exact = lines
+        .map((line) => line.replace(/^>\s?/, ''))
+        .join('\n')
+        .replace(/\s*\[⤴️?\]\([^)]*\)\s*$/u, '')
+        .trim();
       if (exact) highlights.push({ exact, note: '' });
     } else if (highlights.length && block.trim()) {
       const last = highlights.at(-1)!;
@@ -96,7 +106,11 @@ export function parseOmnivoreZip(zip: Uint8Array): ParsedImport {
   }
   const metadata = Object.keys(files).filter((name) => /(^|\/)metadata_[^/]*\.json$/.test(name));
   if (!metadata.length) throw gleanerError('import.notOmnivore');
-  const highlightFiles = new Map(Object.entries(files).filter(([name]) => /(^|\/)highlights\/[^/]+\.md$/.test(name)).map(([name, data]) => [name.replace(/^.*highlights\//, '').replace(/\.md$/, ''), data]));
+  const highlightFiles = new Map(
+    Object.entries(files)
+      .filter(([name]) => /(^|\/)highlights\/[^/]+\.md$/.test(name))
+      .map(([name, data]) => [name.replace(/^.*highlights\//, '').replace(/\.md$/, ''), data]),
+  );
   const items: ImportItem[] = [];
   const skipped: string[] = [];
   for (const name of metadata.sort()) {
@@ -140,7 +154,10 @@ export async function parseImportFile(file: Blob & { name?: string }): Promise<P
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return parseOmnivoreZip(bytes); // "PK": a zip
   const text = strFromU8(bytes);
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.toLowerCase();
+  const header = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0]!
+    .toLowerCase();
   if (/(^|,)url(,|$)/.test(header) && /(^|,)title(,|$)/.test(header)) return parsePocketCsv(text);
   throw gleanerError('import.unknown');
 }
@@ -166,20 +183,45 @@ export async function importItems(parsed: ParsedImport, now: number = Date.now()
         report.merged++;
       } else {
         article = {
-          id: crypto.randomUUID(), url, originalUrl: item.url, urls: [url], title: item.title, byline: item.byline, siteName: null, lang: null, dir: null,
-          publishedTime: item.publishedTime, excerpt: item.excerpt, wordCount: 0, readingMinutes: 0, canonicalUrl: null, tags: item.tags, note: '',
-          createdAt: item.savedAt, updatedAt: now,
+          id: crypto.randomUUID(),
+          url,
+          originalUrl: item.url,
+          urls: [url],
+          title: item.title,
+          byline: item.byline,
+          siteName: null,
+          lang: null,
+          dir: null,
+          publishedTime: item.publishedTime,
+          excerpt: item.excerpt,
+          wordCount: 0,
+          readingMinutes: 0,
+          canonicalUrl: null,
+          tags: item.tags,
+          note: '',
+          createdAt: item.savedAt,
+          updatedAt: now,
         };
         report.added++;
       }
       await db.articles.put(article);
-      const known = new Set((await db.highlights.where('articleId').equals(article.id).toArray()).map((h) => h.selectors.quote.exact));
+      const known = new Set(
+        (await db.highlights.where('articleId').equals(article.id).toArray()).map((h) => h.selectors.quote.exact),
+      );
       const highlights: HighlightRecord[] = item.highlights
         .filter((h) => !known.has(h.exact))
         .map((h) => ({
-          id: crypto.randomUUID(), articleId: article.id, color: 'yellow', note: h.note, createdAt: item.savedAt, updatedAt: now,
+          id: crypto.randomUUID(),
+          articleId: article.id,
+          color: 'yellow',
+          note: h.note,
+          createdAt: item.savedAt,
+          updatedAt: now,
           // Only the quote is known: the position is a placeholder that re-anchoring checks and discards.
-          selectors: { quote: { type: 'TextQuoteSelector', exact: clip(h.exact, 100_000), prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: Math.min(h.exact.length, 100_000) } },
+          selectors: {
+            quote: { type: 'TextQuoteSelector', exact: clip(h.exact, 100_000), prefix: '', suffix: '' },
+            position: { type: 'TextPositionSelector', start: 0, end: Math.min(h.exact.length, 100_000) },
+          },
         }));
       await db.highlights.bulkAdd(highlights);
       report.highlights += highlights.length;

@@ -37,7 +37,11 @@ async function tellTab<T>(tabId: number | undefined, send: (tabId: number) => Pr
  * On a `revisit` (the tab loaded the page by itself, not at the user's request) the revisit settings decide
  * for saved pages; they are read only for those, as every page load of the browser comes through here.
  */
-export async function restoreTab(tabId: number, url: string | undefined, { revisit = false } = {}): Promise<Record<string, string> | null> {
+export async function restoreTab(
+  tabId: number,
+  url: string | undefined,
+  { revisit = false } = {},
+): Promise<Record<string, string> | null> {
   if (!url || unreadableReason(url)) return null;
   const article = await findArticleForPage(url);
   if (!article || (revisit && !(await restoresNow(url)))) {
@@ -76,8 +80,12 @@ export async function listTabHighlights(tabId: number): Promise<HighlightView[]>
   const records = await repo.listHighlights(article.id);
   let statuses: Record<string, string> | null = await tellTab(tabId, (id) => sendToTab(id, 'highlightStatus', {}));
   // Not drawn yet (the extension restarted, or the page was just saved): draw them now.
-  if (!statuses || records.some((record) => !(record.id in statuses!))) statuses = await restoreTab(tabId, tab.url).catch(() => null);
-  return records.map((record) => ({ ...record, status: (statuses?.[record.id] as HighlightView['status'] | undefined) ?? 'pending' }));
+  if (!statuses || records.some((record) => !(record.id in statuses!)))
+    statuses = await restoreTab(tabId, tab.url).catch(() => null);
+  return records.map((record) => ({
+    ...record,
+    status: (statuses?.[record.id] as HighlightView['status'] | undefined) ?? 'pending',
+  }));
 }
 
 /** The article of the page a content script runs in; refuses senders whose page is not saved. */
@@ -89,7 +97,11 @@ async function senderArticle(sender: Browser.runtime.MessageSender): Promise<Art
 }
 
 /** From the page's toolbar: a highlight on the sender's own page. */
-export async function createFromPage(sender: Browser.runtime.MessageSender, selectors: Selectors, color: string): Promise<HighlightRecord> {
+export async function createFromPage(
+  sender: Browser.runtime.MessageSender,
+  selectors: Selectors,
+  color: string,
+): Promise<HighlightRecord> {
   const article = await senderArticle(sender);
   return repo.addHighlight(article.id, selectors, color);
 }
@@ -112,12 +124,17 @@ export async function changeHighlight(
   if (!existing) throw gleanerError('error.highlightGone');
   await checkOwner(sender, existing.articleId);
   const record = await repo.updateHighlight(id, changes);
-  if (isExtensionPage(sender) && changes.color) await tellTab(tabId, (tab) => sendToTab(tab, 'recolorHighlight', { id, color: record.color }));
+  if (isExtensionPage(sender) && changes.color)
+    await tellTab(tabId, (tab) => sendToTab(tab, 'recolorHighlight', { id, color: record.color }));
   return record;
 }
 
 /** Deletes a highlight and erases it from the tab the popup named. */
-export async function removeHighlight(sender: Browser.runtime.MessageSender, id: string, tabId?: number): Promise<HighlightRecord> {
+export async function removeHighlight(
+  sender: Browser.runtime.MessageSender,
+  id: string,
+  tabId?: number,
+): Promise<HighlightRecord> {
   const existing = await repo.getHighlight(id);
   if (!existing) throw gleanerError('error.highlightAlreadyGone');
   await checkOwner(sender, existing.articleId);
@@ -127,10 +144,15 @@ export async function removeHighlight(sender: Browser.runtime.MessageSender, id:
 }
 
 /** Puts a deleted highlight back (undo) and draws it again in the tab the popup named. */
-export async function bringBackHighlight(sender: Browser.runtime.MessageSender, record: HighlightRecord, tabId?: number): Promise<HighlightRecord> {
+export async function bringBackHighlight(
+  sender: Browser.runtime.MessageSender,
+  record: HighlightRecord,
+  tabId?: number,
+): Promise<HighlightRecord> {
   await checkOwner(sender, record.articleId);
   const restored = await repo.restoreHighlight(record);
-  if (isExtensionPage(sender)) await tellTab(tabId, (tab) => sendToTab(tab, 'drawHighlights', { highlights: [restored], replace: false }));
+  if (isExtensionPage(sender))
+    await tellTab(tabId, (tab) => sendToTab(tab, 'drawHighlights', { highlights: [restored], replace: false }));
   return restored;
 }
 

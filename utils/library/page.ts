@@ -43,12 +43,19 @@ async function extractFrom(tabId: number, url: string | undefined): Promise<Extr
 /** What the popup shows for a tab: its article's metadata (never the content) and its library entry. */
 export async function getPageState(tabId: number): Promise<PageState> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
-  if (!tab) return { extraction: { ok: false, reason: 'error', message: reasonMessage('error', t('reason.tabClosed')) }, article: null };
+  if (!tab)
+    return {
+      extraction: { ok: false, reason: 'error', message: reasonMessage('error', t('reason.tabClosed')) },
+      article: null,
+    };
   const result = await extractFrom(tabId, tab.url);
   if (!result.ok) {
     // The page cannot be read now (offline, changed), but it may be in the library all the same.
     const article = tab.url ? await findArticleForPage(tab.url) : null;
-    return { extraction: { ok: false, reason: result.reason, message: reasonMessage(result.reason, result.detail) }, article };
+    return {
+      extraction: { ok: false, reason: result.reason, message: reasonMessage(result.reason, result.detail) },
+      article,
+    };
   }
   const { html: _html, text: _text, ...meta } = result.article;
   let article = await findArticleForPage(meta.url, meta.canonicalUrl);

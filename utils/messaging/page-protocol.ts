@@ -13,7 +13,10 @@ export const pageSchemas = {
   /** The selectors of the current selection, or null when nothing is selected. */
   describeSelection: v.strictObject({}),
   /** Draw these highlights (replacing all drawn ones when `replace`); answers each one's status. */
-  drawHighlights: v.strictObject({ highlights: v.pipe(v.array(HighlightSchema), v.maxLength(10_000)), replace: v.boolean() }),
+  drawHighlights: v.strictObject({
+    highlights: v.pipe(v.array(HighlightSchema), v.maxLength(10_000)),
+    replace: v.boolean(),
+  }),
   /** Remove one drawn highlight. */
   eraseHighlight: v.strictObject({ id: IdSchema }),
   /** Repaint one highlight in another colour. */

@@ -36,7 +36,12 @@ export const requestSchemas = {
   /** From the page's toolbar: highlight these selectors on the sender's own page. */
   createHighlight: v.strictObject({ selectors: SelectorsSchema, color: ColorSchema }),
   /** Change a highlight's colour and/or note (an extension page names the tab to repaint). */
-  updateHighlight: v.strictObject({ id: IdSchema, color: v.optional(ColorSchema), note: v.optional(NoteSchema), tabId: v.optional(TabId) }),
+  updateHighlight: v.strictObject({
+    id: IdSchema,
+    color: v.optional(ColorSchema),
+    note: v.optional(NoteSchema),
+    tabId: v.optional(TabId),
+  }),
   /** Delete a highlight; the answer is the deleted record, for undo. */
   deleteHighlight: v.strictObject({ id: IdSchema, tabId: v.optional(TabId) }),
   /** Put a deleted highlight back (undo). */
@@ -51,8 +56,7 @@ export type RequestOf<K extends MessageType> = v.InferOutput<(typeof requestSche
 
 /** The article a tab shows, as the popup needs it (metadata only, never the content). */
 export type PageExtraction =
-  | { ok: true; meta: ArticleMeta & { url: string } }
-  | { ok: false; reason: ExtractFailure; message: string };
+  { ok: true; meta: ArticleMeta & { url: string } } | { ok: false; reason: ExtractFailure; message: string };
 
 /** Answer to `getPage`. */
 export interface PageState {

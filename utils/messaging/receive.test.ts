@@ -8,12 +8,22 @@ type Handlers = HandlersFor<typeof requestSchemas, Responses>;
 
 const self = { id: 'gleaner-id', origin: 'chrome-extension://gleaner-id/' };
 const popup: Browser.runtime.MessageSender = { id: 'gleaner-id', url: 'chrome-extension://gleaner-id/popup.html' };
-const contentScript: Browser.runtime.MessageSender = { id: 'gleaner-id', url: 'https://news.example/a', tab: { id: 7 } as Browser.tabs.Tab };
-const otherExtension: Browser.runtime.MessageSender = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
+const contentScript: Browser.runtime.MessageSender = {
+  id: 'gleaner-id',
+  url: 'https://news.example/a',
+  tab: { id: 7 } as Browser.tabs.Tab,
+};
+const otherExtension: Browser.runtime.MessageSender = {
+  id: 'someone-else',
+  url: 'chrome-extension://someone-else/x.html',
+};
 
 function handlers(): Handlers {
   return {
-    getPage: vi.fn(async () => ({ extraction: { ok: false as const, reason: 'no-article' as const, message: 'none' }, article: null })),
+    getPage: vi.fn(async () => ({
+      extraction: { ok: false as const, reason: 'no-article' as const, message: 'none' },
+      article: null,
+    })),
     savePage: vi.fn(async () => {
       throw new Error('Gleaner found no article on this page.');
     }),
@@ -56,7 +66,10 @@ describe('senderKind', () => {
 describe('dispatch', () => {
   it('runs the handler of a valid message and returns its value', async () => {
     const map = handlers();
-    expect(await dispatch(backgroundProtocol, map, { type: 'listTags', data: {} }, popup, self)).toEqual({ ok: true, value: [{ tag: 'health', count: 2 }] });
+    expect(await dispatch(backgroundProtocol, map, { type: 'listTags', data: {} }, popup, self)).toEqual({
+      ok: true,
+      value: [{ tag: 'health', count: 2 }],
+    });
     await dispatch(backgroundProtocol, map, { type: 'getPage', data: { tabId: 3 } }, popup, self);
     expect(map.getPage).toHaveBeenCalledWith({ tabId: 3 }, popup);
   });
@@ -69,7 +82,11 @@ describe('dispatch', () => {
     ['a tab id as string', { type: 'getPage', data: { tabId: '3' } }, /getPage is malformed/],
     ['an extra field', { type: 'getPage', data: { tabId: 3, url: 'x' } }, /getPage is malformed/],
     ['an article id that is no UUID', { type: 'removeArticle', data: { id: '../../x' } }, /removeArticle is malformed/],
-    ['a tag list of numbers', { type: 'updateArticle', data: { id: crypto.randomUUID(), tags: [1, 2] } }, /updateArticle is malformed/],
+    [
+      'a tag list of numbers',
+      { type: 'updateArticle', data: { id: crypto.randomUUID(), tags: [1, 2] } },
+      /updateArticle is malformed/,
+    ],
   ])('refuses %s without running a handler', async (_what, message, error) => {
     const map = handlers();
     const result = await dispatch(backgroundProtocol, map, message, popup, self);
@@ -80,31 +97,87 @@ describe('dispatch', () => {
 
   it('refuses messages from other extensions and library changes from pages', async () => {
     const map = handlers();
-    expect(await dispatch(backgroundProtocol, map, { type: 'listTags', data: {} }, otherExtension, self)).toEqual({ ok: false, error: 'Message listTags is not accepted from this sender.' });
-    expect(await dispatch(backgroundProtocol, map, { type: 'removeArticle', data: { id: crypto.randomUUID() } }, contentScript, self)).toMatchObject({ ok: false });
+    expect(await dispatch(backgroundProtocol, map, { type: 'listTags', data: {} }, otherExtension, self)).toEqual({
+      ok: false,
+      error: 'Message listTags is not accepted from this sender.',
+    });
+    expect(
+      await dispatch(
+        backgroundProtocol,
+        map,
+        { type: 'removeArticle', data: { id: crypto.randomUUID() } },
+        contentScript,
+        self,
+      ),
+    ).toMatchObject({ ok: false });
     expect(map.removeArticle).not.toHaveBeenCalled();
   });
 
   it('lets a content script create highlights, but not read the library or act on other tabs', async () => {
     const map = handlers();
-    const selectors = { quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } };
-    await dispatch(backgroundProtocol, map, { type: 'createHighlight', data: { selectors, color: 'yellow' } }, contentScript, self);
+    const selectors = {
+      quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 1 },
+    };
+    await dispatch(
+      backgroundProtocol,
+      map,
+      { type: 'createHighlight', data: { selectors, color: 'yellow' } },
+      contentScript,
+      self,
+    );
     expect(map.createHighlight).toHaveBeenCalled();
-    for (const message of [{ type: 'listTags', data: {} }, { type: 'getPage', data: { tabId: 7 } }, { type: 'highlightSelection', data: { tabId: 8 } }]) {
-      expect(await dispatch(backgroundProtocol, map, message, contentScript, self)).toMatchObject({ ok: false, error: expect.stringMatching(/not accepted/) });
+    for (const message of [
+      { type: 'listTags', data: {} },
+      { type: 'getPage', data: { tabId: 7 } },
+      { type: 'highlightSelection', data: { tabId: 8 } },
+    ]) {
+      expect(await dispatch(backgroundProtocol, map, message, contentScript, self)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/not accepted/),
+      });
     }
-    expect(await dispatch(backgroundProtocol, map, { type: 'createHighlight', data: { selectors, color: 'yellow' } }, popup, self)).toMatchObject({ ok: false });
+    expect(
+      await dispatch(
+        backgroundProtocol,
+        map,
+        { type: 'createHighlight', data: { selectors, color: 'yellow' } },
+        popup,
+        self,
+      ),
+    ).toMatchObject({ ok: false });
   });
 
   it('refuses highlight selectors that are not W3C selectors', async () => {
     const map = handlers();
-    const bad = { quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 5, end: 2 } };
-    expect(await dispatch(backgroundProtocol, map, { type: 'createHighlight', data: { selectors: bad, color: 'yellow' } }, contentScript, self)).toMatchObject({ ok: false, error: expect.stringMatching(/malformed/) });
-    expect(await dispatch(backgroundProtocol, map, { type: 'createHighlight', data: { selectors: bad, color: '<b>' } }, contentScript, self)).toMatchObject({ ok: false });
+    const bad = {
+      quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 5, end: 2 },
+    };
+    expect(
+      await dispatch(
+        backgroundProtocol,
+        map,
+        { type: 'createHighlight', data: { selectors: bad, color: 'yellow' } },
+        contentScript,
+        self,
+      ),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/malformed/) });
+    expect(
+      await dispatch(
+        backgroundProtocol,
+        map,
+        { type: 'createHighlight', data: { selectors: bad, color: '<b>' } },
+        contentScript,
+        self,
+      ),
+    ).toMatchObject({ ok: false });
     expect(map.createHighlight).not.toHaveBeenCalled();
   });
 
   it("turns a handler's error into words", async () => {
-    expect(await dispatch(backgroundProtocol, handlers(), { type: 'savePage', data: { tabId: 1 } }, popup, self)).toEqual({ ok: false, error: 'Gleaner found no article on this page.' });
+    expect(
+      await dispatch(backgroundProtocol, handlers(), { type: 'savePage', data: { tabId: 1 } }, popup, self),
+    ).toEqual({ ok: false, error: 'Gleaner found no article on this page.' });
   });
 });

@@ -25,7 +25,11 @@ export type HandlersFor<S extends Record<string, v.GenericSchema>, R extends { [
 };
 
 /** Whether a message came from one of our extension contexts or from our script in a tab; null if neither. */
-export function senderKind(sender: Browser.runtime.MessageSender, extensionId: string, extensionOrigin: string): SenderKind | null {
+export function senderKind(
+  sender: Browser.runtime.MessageSender,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind | null {
   if (sender.id !== extensionId) return null;
   if (sender.url?.startsWith(extensionOrigin)) return 'extension';
   if (sender.tab?.id !== undefined) return 'content';
@@ -73,7 +77,11 @@ export function listen<S extends Record<string, v.GenericSchema>, R extends { [K
   handlers: HandlersFor<S, R>,
 ): () => void {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (response: unknown) => void) => {
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (response: unknown) => void,
+  ) => {
     // Messages of other protocols (the other direction) are not ours to answer.
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !Object.hasOwn(protocol.schemas, type)) return false;

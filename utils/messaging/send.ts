@@ -13,11 +13,21 @@ function unwrap<T>(result: Result<T> | undefined, silence: 'error.noAnswerBackgr
 /** Sends message `type` to the background and returns its answer; a refusal or failure throws its words. */
 export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<Responses[K]> {
   const envelope: Envelope<K, RequestOf<K>> = { type, data };
-  return unwrap(await browser.runtime.sendMessage<typeof envelope, Result<Responses[K]> | undefined>(envelope), 'error.noAnswerBackground');
+  return unwrap(
+    await browser.runtime.sendMessage<typeof envelope, Result<Responses[K]> | undefined>(envelope),
+    'error.noAnswerBackground',
+  );
 }
 
 /** Sends page message `type` to Gleaner's highlighter in tab `tabId` (background only). */
-export async function sendToTab<K extends PageMessageType>(tabId: number, type: K, data: PageRequestOf<K>): Promise<PageResponses[K]> {
+export async function sendToTab<K extends PageMessageType>(
+  tabId: number,
+  type: K,
+  data: PageRequestOf<K>,
+): Promise<PageResponses[K]> {
   const envelope: Envelope<K, PageRequestOf<K>> = { type, data };
-  return unwrap(await browser.tabs.sendMessage<typeof envelope, Result<PageResponses[K]> | undefined>(tabId, envelope), 'error.noAnswerPage');
+  return unwrap(
+    await browser.tabs.sendMessage<typeof envelope, Result<PageResponses[K]> | undefined>(tabId, envelope),
+    'error.noAnswerPage',
+  );
 }

@@ -14,7 +14,10 @@ describe('renderArticle', () => {
     expect(container.innerHTML).not.toMatch(/javascript:/i);
     const link = container.querySelector('a[href="https://e.com/x"]')!;
     expect([link.getAttribute('target'), link.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer']);
-    expect([...container.querySelectorAll('img')].map((img) => img.getAttribute('referrerpolicy'))).toEqual(['no-referrer', 'no-referrer']);
+    expect([...container.querySelectorAll('img')].map((img) => img.getAttribute('referrerpolicy'))).toEqual([
+      'no-referrer',
+      'no-referrer',
+    ]);
     expect((window as { ran?: boolean }).ran).toBeUndefined();
   });
 

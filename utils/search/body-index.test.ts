@@ -23,8 +23,20 @@ describe('tokens', () => {
 
 describe('the article text index', () => {
   it('finds saved articles by words of their text, best match first', async () => {
-    const once = await saveArticle(extractedArticle({ url: 'https://e.com/once', title: 'A', text: 'The hospital was hit by ransomware once among many other events and words here.' }));
-    const often = await saveArticle(extractedArticle({ url: 'https://e.com/often', title: 'B', text: 'Ransomware, ransomware, ransomware: the hospital story.' }));
+    const once = await saveArticle(
+      extractedArticle({
+        url: 'https://e.com/once',
+        title: 'A',
+        text: 'The hospital was hit by ransomware once among many other events and words here.',
+      }),
+    );
+    const often = await saveArticle(
+      extractedArticle({
+        url: 'https://e.com/often',
+        title: 'B',
+        text: 'Ransomware, ransomware, ransomware: the hospital story.',
+      }),
+    );
     await saveArticle(extractedArticle({ url: 'https://e.com/none', title: 'C', text: 'Nothing to see.' }));
     const scores = await searchTerm('ransomware');
     expect([...scores.keys()].sort()).toEqual([once.id, often.id].sort());
@@ -50,9 +62,18 @@ describe('the article text index', () => {
   });
 
   it('matches exact phrases from word positions, in order and next to each other, across punctuation', async () => {
-    const a = await saveArticle(extractedArticle({ url: 'https://e.com/a', text: 'The hospital was not ready. Were not the nurses warned?' }));
-    const b = await saveArticle(extractedArticle({ url: 'https://e.com/b', text: 'Not ready, the hospital was. Ready or not, hospital staff were warned.' }));
-    const c = await saveArticle(extractedArticle({ url: 'https://e.com/c', text: 'Warned, were they? Not at all: warned were not the staff.' }));
+    const a = await saveArticle(
+      extractedArticle({ url: 'https://e.com/a', text: 'The hospital was not ready. Were not the nurses warned?' }),
+    );
+    const b = await saveArticle(
+      extractedArticle({
+        url: 'https://e.com/b',
+        text: 'Not ready, the hospital was. Ready or not, hospital staff were warned.',
+      }),
+    );
+    const c = await saveArticle(
+      extractedArticle({ url: 'https://e.com/c', text: 'Warned, were they? Not at all: warned were not the staff.' }),
+    );
     const ids = async (phrase: string) => [...(await searchPhrase(phrase)).keys()].sort();
     expect(await ids('were not')).toEqual([a.id, c.id].sort());
     expect(await ids('not ready')).toEqual([a.id, b.id].sort());

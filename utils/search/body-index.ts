@@ -45,7 +45,9 @@ export const INDEX_TABLES = () => [db.searchBlocks, db.searchDocs, db.searchIds,
 
 async function meta(): Promise<SearchMetaRecord> {
   // A new build id for an index not yet written, so that no cached document numbers outlive it.
-  return (await db.searchMeta.get('meta')) ?? { id: 'meta', build: crypto.randomUUID(), next: 0, count: 0, totalLength: 0 };
+  return (
+    (await db.searchMeta.get('meta')) ?? { id: 'meta', build: crypto.randomUUID(), next: 0, count: 0, totalLength: 0 }
+  );
 }
 
 /** Document numbers per record of `searchIds`: an index write touches one small record. */
@@ -175,7 +177,13 @@ export async function unindexArticle(articleId: string): Promise<void> {
     const keep = (_: number, i: number) => i !== at;
     const [start, end] = positionRange(block, at);
     const pos = concatBytes(block.pos.subarray(0, start), block.pos.subarray(end));
-    changed.push({ ...block, docs: block.docs.filter(keep), tfs: block.tfs.filter(keep), lens: block.lens.filter(keep), pos });
+    changed.push({
+      ...block,
+      docs: block.docs.filter(keep),
+      tfs: block.tfs.filter(keep),
+      lens: block.lens.filter(keep),
+      pos,
+    });
   }
   await Promise.all([db.searchBlocks.bulkDelete(emptied), db.searchBlocks.bulkPut(changed)]);
   // Postings left behind (had the text gone missing) point at an article no longer in the library: never shown.
@@ -200,7 +208,14 @@ export async function indexArticle(articleId: string, text: string): Promise<voi
     encodePositions(at, encoded);
     const last = lasts[i];
     if (!last || last.docs.length >= BLOCK) {
-      return { term, block: last ? last.block + 1 : 0, docs: Uint32Array.of(docNo), tfs: Uint16Array.of(at.length), lens: Uint32Array.of(length), pos: Uint8Array.from(encoded) };
+      return {
+        term,
+        block: last ? last.block + 1 : 0,
+        docs: Uint32Array.of(docNo),
+        tfs: Uint16Array.of(at.length),
+        lens: Uint32Array.of(length),
+        pos: Uint8Array.from(encoded),
+      };
     }
     return {
       term,
@@ -214,7 +229,12 @@ export async function indexArticle(articleId: string, text: string): Promise<voi
   await db.searchBlocks.bulkPut(blocks);
   await db.searchDocs.put({ articleId, docNo });
   await setId(docNo, articleId);
-  await db.searchMeta.put({ ...totals, next: docNo + 1, count: totals.count + 1, totalLength: totals.totalLength + length });
+  await db.searchMeta.put({
+    ...totals,
+    next: docNo + 1,
+    count: totals.count + 1,
+    totalLength: totals.totalLength + length,
+  });
 }
 
 /** BM25 of one term in one document. */
@@ -225,7 +245,9 @@ function bm25(idf: number, tf: number, length: number, average: number): number 
 const idfOf = (df: number, count: number) => Math.log(1 + (count - df + 0.5) / (df + 0.5));
 
 /** Reads the totals, the document ids and some blocks in one read transaction. */
-function readIndex<T>(blocks: () => Promise<T>): Promise<[SearchMetaRecord, ReadonlyArray<string | null | undefined>, Awaited<T>]> {
+function readIndex<T>(
+  blocks: () => Promise<T>,
+): Promise<[SearchMetaRecord, ReadonlyArray<string | null | undefined>, Awaited<T>]> {
   return db.transaction('r', INDEX_TABLES(), async () => {
     const totals = await meta();
     const [ids, read] = await Promise.all([idsOf(totals), blocks()]);
@@ -244,11 +266,20 @@ export async function searchTerm(term: string, prefix = false): Promise<Map<stri
   if (words.length !== 1) return scores;
   const word = words[0]!;
   const [totals, ids, blocks] = await readIndex(() =>
-    prefix ? db.searchBlocks.where('[term+block]').between([word, 0], [`${word}\uffff`, Infinity]).limit(MAX_PREFIX_TERMS * 4).toArray() : blocksOf(word).toArray(),
+    prefix
+      ? db.searchBlocks
+          .where('[term+block]')
+          .between([word, 0], [`${word}\uffff`, Infinity])
+          .limit(MAX_PREFIX_TERMS * 4)
+          .toArray()
+      : blocksOf(word).toArray(),
   );
   const average = totals.count ? totals.totalLength / totals.count : 1;
   for (const termBlocks of [...groupBy(blocks, (block) => block.term).values()].slice(0, MAX_PREFIX_TERMS)) {
-    const idf = idfOf(termBlocks.reduce((sum, block) => sum + block.docs.length, 0), totals.count);
+    const idf = idfOf(
+      termBlocks.reduce((sum, block) => sum + block.docs.length, 0),
+      totals.count,
+    );
     for (const block of termBlocks) {
       for (let i = 0; i < block.docs.length; i++) {
         const id = ids[block.docs[i]!];
@@ -331,7 +362,12 @@ export async function searchPhrase(phrase: string): Promise<Map<string, number>>
   const [totals, ids, lists] = await readIndex(() => Promise.all(distinct.map((word) => blocksOf(word).toArray())));
   if (lists.some((blocks) => !blocks.length)) return scores;
   const average = totals.count ? totals.totalLength / totals.count : 1;
-  const idfs = lists.map((blocks) => idfOf(blocks.reduce((sum, block) => sum + block.docs.length, 0), totals.count));
+  const idfs = lists.map((blocks) =>
+    idfOf(
+      blocks.reduce((sum, block) => sum + block.docs.length, 0),
+      totals.count,
+    ),
+  );
   const cursors = lists.map((blocks) => new PostingsCursor(blocks));
   const cursorOf = words.map((word) => cursors[distinct.indexOf(word)]!);
   for (;;) {
@@ -348,7 +384,11 @@ export async function searchPhrase(phrase: string): Promise<Map<string, number>>
       found = cursorOf.every((cursor, k) => k === 0 || holds(cursor.positions, cursor.tf, start + k));
     }
     const id = ids[target];
-    if (found && id) scores.set(id, cursors.reduce((sum, cursor, w) => sum + bm25(idfs[w]!, cursor.tf, cursor.length, average), 0));
+    if (found && id)
+      scores.set(
+        id,
+        cursors.reduce((sum, cursor, w) => sum + bm25(idfs[w]!, cursor.tf, cursor.length, average), 0),
+      );
     for (const cursor of cursors) cursor.next();
   }
   return scores;
@@ -404,9 +444,18 @@ export async function rebuildIndex(onProgress: (done: number, total: number) => 
     await Promise.all(INDEX_TABLES().map((table) => table.clear()));
     await db.searchBlocks.bulkPut(blocks);
     await db.searchDocs.bulkPut(docs);
-    const records = Array.from({ length: Math.ceil(ids.length / IDS_PER_RECORD) }, (_, block) => ({ block, ids: ids.slice(block * IDS_PER_RECORD, (block + 1) * IDS_PER_RECORD) }));
+    const records = Array.from({ length: Math.ceil(ids.length / IDS_PER_RECORD) }, (_, block) => ({
+      block,
+      ids: ids.slice(block * IDS_PER_RECORD, (block + 1) * IDS_PER_RECORD),
+    }));
     await db.searchIds.bulkPut(records);
-    await db.searchMeta.put({ id: 'meta', build: crypto.randomUUID(), next: ids.length, count: ids.length, totalLength });
+    await db.searchMeta.put({
+      id: 'meta',
+      build: crypto.randomUUID(),
+      next: ids.length,
+      count: ids.length,
+      totalLength,
+    });
   });
   onProgress(total, total);
 }

@@ -9,10 +9,20 @@ const doc = (tags: string[], siteName: string | null, url: string) => ({
 
 describe('facetsOf', () => {
   it('counts tags and sites, most common first', () => {
-    const docs = [doc(['health', 'cyber'], 'ITIJ', 'https://www.itij.com/a'), doc(['health'], null, 'https://www.example.com/b'), doc([], 'ITIJ', 'https://itij.com/c')];
+    const docs = [
+      doc(['health', 'cyber'], 'ITIJ', 'https://www.itij.com/a'),
+      doc(['health'], null, 'https://www.example.com/b'),
+      doc([], 'ITIJ', 'https://itij.com/c'),
+    ];
     expect(facetsOf(docs)).toEqual({
-      tags: [{ value: 'health', count: 2 }, { value: 'cyber', count: 1 }],
-      sites: [{ value: 'ITIJ', count: 2 }, { value: 'example.com', count: 1 }],
+      tags: [
+        { value: 'health', count: 2 },
+        { value: 'cyber', count: 1 },
+      ],
+      sites: [
+        { value: 'ITIJ', count: 2 },
+        { value: 'example.com', count: 1 },
+      ],
     });
   });
 });

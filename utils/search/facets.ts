@@ -28,7 +28,13 @@ function count(values: Iterable<string>, limit: number): Facet[] {
 
 /** The most common tags and sites among `docs`. */
 export function facetsOf(docs: readonly SearchDoc[], limit = 12): { tags: Facet[]; sites: Facet[] } {
-  return { tags: count(docs.flatMap((doc) => doc.article.tags), limit), sites: count(docs.map(siteOf), limit) };
+  return {
+    tags: count(
+      docs.flatMap((doc) => doc.article.tags),
+      limit,
+    ),
+    sites: count(docs.map(siteOf), limit),
+  };
 }
 
 function filterPattern(operator: 'tag' | 'site', value: string): { token: string; pattern: RegExp } {
@@ -45,5 +51,7 @@ export function hasFilter(query: string, operator: 'tag' | 'site', value: string
 /** `query` with `operator:value` added, or taken out if it is there already (a chip toggles its filter). */
 export function toggleFilter(query: string, operator: 'tag' | 'site', value: string): string {
   const { token, pattern } = filterPattern(operator, value);
-  return pattern.test(query) ? query.replace(pattern, ' ').replace(/\s+/g, ' ').trim() : `${query.trim()} ${token}`.trim();
+  return pattern.test(query)
+    ? query.replace(pattern, ' ').replace(/\s+/g, ' ').trim()
+    : `${query.trim()} ${token}`.trim();
 }

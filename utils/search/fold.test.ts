@@ -20,7 +20,7 @@ describe('firstIndexOfFolded', () => {
 });
 
 describe('snippetOf', () => {
-  it('cuts a window around the first match, and falls back to a phrase\'s first word', () => {
+  it("cuts a window around the first match, and falls back to a phrase's first word", () => {
     const text = `${'lead '.repeat(60)}The ransomware, were not ready. ${'tail '.repeat(60)}`;
     const snippet = snippetOf(text, ['ransomware'])!;
     expect(snippet).toMatch(/^… .*The ransomware, were not ready\. .* …$/);

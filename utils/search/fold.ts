@@ -7,7 +7,11 @@
 export function fold(text: string): string {
   // Most text is plain ASCII, which needs no normalizing (10 times faster on a library's worth of titles).
   if (!NOT_ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase();
 }
 
 // eslint-disable-next-line no-control-regex -- the ASCII range, NUL included, is the point

@@ -7,7 +7,7 @@ export function markRanges(text: string, terms: readonly string[]): Array<[numbe
   // Fold character by character so that every folded index maps back to an original one.
   let folded = '';
   const origin: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i)!;
     const char = String.fromCodePoint(code);
     const piece = fold(char);

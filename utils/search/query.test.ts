@@ -11,10 +11,16 @@ describe('parseQuery', () => {
     ['cyber attacks ', { clauses: [[word('cyber')], [word('attacks')]] }],
     ['Café RÉSUMÉ ', { clauses: [[word('cafe')], [word('resume')]] }],
     ['"health crisis" policy ', { clauses: [[phrase('health crisis')], [word('policy')]] }],
-    ['cyber -ransomware -"open letter" ', { clauses: [[word('cyber')]], excluded: [word('ransomware'), phrase('open letter')] }],
+    [
+      'cyber -ransomware -"open letter" ',
+      { clauses: [[word('cyber')]], excluded: [word('ransomware'), phrase('open letter')] },
+    ],
     ['hospital OR clinic nurse ', { clauses: [[word('hospital'), word('clinic')], [word('nurse')]] }],
     ['tag:health -tag:"old news" ', { tags: ['health'], notTags: ['old news'], clauses: [] }],
-    ['site:itij.com color:green has:highlights -has:note ', { sites: ['itij.com'], colors: ['green'], has: { highlights: true, note: false } }],
+    [
+      'site:itij.com color:green has:highlights -has:note ',
+      { sites: ['itij.com'], colors: ['green'], has: { highlights: true, note: false } },
+    ],
     ['sort:saved', { sort: 'saved' }],
     ['after:2020-05 before:2020 ', { after: Date.UTC(2020, 4, 1), before: Date.UTC(2021, 0, 1) - 1 }],
     ['東京 学习 ', { clauses: [[word('東京')], [word('学习')]] }],
@@ -37,12 +43,23 @@ describe('parseQuery', () => {
     expect(parsed.clauses).toEqual(clauses);
   });
 
-  it.each(['"', '-', '--', ':', 'OR', '-"', 'tag:"', '""', '"'.repeat(99), '\u0000\uffff', 'a'.repeat(10_000), ')(*&^%$#@!', '<script>alert(1)</script>'])(
-    'never throws on hostile input %#',
-    (query) => {
-      expect(() => parseQuery(query)).not.toThrow();
-    },
-  );
+  it.each([
+    '"',
+    '-',
+    '--',
+    ':',
+    'OR',
+    '-"',
+    'tag:"',
+    '""',
+    '"'.repeat(99),
+    '\u0000\uffff',
+    'a'.repeat(10_000),
+    ')(*&^%$#@!',
+    '<script>alert(1)</script>',
+  ])('never throws on hostile input %#', (query) => {
+    expect(() => parseQuery(query)).not.toThrow();
+  });
 });
 
 describe('parseDate', () => {

@@ -78,7 +78,10 @@ function tokenize(query: string, problems: string[]): Token[] {
       if (close === -1) {
         problems.push(t('query.unclosedQuote'));
         // Search the rest as plain words.
-        for (const word of query.slice(i + 1).split(/\s+/).filter(Boolean)) {
+        for (const word of query
+          .slice(i + 1)
+          .split(/\s+/)
+          .filter(Boolean)) {
           tokens.push({ negated: false, key: null, value: word, quoted: false, last: false });
         }
         const lastToken = tokens[tokens.length - 1];
@@ -109,15 +112,30 @@ export function parseDate(value: string, end: boolean): number | null {
   const start = Date.UTC(year, (month ?? 1) - 1, day ?? 1);
   if (day !== null && new Date(start).getUTCDate() !== day) return null; // 2024-02-31
   if (!end) return start;
-  const next = day !== null ? Date.UTC(year, month! - 1, day + 1) : month !== null ? Date.UTC(year, month, 1) : Date.UTC(year + 1, 0, 1);
+  const next =
+    day !== null
+      ? Date.UTC(year, month! - 1, day + 1)
+      : month !== null
+        ? Date.UTC(year, month, 1)
+        : Date.UTC(year + 1, 0, 1);
   return next - 1;
 }
 
 /** Parses a query. Never throws. */
 export function parseQuery(query: string): ParsedQuery {
   const parsed: ParsedQuery = {
-    clauses: [], excluded: [], tags: [], notTags: [], sites: [], notSites: [], colors: [], has: {},
-    after: null, before: null, sort: 'relevance', problems: [],
+    clauses: [],
+    excluded: [],
+    tags: [],
+    notTags: [],
+    sites: [],
+    notSites: [],
+    colors: [],
+    has: {},
+    after: null,
+    before: null,
+    sort: 'relevance',
+    problems: [],
   };
   const tokens = tokenize(query.slice(0, 2000), parsed.problems);
   let joinNext = false;
@@ -131,7 +149,9 @@ export function parseQuery(query: string): ParsedQuery {
     if (key) {
       joinNext = false;
       if (!value) {
-        parsed.problems.push(`${key}: needs a value, as in ${key === 'has' ? 'has:note' : key === 'sort' ? 'sort:saved' : `${key}:something`}.`);
+        parsed.problems.push(
+          `${key}: needs a value, as in ${key === 'has' ? 'has:note' : key === 'sort' ? 'sort:saved' : `${key}:something`}.`,
+        );
         continue;
       }
       switch (key) {

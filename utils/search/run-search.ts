@@ -25,7 +25,11 @@ export async function loadSearchDocs(database: GleanerDatabase = db): Promise<Se
 export function snippetOf(text: string, terms: readonly string[]): string | null {
   const at = firstIndexOfFolded(text, terms);
   // A phrase written with punctuation between its words ("were, not") is shown from its first word.
-  if (at < 0 && terms.some((term) => term.includes(' '))) return snippetOf(text, terms.map((term) => term.split(' ')[0]!));
+  if (at < 0 && terms.some((term) => term.includes(' ')))
+    return snippetOf(
+      text,
+      terms.map((term) => term.split(' ')[0]!),
+    );
   if (at < 0) return null;
   // fold keeps lengths for nearly all text; the window is approximate where it does not.
   const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - SNIPPET / 3)) + 1);
@@ -52,10 +56,18 @@ export const shownWords = (query: ParsedQuery) => query.clauses.flat().map((term
  * The results of `query`, and a text snippet for each of the first `withSnippets` of them. Article text is
  * searched through the full-text index: a word (the last one as a prefix) or an exact phrase.
  */
-export async function runSearch(docs: readonly SearchDoc[], query: ParsedQuery, withSnippets = PAGE_SIZE): Promise<{ hits: SearchHit[]; snippets: Map<string, string> }> {
+export async function runSearch(
+  docs: readonly SearchDoc[],
+  query: ParsedQuery,
+  withSnippets = PAGE_SIZE,
+): Promise<{ hits: SearchHit[]; snippets: Map<string, string> }> {
   const terms = [...query.clauses.flat(), ...query.excluded];
   const scores = new Map<Term, Map<string, number>>();
-  await Promise.all(terms.map(async (term) => scores.set(term, await (term.phrase ? searchPhrase(term.text) : searchTerm(term.text, term.prefix)))));
+  await Promise.all(
+    terms.map(async (term) =>
+      scores.set(term, await (term.phrase ? searchPhrase(term.text) : searchTerm(term.text, term.prefix))),
+    ),
+  );
   const hits = searchLibrary(docs, query, (term) => scores.get(term));
   const shown = hits.slice(0, withSnippets).map((hit) => hit.article.id);
   return { hits, snippets: await snippetsFor(shown, shownWords(query)) };

@@ -5,23 +5,72 @@ import { searchLibrary, type SearchDoc } from './search-library';
 
 function article(id: string, fields: Partial<ArticleRecord>): ArticleRecord {
   return {
-    id, url: `https://${id}.example/story`, originalUrl: `https://${id}.example/story`, urls: [], title: id, byline: null, siteName: null,
-    lang: null, dir: null, publishedTime: null, excerpt: null, wordCount: 1, readingMinutes: 1, canonicalUrl: null, tags: [], note: '',
-    createdAt: 0, updatedAt: 0, ...fields,
+    id,
+    url: `https://${id}.example/story`,
+    originalUrl: `https://${id}.example/story`,
+    urls: [],
+    title: id,
+    byline: null,
+    siteName: null,
+    lang: null,
+    dir: null,
+    publishedTime: null,
+    excerpt: null,
+    wordCount: 1,
+    readingMinutes: 1,
+    canonicalUrl: null,
+    tags: [],
+    note: '',
+    createdAt: 0,
+    updatedAt: 0,
+    ...fields,
   };
 }
 
 function highlight(articleId: string, exact: string, color = 'yellow', note = ''): HighlightRecord {
   return {
-    id: crypto.randomUUID(), articleId, color, note, createdAt: 0, updatedAt: 0,
-    selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } },
+    id: crypto.randomUUID(),
+    articleId,
+    color,
+    note,
+    createdAt: 0,
+    updatedAt: 0,
+    selectors: {
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+    },
   };
 }
 
 const library: SearchDoc[] = [
-  { article: article('itij', { title: 'Cyber attacks on hospitals', siteName: 'ITIJ', tags: ['health', 'security'], createdAt: Date.UTC(2020, 4, 27) }), highlights: [highlight('itij', 'This will not be the last health crisis.', 'green', 'key quote')] },
-  { article: article('cafe', { title: 'Le café du coin', note: 'Read on the train', excerpt: 'A small place in Paris', createdAt: Date.UTC(2021, 0, 5) }), highlights: [] },
-  { article: article('fonts', { title: 'Fonts and the web', byline: 'John Gruber', tags: ['typography'], excerpt: 'Security of web fonts', createdAt: Date.UTC(2022, 6, 1) }), highlights: [highlight('fonts', 'Helvetica everywhere')] },
+  {
+    article: article('itij', {
+      title: 'Cyber attacks on hospitals',
+      siteName: 'ITIJ',
+      tags: ['health', 'security'],
+      createdAt: Date.UTC(2020, 4, 27),
+    }),
+    highlights: [highlight('itij', 'This will not be the last health crisis.', 'green', 'key quote')],
+  },
+  {
+    article: article('cafe', {
+      title: 'Le café du coin',
+      note: 'Read on the train',
+      excerpt: 'A small place in Paris',
+      createdAt: Date.UTC(2021, 0, 5),
+    }),
+    highlights: [],
+  },
+  {
+    article: article('fonts', {
+      title: 'Fonts and the web',
+      byline: 'John Gruber',
+      tags: ['typography'],
+      excerpt: 'Security of web fonts',
+      createdAt: Date.UTC(2022, 6, 1),
+    }),
+    highlights: [highlight('fonts', 'Helvetica everywhere')],
+  },
 ];
 
 function ids(query: string): string[] {

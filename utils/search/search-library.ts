@@ -63,11 +63,13 @@ function finderOf(term: Term): Finder | null {
   const words = term.text.split(NON_WORD).filter(Boolean);
   if (!words.length) return null;
   const cjk = CJK.test(term.text);
-  const bounded = (text: string, at: number, end: number) => cjk || (!isWordChar(text[at - 1]) && (term.prefix || !isWordChar(text[end])));
+  const bounded = (text: string, at: number, end: number) =>
+    cjk || (!isWordChar(text[at - 1]) && (term.prefix || !isWordChar(text[end])));
   if (words.length === 1) {
     const word = words[0]!;
     return (text, from) => {
-      for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, at + 1)) if (bounded(text, at, at + word.length)) return at;
+      for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, at + 1))
+        if (bounded(text, at, at + word.length)) return at;
       return -1;
     };
   }
@@ -106,7 +108,8 @@ function fieldTextOf(docs: readonly SearchDoc[]): FieldText {
   const clean = (field: string) => (field.includes(SEPARATOR) ? field.replaceAll(SEPARATOR, ' ') : field);
   const text = fold(docs.map((doc) => rawFields(doc).map(clean).join(SEPARATOR)).join(SEPARATOR));
   const starts = new Int32Array(docs.length * FIELDS);
-  for (let k = 1, at = text.indexOf(SEPARATOR); at >= 0 && k < starts.length; at = text.indexOf(SEPARATOR, at + 1)) starts[k++] = at + 1;
+  for (let k = 1, at = text.indexOf(SEPARATOR); at >= 0 && k < starts.length; at = text.indexOf(SEPARATOR, at + 1))
+    starts[k++] = at + 1;
   built = { text, starts, indexOf: new Map(docs.map((doc, d) => [doc.article.id, d])) };
   fieldTexts.set(docs, built);
   return built;
@@ -125,7 +128,12 @@ function segmentAt(starts: Int32Array, at: number): number {
 }
 
 /** Adds to `scores` (by doc index) one term's: its fields' weights (each field counted once) plus its text score. */
-function addTermScores(fields: FieldText, term: Term, body: ReadonlyMap<string, number> | undefined, scores: Float64Array): void {
+function addTermScores(
+  fields: FieldText,
+  term: Term,
+  body: ReadonlyMap<string, number> | undefined,
+  scores: Float64Array,
+): void {
   const find = finderOf(term);
   if (find) {
     for (let at = find(fields.text, 0); at >= 0;) {
@@ -144,8 +152,17 @@ function addTermScores(fields: FieldText, term: Term, body: ReadonlyMap<string, 
 
 /** Whether a query has any filter (most have none, and then no article needs checking). */
 function hasFilters(query: ParsedQuery): boolean {
-  return !!(query.tags.length || query.notTags.length || query.sites.length || query.notSites.length || query.colors.length ||
-    query.has.highlights !== undefined || query.has.note !== undefined || query.after !== null || query.before !== null);
+  return !!(
+    query.tags.length ||
+    query.notTags.length ||
+    query.sites.length ||
+    query.notSites.length ||
+    query.colors.length ||
+    query.has.highlights !== undefined ||
+    query.has.note !== undefined ||
+    query.after !== null ||
+    query.before !== null
+  );
 }
 
 /** Folded tags and site (name and host) by article record, for the filters. */
@@ -154,7 +171,11 @@ const filterFields = new WeakMap<ArticleRecord, { tags: string[]; site: string }
 function passesFilters(doc: SearchDoc, query: ParsedQuery): boolean {
   const { article, highlights } = doc;
   let folded = filterFields.get(article);
-  if (!folded) filterFields.set(article, (folded = { tags: article.tags.map(fold), site: fold(`${article.siteName ?? ''}\n${hostOf(article.url)}`) }));
+  if (!folded)
+    filterFields.set(
+      article,
+      (folded = { tags: article.tags.map(fold), site: fold(`${article.siteName ?? ''}\n${hostOf(article.url)}`) }),
+    );
   const { tags, site } = folded;
   if (!query.tags.every((tag) => tags.includes(tag)) || query.notTags.some((tag) => tags.includes(tag))) return false;
   if (!query.sites.every((s) => site.includes(s)) || query.notSites.some((s) => site.includes(s))) return false;
@@ -191,7 +212,12 @@ function savedTimesOf(docs: readonly SearchDoc[]): Float64Array {
  * Articles matching `query`, best first (or newest saved first with sort:saved or nothing to rank by); the
  * first `detailed` carry the highlights that matched.
  */
-export function searchLibrary(docs: readonly SearchDoc[], query: ParsedQuery, body: BodyScores = () => undefined, detailed = 200): SearchHit[] {
+export function searchLibrary(
+  docs: readonly SearchDoc[],
+  query: ParsedQuery,
+  body: BodyScores = () => undefined,
+  detailed = 200,
+): SearchHit[] {
   const terms = query.clauses.flat();
   const filtered = hasFilters(query);
   const n = docs.length;
@@ -216,16 +242,24 @@ export function searchLibrary(docs: readonly SearchDoc[], query: ParsedQuery, bo
     }
   }
   const order: number[] = [];
-  for (let d = 0; d < n; d++) if (!Number.isNaN(scores[d]) && !(filtered && !passesFilters(docs[d]!, query))) order.push(d);
+  for (let d = 0; d < n; d++)
+    if (!Number.isNaN(scores[d]) && !(filtered && !passesFilters(docs[d]!, query))) order.push(d);
   // Sorted by numbers in typed arrays: much cheaper than comparing hit objects at thousands of results.
   const saved = savedTimesOf(docs);
   const bySaved = (a: number, b: number) => saved[b]! - saved[a]!;
   order.sort(query.sort === 'saved' || !terms.length ? bySaved : (a, b) => scores[b]! - scores[a]! || bySaved(a, b));
-  const hits = order.map((d): SearchHit => ({ article: docs[d]!.article, highlights: docs[d]!.highlights, matchingHighlights: [], score: scores[d]! }));
+  const hits = order.map((d): SearchHit => ({
+    article: docs[d]!.article,
+    highlights: docs[d]!.highlights,
+    matchingHighlights: [],
+    score: scores[d]!,
+  }));
   // Which highlights matched is only worked out for the results that will be shown.
   const finders = terms.map(finderOf).filter((find) => find !== null);
   for (const hit of hits.slice(0, detailed)) {
-    hit.matchingHighlights = finders.length ? hit.highlights.filter((h) => finders.some((find) => find(highlightText(h), 0) >= 0)) : [];
+    hit.matchingHighlights = finders.length
+      ? hit.highlights.filter((h) => finders.some((find) => find(highlightText(h), 0) >= 0))
+      : [];
   }
   return hits;
 }
