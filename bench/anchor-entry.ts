@@ -7,7 +7,7 @@ import * as peerQuote from 'dom-anchor-text-quote';
 import * as peerPosition from 'dom-anchor-text-position';
 import { locate, selectorsAt } from '../utils/anchoring/selectors';
 import { buildTextModel, fromRange, toRange, type TextModel } from '../utils/anchoring/text-model';
-import { drawHighlight, removeAllHighlights } from '../utils/highlight/highlighter';
+import { drawHighlight, removeAllHighlights } from '../utils/in-page/highlight/draw';
 import { markTruth, MUTATIONS, overlap, randomSpans, seededRandom, truthOf } from '../tests/support/mutations';
 
 /** How one highlight fared: found on its own text, not found (orphaned), or found on other text. */

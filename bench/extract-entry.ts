@@ -3,7 +3,7 @@
  * it builds on, so both are timed on the same document in the same browser.
  */
 import { Readability } from '@mozilla/readability';
-import { extractArticle } from '../utils/extract/extract-article';
+import { extractArticle } from '../utils/in-page/extract/extract-article';
 
 declare global {
   interface Window {

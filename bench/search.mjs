@@ -1,5 +1,5 @@
 // Search at 10,000 articles (issue 4). Two index designs on the same generated library and queries: the
-// extension's postings index (utils/search/body-index.ts) on fake-indexeddb in Node, and MiniSearch (whole
+// extension's postings index (utils/search/index/, stored by utils/db/search-index.ts) on fake-indexeddb in Node, and MiniSearch (whole
 // index in memory, persisted as JSON), each in its own process; and a plain in-memory scan of the same data.
 // Figures: search_p50_ms_10k, search_p95_ms_10k, search_first_ms_10k, index_ms_per_article,
 // index_bytes_per_article, search_vs_scan_ratio, and peer_minisearch_* for the other candidate.

@@ -7,7 +7,7 @@ import {
   restoreArticles,
   type RemovedArticle,
 } from '@/utils/db/articles';
-import { errorText } from '@/utils/format';
+import { errorText } from '@/utils/error-text';
 import { countText, t } from '@/utils/i18n';
 
 /** Props of BulkActions. */

@@ -1,8 +1,8 @@
 /** The highlights of a page, in page order: text, colour, note, jump-to and delete. */
 import { useSetting } from '@/hooks/use-setting';
-import { COLOR_NAMES, colorLabel, slotOf } from '@/utils/highlight/colors';
+import { COLOR_NAMES, colorLabel, slotOf } from '@/utils/settings/palette';
 import { t } from '@/utils/i18n';
-import { highlightPalette } from '@/utils/settings';
+import { highlightPalette } from '@/utils/settings/settings';
 import type { HighlightView } from '@/utils/messaging/protocol';
 import { NoteField } from './NoteField';
 

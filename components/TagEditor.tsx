@@ -1,7 +1,7 @@
 /** Tags of a saved article: a textbox that adds on Enter or comma, remove buttons, and suggestions from the library. */
 import { useId, useState } from 'preact/hooks';
-import { cleanTag } from '@/utils/db/tags';
-import type { TagCount } from '@/utils/db/articles';
+import { cleanTag } from '@/utils/records/tags';
+import type { TagCount } from '@/utils/records/types';
 import { countText, t } from '@/utils/i18n';
 
 /** Props of TagEditor. */

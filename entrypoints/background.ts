@@ -13,14 +13,14 @@ import {
   removeHighlight,
   restoreTab,
   tellReader,
-} from '@/utils/library/highlights';
-import { getPageState, savePage } from '@/utils/library/page';
+} from '@/utils/highlight/tab-highlights';
+import { getPageState, savePage } from '@/utils/save/save-page';
 import { backgroundProtocol } from '@/utils/messaging/protocol';
 import { listen } from '@/utils/messaging/receive';
 import { sendToTab } from '@/utils/messaging/send';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { errorText } from '@/utils/format';
+import { errorText } from '@/utils/error-text';
 import { createMenus, HIGHLIGHT_COMMAND } from '@/utils/platform';
 import { i18n } from '#i18n';
 

@@ -3,14 +3,14 @@
  * injects it (scripting.executeScript) only into tabs whose URL is in the library, or when the reader asks to
  * highlight; it is never registered on pages. Injecting it again is harmless.
  */
-import type { Palette } from '@/utils/highlight/colors';
-import { applyPalette } from '@/utils/highlight/highlighter';
-import { PageHighlights } from '@/utils/highlight/page-controller';
-import { mountPageUi } from '@/utils/highlight/page-ui';
+import type { Palette } from '@/utils/settings/palette';
+import { applyPalette } from '@/utils/in-page/highlight/draw';
+import { PageHighlights } from '@/utils/in-page/highlight/page-highlights';
+import { mountPageUi } from '@/utils/in-page/highlight/page-ui';
 import { pageProtocol } from '@/utils/messaging/page-protocol';
 import { listen } from '@/utils/messaging/receive';
 import { sendMessage } from '@/utils/messaging/send';
-import { highlightPalette } from '@/utils/settings';
+import { highlightPalette } from '@/utils/settings/settings';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 
 const INSTALLED = Symbol.for('gleaner.highlighter');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { chromeMessages, getMessage } from '@/tests/support/messages';
 import { countText, formatDate, formatNumber, textDirection, uiLanguage } from './i18n';
-import { errorText } from './format';
+import { errorText } from './error-text';
 
 const LOCALES = readdirSync('locales').map((file) => file.replace(/\.yml$/, ''));
 const english = chromeMessages('en');

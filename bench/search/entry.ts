@@ -1,14 +1,14 @@
 /**
  * The search benchmark of issue 4, run in Node on fake-indexeddb (bench/search.mjs bundles it): a generated
  * library of 10,000 articles (text drawn from the shared pages, fixed seed, about 1,500 words and 5 highlights
- * each) searched through the extension's own engine (body-index.ts + run-search.ts), against a plain scan of
+ * each) searched through the extension's own engine (utils/search/index/ + run-search.ts), against a plain scan of
  * the same data.
  */
 import 'fake-indexeddb/auto';
 import { saveArticle } from '../../utils/db/articles';
 import { createDatabase, db } from '../../utils/db/schema';
 import { extractedArticle } from '../../utils/db/test-data';
-import { rebuildIndex } from '../../utils/search/body-index';
+import { rebuildIndex } from '../../utils/search/index/rebuild';
 import { fold } from '../../utils/search/fold';
 import { parseQuery } from '../../utils/search/query';
 import { loadSearchDocs, runSearch } from '../../utils/search/run-search';

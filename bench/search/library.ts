@@ -2,8 +2,8 @@
  * The generated library and queries of the search benchmark (issue 4), shared by the engine's run (entry.ts)
  * and the peer's (minisearch-entry.ts) so that both see the same data.
  */
-import type { ArticleRecord, HighlightRecord } from '../../utils/db/schema';
-import { tokens } from '../../utils/search/body-index';
+import type { ArticleRecord, HighlightRecord } from '../../utils/records/types';
+import { tokens } from '../../utils/search/index/tokens';
 import type { SearchDoc } from '../../utils/search/search-library';
 import { seededRandom } from '../../tests/support/mutations';
 

@@ -5,7 +5,7 @@
  * Run in a process of its own (bench/search.mjs) so that its heap does not slow the other candidate.
  */
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import { tokens } from '../../utils/search/body-index';
+import { tokens } from '../../utils/search/index/tokens';
 import { generate, percentile, queries, round } from './library';
 
 interface Doc {

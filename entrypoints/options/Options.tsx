@@ -5,7 +5,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TEMPLATE_VARIABLES } from '@/utils/export/template-variables';
-import { errorText } from '@/utils/format';
+import { errorText } from '@/utils/error-text';
 import {
   COLOR_NAMES,
   colorLabel,
@@ -13,10 +13,10 @@ import {
   highlightBackground,
   type ColorName,
   type Palette,
-} from '@/utils/highlight/colors';
+} from '@/utils/settings/palette';
 import { message, t } from '@/utils/i18n';
 import { commandShortcuts, HIGHLIGHT_COMMAND, openShortcutSettings } from '@/utils/platform';
-import { readSettings, siteOf, writeSettings, type Settings } from '@/utils/settings';
+import { readSettings, siteOf, writeSettings, type Settings } from '@/utils/settings/settings';
 
 /** An example template, offered as a starting point. */
 const EXAMPLE = `---

@@ -4,13 +4,13 @@ import { browser } from 'wxt/browser';
 import { HighlightList } from '@/components/HighlightList';
 import { NoteField } from '@/components/NoteField';
 import { TagEditor } from '@/components/TagEditor';
-import type { TagCount } from '@/utils/db/articles';
-import type { ArticleMeta, ArticleRecord, HighlightRecord } from '@/utils/db/schema';
+import type { TagCount } from '@/utils/records/types';
+import type { ArticleMeta, ArticleRecord, HighlightRecord } from '@/utils/records/types';
 import type { HighlightView, PageState } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
-import { errorText, gleanerError } from '@/utils/format';
+import { errorText, gleanerError } from '@/utils/error-text';
 import { formatDate, formatNumber, t } from '@/utils/i18n';
-import { readSettings } from '@/utils/settings';
+import { readSettings } from '@/utils/settings/settings';
 
 /** Props of Popup. */
 export interface PopupProps {

@@ -6,13 +6,13 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getArticle, getContent } from '@/utils/db/articles';
 import { addHighlight, listHighlights } from '@/utils/db/highlights';
-import type { ArticleRecord, ContentRecord, HighlightRecord } from '@/utils/db/schema';
-import { errorText } from '@/utils/format';
+import type { ArticleRecord, ContentRecord, HighlightRecord } from '@/utils/records/types';
+import { errorText } from '@/utils/error-text';
 import { formatDate, formatNumber, message as messageFor, t, type MessageKey } from '@/utils/i18n';
 import { useSetting } from '@/hooks/use-setting';
-import { applyPalette } from '@/utils/highlight/highlighter';
-import { DEFAULT_COLOR } from '@/utils/highlight/colors';
-import { PageHighlights } from '@/utils/highlight/page-controller';
+import { applyPalette } from '@/utils/in-page/highlight/draw';
+import { DEFAULT_COLOR } from '@/utils/settings/palette';
+import { PageHighlights } from '@/utils/in-page/highlight/page-highlights';
 import { renderArticle } from '@/utils/reader/render-article';
 import {
   highlightPalette,
@@ -21,7 +21,7 @@ import {
   readerRemoteImages,
   readerTheme,
   type ReaderTheme,
-} from '@/utils/settings';
+} from '@/utils/settings/settings';
 
 type Loaded = { article: ArticleRecord; content: ContentRecord | null; highlights: HighlightRecord[] };
 type View =

@@ -3,7 +3,7 @@
  * (checked against the quote), then the exact quote with its context to choose among repeats, then a fuzzy
  * match (match-quote.ts). Offsets are into the text model (text-model.ts).
  */
-import type { TextPositionSelector, TextQuoteSelector } from '../db/schema';
+import type { TextPositionSelector, TextQuoteSelector } from '../records/types';
 import { matchQuote } from './match-quote';
 import { fromRange, toRange, type TextModel } from './text-model';
 

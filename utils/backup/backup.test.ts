@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveArticle } from '../db/articles';
 import { addHighlight } from '../db/highlights';
-import { db, type ArticleRecord, type ContentRecord, type HighlightRecord } from '../db/schema';
+import { db } from '../db/schema';
+import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
 import { extractedArticle } from '../db/test-data';
-import { searchTerm } from '../search/body-index';
-import { exportTemplate, readSettings } from '../settings';
+import { searchTerm } from '../search/index/term-search';
+import { exportTemplate, readSettings } from '../settings/settings';
 import { backupFile, createBackup, MAX_BACKUP_BYTES, parseBackup, restoreBackup, type Backup } from './backup';
 
 beforeEach(async () => {

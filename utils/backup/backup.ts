@@ -6,13 +6,13 @@
  * under another id is merged into that one. The search index is rebuilt afterwards from the content.
  */
 import * as v from 'valibot';
-import { db, type ArticleRecord, type ContentRecord, type HighlightRecord } from '../db/schema';
-import { ArticleMetaEntries, HighlightSchema, IdSchema, Text } from '../db/record-schemas';
-import { MAX_ARTICLE_HTML } from '../extract/schema';
+import { db } from '../db/schema';
+import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
+import { ArticleMetaEntries, HighlightSchema, IdSchema, MAX_ARTICLE_HTML, Text } from '../records/schemas';
 import { countText, formatNumber, t, uiLanguage } from '../i18n';
-import { rebuildIndex } from '../search/body-index';
-import { readSettings, writeSettings, type Settings } from '../settings';
-import { SettingsSchema } from '../settings-schema';
+import { rebuildIndex } from '../search/index/rebuild';
+import { readSettings, writeSettings, type Settings } from '../settings/settings';
+import { SettingsSchema } from '../settings/settings-schema';
 import { normalizeUrl } from '../url';
 
 export const BACKUP_FORMAT = 'gleaner-backup';

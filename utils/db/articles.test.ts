@@ -13,7 +13,7 @@ import {
   saveArticle,
   updateArticle,
 } from './articles';
-import { searchTerm } from '../search/body-index';
+import { searchTerm } from '../search/index/term-search';
 import { db } from './schema';
 
 beforeEach(async () => {

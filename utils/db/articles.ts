@@ -2,18 +2,13 @@
  * Repository of saved articles and their content. Every write is one Dexie transaction, so an article is
  * never stored without its content, nor removed leaving its content or highlights behind.
  */
-import type { ExtractedArticle } from '../extract/types';
-import { INDEX_TABLES, indexArticle, unindexArticle } from '../search/body-index';
-import { gleanerError } from '../format';
+import type { ExtractedArticle } from '../records/extraction';
+import { INDEX_TABLES, indexArticle, unindexArticle } from './search-index';
+import { gleanerError } from '../error-text';
 import { normalizeUrl } from '../url';
-import { db, type ArticleRecord, type ContentRecord, type HighlightRecord } from './schema';
-import { normalizeTags } from './tags';
-
-/** How often a tag is used, for suggestions. */
-export interface TagCount {
-  tag: string;
-  count: number;
-}
+import { db } from './schema';
+import type { ArticleRecord, ContentRecord, HighlightRecord, TagCount } from '../records/types';
+import { normalizeTags } from '../records/tags';
 
 /**
  * The canonical URL a page declares, normalized, when it may stand for the page: on the same site (the host

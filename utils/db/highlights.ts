@@ -1,7 +1,8 @@
 /** Repository of highlights. Every write is one Dexie transaction that also touches the article's `updatedAt`. */
 import type { Selectors } from '../anchoring/selectors';
-import { gleanerError } from '../format';
-import { db, type HighlightRecord } from './schema';
+import { gleanerError } from '../error-text';
+import { db } from './schema';
+import type { HighlightRecord } from '../records/types';
 
 /** The highlights of an article in page order (by where they started when made). */
 export async function listHighlights(articleId: string): Promise<HighlightRecord[]> {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { errorText } from '../format';
+import { errorText } from '../error-text';
 import { saveArticle, updateArticle } from './articles';
 import { addHighlight } from './highlights';
-import { searchTerm } from '../search/body-index';
+import { searchTerm } from '../search/index/term-search';
 import { db } from './schema';
 import { extractedArticle } from './test-data';
 

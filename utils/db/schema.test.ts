@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { indexCoverage, rebuildIndex, searchTerm } from '../search/body-index';
+import { indexCoverage, rebuildIndex } from '../search/index/rebuild';
+import { searchTerm } from '../search/index/term-search';
 import { saveArticle } from './articles';
 import { createDatabase, db, SCHEMA_V1, SCHEMA_V2 } from './schema';
 import { extractedArticle } from './test-data';

@@ -1,5 +1,5 @@
 /** Builders of stored records for tests and benchmarks. */
-import type { ExtractedArticle } from '../extract/types';
+import type { ExtractedArticle } from '../records/extraction';
 
 /** An extracted article with plausible values; `overrides` replace any of them. */
 export function extractedArticle(overrides: Partial<ExtractedArticle> = {}): ExtractedArticle {

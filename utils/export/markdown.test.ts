@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { documentOf, FIXTURES } from '@/tests/support/fixtures';
-import type { ArticleRecord, HighlightRecord } from '../db/schema';
-import { extractArticle } from '../extract/extract-article';
+import type { ArticleRecord, HighlightRecord } from '../records/types';
+import { extractArticle } from '../in-page/extract/extract-article';
 import { safeBaseName, FileNames } from './file-names';
 import { articleToMarkdown, htmlToMarkdown, renderTemplate, templateValues, type ArticleBundle } from './markdown';
 

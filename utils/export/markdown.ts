@@ -8,7 +8,7 @@
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
 import { stringify } from 'yaml';
-import type { ArticleRecord, ContentRecord, HighlightRecord } from '../db/schema';
+import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
 import { sanitizeArticleHtml } from '../sanitize';
 import type { TemplateVariable } from './template-variables';
 

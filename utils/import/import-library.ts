@@ -7,9 +7,10 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import Papa from 'papaparse';
 import * as v from 'valibot';
-import { db, type ArticleRecord, type HighlightRecord } from '../db/schema';
-import { normalizeTags } from '../db/tags';
-import { gleanerError } from '../format';
+import { db } from '../db/schema';
+import type { ArticleRecord, HighlightRecord } from '../records/types';
+import { normalizeTags } from '../records/tags';
+import { gleanerError } from '../error-text';
 import { normalizeUrl } from '../url';
 
 /** One article as another tool exported it. */

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { Selectors } from '../anchoring/selectors';
-import { ColorSchema, HighlightSchema, IdSchema } from '../db/record-schemas';
+import { ColorSchema, HighlightSchema, IdSchema } from '../records/schemas';
 import type { AnchorStatus } from './protocol';
 import type { ProtocolDefinition } from './receive';
 

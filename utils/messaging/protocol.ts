@@ -5,10 +5,10 @@
  * the receiver.
  */
 import * as v from 'valibot';
-import type { TagCount } from '../db/articles';
-import { ColorSchema, HighlightSchema, IdSchema, NoteSchema, SelectorsSchema } from '../db/record-schemas';
-import type { ArticleMeta, ArticleRecord, HighlightRecord } from '../db/schema';
-import type { ExtractFailure } from '../extract/types';
+import type { TagCount } from '../records/types';
+import { ColorSchema, HighlightSchema, IdSchema, NoteSchema, SelectorsSchema } from '../records/schemas';
+import type { ArticleMeta, ArticleRecord, HighlightRecord } from '../records/types';
+import type { ExtractFailure } from '../records/extraction';
 import type { ProtocolDefinition } from './receive';
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));

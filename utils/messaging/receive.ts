@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
 import type { Result } from './protocol';
-import { errorText } from '../format';
+import { errorText } from '../error-text';
 
 /** Who sent a message: one of our extension contexts (pages, background) or our script in a tab. */
 export type SenderKind = 'extension' | 'content';

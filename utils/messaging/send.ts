@@ -1,6 +1,6 @@
 /** Sending side of both protocols. Light: imports no schema, only types. */
 import { browser } from 'wxt/browser';
-import { gleanerError } from '../format';
+import { gleanerError } from '../error-text';
 import type { PageMessageType, PageRequestOf, PageResponses } from './page-protocol';
 import type { Envelope, MessageType, RequestOf, Responses, Result } from './protocol';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../db/schema';
+import type { ArticleRecord } from '../records/types';
 import { facetsOf, toggleFilter } from './facets';
 
 const doc = (tags: string[], siteName: string | null, url: string) => ({

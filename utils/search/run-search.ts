@@ -1,10 +1,11 @@
 /**
- * One search as the search page runs it: the article-text part through the full-text index (body-index.ts),
+ * One search as the search page runs it: the article-text part through the full-text index (utils/search/index/),
  * the rest in memory (search-library.ts), and a snippet of text around the first match for each shown result.
  */
 import { db, type GleanerDatabase } from '../db/schema';
 import { groupBy } from '../group';
-import { searchPhrase, searchTerm } from './body-index';
+import { searchPhrase } from './index/phrases';
+import { searchTerm } from './index/term-search';
 import { firstIndexOfFolded } from './fold';
 import type { ParsedQuery, Term } from './query';
 import { searchLibrary, type SearchDoc, type SearchHit } from './search-library';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord, HighlightRecord } from '../db/schema';
+import type { ArticleRecord, HighlightRecord } from '../records/types';
 import { parseQuery } from './query';
 import { searchLibrary, type SearchDoc } from './search-library';
 

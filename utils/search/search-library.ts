@@ -1,10 +1,10 @@
 /**
  * Runs a parsed query over the library: metadata, page notes, tags and highlights in memory, plus the article
- * text through the full-text index (`body`, see body-index.ts and run-search.ts), whose BM25 scores add to the
+ * text through the full-text index (`body`, see index/ and run-search.ts), whose BM25 scores add to the
  * field weights. Fields match the way the index does (see finderOf).
  */
-import type { ArticleRecord, HighlightRecord } from '../db/schema';
-import { CJK, NON_WORD } from './body-index';
+import type { ArticleRecord, HighlightRecord } from '../records/types';
+import { CJK, NON_WORD } from './index/tokens';
 import { fold } from './fold';
 import type { ParsedQuery, Term } from './query';
 

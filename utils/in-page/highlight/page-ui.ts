@@ -3,14 +3,21 @@
  * delete with undo) that opens when a highlight is clicked. It lives in a shadow root outside `<body>`,
  * so page CSS cannot restyle it and the page text model never includes it.
  */
-import type { Selectors } from '../anchoring/selectors';
-import { UI_ATTRIBUTE } from '../anchoring/text-model';
-import type { HighlightRecord } from '../db/schema';
-import { COLOR_NAMES, colorLabel, DEFAULT_COLOR, DEFAULT_PALETTE, highlightBackground, type Palette } from './colors';
-import { HIGHLIGHT_ATTRIBUTE } from './highlighter';
-import type { PageHighlights } from './page-controller';
-import { errorText } from '../format';
-import { t, textDirection } from '../i18n';
+import type { Selectors } from '../../anchoring/selectors';
+import { UI_ATTRIBUTE } from '../../anchoring/text-model';
+import type { HighlightRecord } from '../../records/types';
+import {
+  COLOR_NAMES,
+  colorLabel,
+  DEFAULT_COLOR,
+  DEFAULT_PALETTE,
+  highlightBackground,
+  type Palette,
+} from '../../settings/palette';
+import { HIGHLIGHT_ATTRIBUTE } from './draw';
+import type { PageHighlights } from './page-highlights';
+import { errorText } from '../../error-text';
+import { t, textDirection } from '../../i18n';
 
 /** What the interface asks the background to do. */
 export interface PageActions {

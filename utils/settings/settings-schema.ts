@@ -4,7 +4,7 @@
  * format 1 is optional, so that earlier backups still restore.
  */
 import * as v from 'valibot';
-import { COLOR_NAMES } from './highlight/colors';
+import { COLOR_NAMES } from './palette';
 import { READER_THEMES } from './settings';
 
 const PaletteEntrySchema = v.strictObject({

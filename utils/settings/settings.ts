@@ -4,9 +4,9 @@
  * setting added after backup format 1 is optional in its schema, so that earlier backups still restore.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_PALETTE, type Palette } from './highlight/colors';
+import { DEFAULT_PALETTE, type Palette } from './palette';
 import type { Settings } from './settings-schema';
-import { hostnameOf } from './url';
+import { hostnameOf } from '../url';
 
 /** The Markdown export template (utils/export/template-variables.ts); empty: the default layout. */
 export const exportTemplate = storage.defineItem<string>('local:exportTemplate', { fallback: '' });

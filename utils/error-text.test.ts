@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorText } from './format';
+import { errorText } from './error-text';
 
 describe('format', () => {
   it.each([

@@ -3,9 +3,9 @@
  * whose inline `!important` styles page CSS cannot override (inline important declarations win the cascade).
  * Removal puts the page's own text nodes back as they were, merging the pieces split at the range's ends.
  */
-import { message } from '../i18n';
-import { colorLabel, DEFAULT_PALETTE, highlightBackground, type Palette } from './colors';
-import { UI_ATTRIBUTE } from '../anchoring/text-model';
+import { message } from '../../i18n';
+import { colorLabel, DEFAULT_PALETTE, highlightBackground, type Palette } from '../../settings/palette';
+import { UI_ATTRIBUTE } from '../../anchoring/text-model';
 
 /** The attribute every drawn highlight element carries (see shared/docs/surface.md). */
 export const HIGHLIGHT_ATTRIBUTE = 'data-highlight-id';

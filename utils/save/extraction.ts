@@ -3,12 +3,9 @@
  * shape and sizes before anything is stored.
  */
 import * as v from 'valibot';
-import { ArticleMetaEntries, Text } from '../db/record-schemas';
+import { ArticleMetaEntries, MAX_ARTICLE_HTML, Text } from '../records/schemas';
 import { t } from '../i18n';
-import type { ExtractResult } from './types';
-
-/** Largest article HTML accepted (characters): far beyond any real article, well inside message limits. */
-export const MAX_ARTICLE_HTML = 20_000_000;
+import type { ExtractFailure, ExtractResult } from '../records/extraction';
 
 const ArticleSchema = v.strictObject({
   url: Text(8_000),
@@ -42,4 +39,32 @@ export function parseExtractResult(value: unknown): ExtractResult {
   const parsed = v.safeParse(ExtractResultSchema, value);
   if (parsed.success) return parsed.output;
   return { ok: false, reason: 'error', detail: t('reason.notArticle') };
+}
+
+/**
+ * The sentence the popup shows for each failure, in the user's language. The extraction script returns only
+ * the reason and a detail (a content type, a frame's address, an error's own message), so that it carries no
+ * messages into the page.
+ */
+export function reasonMessage(reason: ExtractFailure, detail?: string): string {
+  switch (reason) {
+    case 'browser-page':
+      return t('reason.browserPage');
+    case 'store-page':
+      return t('reason.storePage');
+    case 'not-web':
+      return t('reason.notWeb');
+    case 'pdf':
+      return t('reason.pdf');
+    case 'not-html':
+      return t('reason.notHtml', [detail ?? '?']);
+    case 'no-article':
+      return t('reason.noArticle');
+    case 'framed':
+      return t('reason.framed', [detail ?? '?']);
+    case 'shadow-dom':
+      return t('reason.shadowDom');
+    case 'error':
+      return t('reason.error', [detail || '?']);
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractedArticle } from '../db/test-data';
-import { MAX_ARTICLE_HTML, parseExtractResult } from './schema';
+import { MAX_ARTICLE_HTML } from '../records/schemas';
+import { parseExtractResult } from './extraction';
 
 describe('parseExtractResult', () => {
   it('accepts a well-formed article and a well-formed failure', () => {

@@ -3,18 +3,12 @@
  * of the page protocol. Anchoring runs on one text model for all highlights; highlights not found yet are
  * tried again while the page is still changing (late content, single-page apps), then reported orphaned.
  */
-import { anchor, describeRange, type Selectors } from '../anchoring/selectors';
-import { buildTextModel } from '../anchoring/text-model';
-import type { HighlightRecord } from '../db/schema';
-import type { PageResponses } from '../messaging/page-protocol';
-import type { AnchorStatus } from '../messaging/protocol';
-import {
-  drawHighlight,
-  highlightElements,
-  recolorHighlight,
-  removeAllHighlights,
-  removeHighlight,
-} from './highlighter';
+import { anchor, describeRange, type Selectors } from '../../anchoring/selectors';
+import { buildTextModel } from '../../anchoring/text-model';
+import type { HighlightRecord } from '../../records/types';
+import type { PageResponses } from '../../messaging/page-protocol';
+import type { AnchorStatus } from '../../messaging/protocol';
+import { drawHighlight, highlightElements, recolorHighlight, removeAllHighlights, removeHighlight } from './draw';
 
 /** How long after a draw request the page is watched for late content that orphans may appear in. */
 const RETRY_WINDOW_MS = 10_000;

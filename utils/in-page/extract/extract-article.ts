@@ -4,9 +4,9 @@
  * Pure: it takes the Document, so it runs the same in the page (extraction script) and in tests.
  */
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { sanitizeArticleHtml } from '../sanitize';
+import { sanitizeArticleHtml } from '../../sanitize';
 import { readingStats } from './reading-time';
-import type { ExtractResult } from './types';
+import type { ExtractResult } from '../../records/extraction';
 
 /** Below this many characters of text a page has no article, whatever Readability returned. */
 const MIN_ARTICLE_CHARS = 200;

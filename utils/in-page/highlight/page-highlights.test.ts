@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildTextModel } from '../anchoring/text-model';
-import { selectorsAt } from '../anchoring/selectors';
-import type { HighlightRecord } from '../db/schema';
-import { highlightElements } from './highlighter';
-import { PageHighlights } from './page-controller';
+import { buildTextModel } from '../../anchoring/text-model';
+import { selectorsAt } from '../../anchoring/selectors';
+import type { HighlightRecord } from '../../records/types';
+import { highlightElements } from './draw';
+import { PageHighlights } from './page-highlights';
 
 function record(html: string, needle: string, id = crypto.randomUUID()): HighlightRecord {
   document.body.innerHTML = html;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PALETTE } from './highlight/colors';
+import { DEFAULT_PALETTE } from './palette';
 import { readSettings, restoresOnRevisit, siteOf, writeSettings } from './settings';
 import { SettingsSchema } from './settings-schema';
 import * as v from 'valibot';

@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { removeArticle, saveArticle } from '../db/articles';
-import { db } from '../db/schema';
-import { extractedArticle } from '../db/test-data';
-import { rebuildIndex, searchPhrase, searchTerm, tokens } from './body-index';
+import { removeArticle, saveArticle } from '../../db/articles';
+import { db } from '../../db/schema';
+import { extractedArticle } from '../../db/test-data';
+import { searchPhrase } from './phrases';
+import { rebuildIndex } from './rebuild';
+import { searchTerm } from './term-search';
+import { tokens } from './tokens';
 
 beforeEach(async () => {
   await db.delete();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTextModel, toRange } from '../anchoring/text-model';
+import { buildTextModel, toRange } from '../../anchoring/text-model';
 import {
   drawHighlight,
   HIGHLIGHT_ATTRIBUTE,
@@ -7,7 +7,7 @@ import {
   recolorHighlight,
   removeAllHighlights,
   removeHighlight,
-} from './highlighter';
+} from './draw';
 
 function setup(html: string) {
   document.body.innerHTML = html;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentOf, FIXTURES, pageNames, readPage } from '@/tests/support/fixtures';
 import { extractArticle, findCanonicalUrl } from './extract-article';
-import { reasonMessage, type ExtractedArticle } from './types';
+import type { ExtractedArticle } from '../../records/extraction';
+import { reasonMessage } from '../../save/extraction';
 
 function extracted(html: string, url?: string): ExtractedArticle {
   const result = extractArticle(documentOf(html, url));

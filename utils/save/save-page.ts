@@ -4,12 +4,12 @@
  */
 import { browser } from 'wxt/browser';
 import { findArticleForPage, hasContent, saveArticle } from '../db/articles';
-import type { ArticleRecord } from '../db/schema';
-import { parseExtractResult } from '../extract/schema';
-import { reasonMessage, type ExtractResult } from '../extract/types';
+import type { ArticleRecord } from '../records/types';
+import { parseExtractResult, reasonMessage } from './extraction';
+import type { ExtractResult } from '../records/extraction';
 import type { PageState } from '../messaging/protocol';
 import { unreadableReason } from '../url';
-import { errorText } from '../format';
+import { errorText } from '../error-text';
 import { t } from '../i18n';
 
 /** Path of the extraction script in the built extension (entrypoints/extract.ts). */

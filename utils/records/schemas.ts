@@ -7,6 +7,9 @@ const NullableText = (max: number) => v.nullable(Text(max));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
+/** Largest article HTML accepted (characters): far beyond any real article, well inside message limits. */
+export const MAX_ARTICLE_HTML = 20_000_000;
+
 /** A random UUID, as every record id is. */
 export const IdSchema = v.pipe(v.string(), v.uuid());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorLabel, DEFAULT_PALETTE, highlightBackground } from './colors';
+import { colorLabel, DEFAULT_PALETTE, highlightBackground } from './palette';
 
 describe('palette', () => {
   const palette = { ...DEFAULT_PALETTE, green: { name: '  Evidence ', value: '#00aa55' } };

@@ -6,16 +6,16 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Selectors } from '../anchoring/selectors';
 import { findArticleForPage } from '../db/articles';
 import * as repo from '../db/highlights';
-import type { ArticleRecord, HighlightRecord } from '../db/schema';
-import { reasonMessage } from '../extract/types';
-import { gleanerError } from '../format';
-import { DEFAULT_COLOR } from '../highlight/colors';
+import type { ArticleRecord, HighlightRecord } from '../records/types';
+import { reasonMessage } from '../save/extraction';
+import { gleanerError } from '../error-text';
+import { DEFAULT_COLOR } from '../settings/palette';
 import type { HighlightView } from '../messaging/protocol';
 import { isExtensionPage } from '../messaging/receive';
 import { sendToTab } from '../messaging/send';
-import { restoresOnRevisit, revisitExceptions, revisitRestore } from '../settings';
+import { restoresOnRevisit, revisitExceptions, revisitRestore } from '../settings/settings';
 import { unreadableReason } from '../url';
-import { savePage } from './page';
+import { savePage } from '../save/save-page';
 
 /** Path of the highlighter script in the built extension (entrypoints/highlighter.ts). */
 const HIGHLIGHTER_SCRIPT = '/highlighter.js' as const;

@@ -1,0 +1,193 @@
+/**
+ * The full-text index's storage (schema v3: `searchBlocks`, `searchDocs`, `searchIds`, `searchMeta`): its reads,
+ * and its writes, which happen inside the transaction that writes the article's content (articles.ts) or, for a
+ * rebuild, in one transaction of their own. How the postings are encoded is utils/search/index/postings.ts;
+ * how they are searched, the rest of utils/search/index/.
+ */
+import { BLOCK, concatBytes, encodePositions, positionRange } from '../search/index/postings';
+import { termPositions } from '../search/index/tokens';
+import { db, type SearchBlockRecord, type SearchDocRecord, type SearchMetaRecord } from './schema';
+
+/** The tables an index write touches: include them in the transaction that calls it. */
+export const INDEX_TABLES = () => [db.searchBlocks, db.searchDocs, db.searchIds, db.searchMeta];
+
+/** The index's totals (a fresh, empty set for an index not yet written). */
+export async function readTotals(): Promise<SearchMetaRecord> {
+  // A new build id for an index not yet written, so that no cached document numbers outlive it.
+  return (
+    (await db.searchMeta.get('meta')) ?? { id: 'meta', build: crypto.randomUUID(), next: 0, count: 0, totalLength: 0 }
+  );
+}
+
+/** Document numbers per record of `searchIds`: an index write touches one small record. */
+const IDS_PER_RECORD = 4096;
+
+/** Article id by document number, as far as this context has read it (document numbers are never reused
+ * within one build; a removed article's number keeps its id here, but no postings point at it any more). */
+let knownIds: { build: string; ids: Array<string | null> } = { build: '', ids: [] };
+
+/** The article ids of document numbers, reading only the records of numbers added since the last search
+ * (inside a transaction over INDEX_TABLES). */
+async function idsOf(totals: SearchMetaRecord): Promise<ReadonlyArray<string | null>> {
+  if (knownIds.build !== totals.build) knownIds = { build: totals.build, ids: [] };
+  const known = knownIds;
+  if (known.ids.length < totals.next) {
+    const first = Math.floor(known.ids.length / IDS_PER_RECORD);
+    const last = Math.floor((totals.next - 1) / IDS_PER_RECORD);
+    const records = await db.searchIds.bulkGet(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+    records.forEach((record, i) => record?.ids.forEach((id, j) => (known.ids[(first + i) * IDS_PER_RECORD + j] = id)));
+    known.ids.length = Math.max(known.ids.length, totals.next);
+  }
+  return known.ids;
+}
+
+/** Records the article id of a document number (null: removed). */
+async function setId(docNo: number, articleId: string | null): Promise<void> {
+  const block = Math.floor(docNo / IDS_PER_RECORD);
+  const record = (await db.searchIds.get(block)) ?? { block, ids: [] };
+  record.ids[docNo % IDS_PER_RECORD] = articleId;
+  await db.searchIds.put(record);
+}
+
+function blocksOf(term: string) {
+  return db.searchBlocks.where('[term+block]').between([term, 0], [term, Infinity]);
+}
+
+/** Every postings block of `term`, in block order. */
+export function termBlocks(term: string): Promise<SearchBlockRecord[]> {
+  return blocksOf(term).toArray();
+}
+
+/** The postings blocks of terms that start with `prefix`, in term order, at most `limit` blocks. */
+export function prefixBlocks(prefix: string, limit: number): Promise<SearchBlockRecord[]> {
+  return db.searchBlocks
+    .where('[term+block]')
+    .between([prefix, 0], [`${prefix}\uffff`, Infinity])
+    .limit(limit)
+    .toArray();
+}
+
+/** Reads the totals, the document ids and some blocks in one read transaction. */
+export function readIndex<T>(
+  blocks: () => Promise<T>,
+): Promise<[SearchMetaRecord, ReadonlyArray<string | null | undefined>, Awaited<T>]> {
+  return db.transaction('r', INDEX_TABLES(), async () => {
+    const totals = await readTotals();
+    const [ids, read] = await Promise.all([idsOf(totals), blocks()]);
+    return [totals, ids, read] as [SearchMetaRecord, ReadonlyArray<string | null | undefined>, Awaited<T>];
+  });
+}
+
+/**
+ * Takes an article out of the index (no-op if it is not in). Its terms are those of its stored text, so call
+ * this (inside a transaction over INDEX_TABLES and contents) before that text is replaced or deleted.
+ */
+export async function unindexArticle(articleId: string): Promise<void> {
+  const doc = await db.searchDocs.get(articleId);
+  if (!doc) return;
+  const totals = await readTotals();
+  const content = await db.contents.get(articleId);
+  const { positions, length } = termPositions(content?.text ?? '');
+  // All reads issued at once, then one bulk write each way: a thousand awaited round trips cost far more.
+  const blocks = (await Promise.all([...positions.keys()].map((term) => blocksOf(term).toArray()))).flat();
+  const emptied: Array<[string, number]> = [];
+  const changed: SearchBlockRecord[] = [];
+  for (const block of blocks) {
+    const at = block.docs.indexOf(doc.docNo);
+    if (at < 0) continue;
+    if (block.docs.length === 1) {
+      emptied.push([block.term, block.block]);
+      continue;
+    }
+    const keep = (_: number, i: number) => i !== at;
+    const [start, end] = positionRange(block, at);
+    const pos = concatBytes(block.pos.subarray(0, start), block.pos.subarray(end));
+    changed.push({
+      ...block,
+      docs: block.docs.filter(keep),
+      tfs: block.tfs.filter(keep),
+      lens: block.lens.filter(keep),
+      pos,
+    });
+  }
+  await Promise.all([db.searchBlocks.bulkDelete(emptied), db.searchBlocks.bulkPut(changed)]);
+  // Postings left behind (had the text gone missing) point at an article no longer in the library: never shown.
+  await db.searchMeta.put({ ...totals, count: totals.count - 1, totalLength: totals.totalLength - length });
+  await setId(doc.docNo, null);
+  await db.searchDocs.delete(articleId);
+}
+
+/**
+ * (Re-)indexes an article's text. Call inside a transaction over INDEX_TABLES and contents, before the new text
+ * is stored: the old text tells which postings to take out.
+ */
+export async function indexArticle(articleId: string, text: string): Promise<void> {
+  await unindexArticle(articleId);
+  const { positions, length } = termPositions(text);
+  const totals = await readTotals();
+  const docNo = totals.next;
+  const terms = [...positions];
+  const lasts = await Promise.all(terms.map(([term]) => blocksOf(term).last()));
+  const blocks = terms.map(([term, at], i): SearchBlockRecord => {
+    const encoded: number[] = [];
+    encodePositions(at, encoded);
+    const last = lasts[i];
+    if (!last || last.docs.length >= BLOCK) {
+      return {
+        term,
+        block: last ? last.block + 1 : 0,
+        docs: Uint32Array.of(docNo),
+        tfs: Uint16Array.of(at.length),
+        lens: Uint32Array.of(length),
+        pos: Uint8Array.from(encoded),
+      };
+    }
+    return {
+      term,
+      block: last.block,
+      docs: Uint32Array.from([...last.docs, docNo]),
+      tfs: Uint16Array.from([...last.tfs, at.length]),
+      lens: Uint32Array.from([...last.lens, length]),
+      pos: concatBytes(last.pos, Uint8Array.from(encoded)),
+    };
+  });
+  await db.searchBlocks.bulkPut(blocks);
+  await db.searchDocs.put({ articleId, docNo });
+  await setId(docNo, articleId);
+  await db.searchMeta.put({
+    ...totals,
+    next: docNo + 1,
+    count: totals.count + 1,
+    totalLength: totals.totalLength + length,
+  });
+}
+
+/** A whole index built in memory (utils/search/index/rebuild.ts), ready to replace the stored one. */
+export interface BuiltIndex {
+  blocks: SearchBlockRecord[];
+  docs: SearchDocRecord[];
+  /** Article id by document number. */
+  ids: string[];
+  totalLength: number;
+}
+
+/** Replaces the whole stored index with `built`, in one transaction. */
+export async function replaceIndex({ blocks, docs, ids, totalLength }: BuiltIndex): Promise<void> {
+  await db.transaction('rw', INDEX_TABLES(), async () => {
+    await Promise.all(INDEX_TABLES().map((table) => table.clear()));
+    await db.searchBlocks.bulkPut(blocks);
+    await db.searchDocs.bulkPut(docs);
+    const records = Array.from({ length: Math.ceil(ids.length / IDS_PER_RECORD) }, (_, block) => ({
+      block,
+      ids: ids.slice(block * IDS_PER_RECORD, (block + 1) * IDS_PER_RECORD),
+    }));
+    await db.searchIds.bulkPut(records);
+    await db.searchMeta.put({
+      id: 'meta',
+      build: crypto.randomUUID(),
+      next: ids.length,
+      count: ids.length,
+      totalLength,
+    });
+  });
+}

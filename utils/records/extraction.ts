@@ -1,0 +1,20 @@
+/** What the extraction script (utils/in-page/extract/) hands back across the page/extension boundary. */
+import type { ArticleMeta } from '../records/types';
+
+/** A page's article, ready to be stored. */
+export interface ExtractedArticle extends ArticleMeta {
+  /** The page URL as the document reports it (`document.URL`). */
+  url: string;
+  /** Article HTML, sanitized with DOMPurify. */
+  html: string;
+  /** Plain text of the article. */
+  text: string;
+}
+
+/** Why a page gave no article; each has a sentence for the reader in `reasonMessage`. */
+export type ExtractFailure =
+  'browser-page' | 'store-page' | 'not-web' | 'pdf' | 'not-html' | 'no-article' | 'framed' | 'shadow-dom' | 'error';
+
+/** The outcome of reading a page. Errors are values: they must cross `executeScript` and messaging. */
+export type ExtractResult =
+  { ok: true; article: ExtractedArticle } | { ok: false; reason: ExtractFailure; detail?: string };
