@@ -5,9 +5,8 @@
  * the receiver.
  */
 import * as v from 'valibot';
-import type { TagCount } from '../records/types';
+import type { TagCount, ArticleMeta, ArticleRecord, HighlightRecord } from '../records/types';
 import { ColorSchema, HighlightSchema, IdSchema, NoteSchema, SelectorsSchema } from '../records/schemas';
-import type { ArticleMeta, ArticleRecord, HighlightRecord } from '../records/types';
 import type { ExtractFailure } from '../records/extraction';
 import type { ProtocolDefinition } from './receive';
 
