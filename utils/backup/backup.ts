@@ -6,7 +6,7 @@
  * under another id is merged into that one. The search index is rebuilt afterwards from the content.
  */
 import * as v from 'valibot';
-import { db } from '../db/schema';
+import { mergeRecords, readAllRecords, type RestoreReport } from '../db/backup-records';
 import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
 import { ArticleMetaEntries, HighlightSchema, IdSchema, MAX_ARTICLE_HTML, Text } from '../records/schemas';
 import { countText, formatNumber, t, uiLanguage } from '../i18n';
@@ -66,16 +66,12 @@ const BackupSchema = v.strictObject({
 
 /** Everything stored, as one backup object (read in one transaction, so it is consistent). */
 export async function createBackup(now: Date = new Date()): Promise<Backup> {
-  const [articles, contents, highlights] = await db.transaction('r', db.articles, db.contents, db.highlights, () =>
-    Promise.all([db.articles.toArray(), db.contents.toArray(), db.highlights.toArray()]),
-  );
+  const records = await readAllRecords();
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
-    articles,
-    contents,
-    highlights,
+    ...records,
     settings: await readSettings(),
   };
 }
@@ -156,98 +152,15 @@ function consistencyProblem(backup: Backup): string | null {
   return null;
 }
 
-/** What a restore did. */
-export interface RestoreReport {
-  articlesAdded: number;
-  articlesUpdated: number;
-  highlightsAdded: number;
-  highlightsUpdated: number;
-  /** Records already stored in the same or a newer version. */
-  unchanged: number;
-}
-
-/** Records written per step (progress is reported between steps). */
-const STEP = 500;
-
 /**
- * Merges a checked backup into the library in one transaction (all or nothing), then rebuilds the search
- * index. `onProgress` gets the phase and how far it is.
+ * Merges a checked backup into the library in one transaction (all or nothing, utils/db/backup-records.ts),
+ * then rebuilds the search index. `onProgress` gets the phase and how far it is.
  */
 export async function restoreBackup(
   backup: Backup,
   onProgress: (phase: 'restoring' | 'indexing', done: number, total: number) => void = () => {},
 ): Promise<RestoreReport> {
-  const report: RestoreReport = {
-    articlesAdded: 0,
-    articlesUpdated: 0,
-    highlightsAdded: 0,
-    highlightsUpdated: 0,
-    unchanged: 0,
-  };
-  const total = backup.articles.length + backup.highlights.length;
-  await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
-    // Backup id → stored id (a page saved here under another id is merged into that article).
-    const target = new Map<string, string>();
-    const newer = new Set<string>();
-    for (let start = 0; start < backup.articles.length; start += STEP) {
-      const batch = backup.articles.slice(start, start + STEP);
-      const byId = await db.articles.bulkGet(batch.map((a) => a.id));
-      const byUrl = await Promise.all(
-        batch.map((a, i) =>
-          byId[i]
-            ? Promise.resolve(undefined)
-            : db.articles
-                .where('urls')
-                .anyOf(a.urls.length ? a.urls : [a.url])
-                .first(),
-        ),
-      );
-      const writes: ArticleRecord[] = [];
-      batch.forEach((article, i) => {
-        const stored = byId[i] ?? byUrl[i] ?? null;
-        target.set(article.id, stored?.id ?? article.id);
-        if (!stored) {
-          writes.push(article);
-          newer.add(article.id);
-          report.articlesAdded++;
-        } else if (article.updatedAt > stored.updatedAt) {
-          writes.push({
-            ...article,
-            id: stored.id,
-            url: stored.url,
-            urls: [...new Set([...stored.urls, ...article.urls])],
-            createdAt: Math.min(stored.createdAt, article.createdAt),
-          });
-          newer.add(article.id);
-          report.articlesUpdated++;
-        } else report.unchanged++;
-      });
-      await db.articles.bulkPut(writes);
-      onProgress('restoring', start + batch.length, total);
-    }
-    const contents = backup.contents
-      .filter((c) => newer.has(c.articleId))
-      .map((c) => ({ ...c, articleId: target.get(c.articleId)! }));
-    for (let start = 0; start < contents.length; start += STEP)
-      await db.contents.bulkPut(contents.slice(start, start + STEP));
-    for (let start = 0; start < backup.highlights.length; start += STEP) {
-      const batch = backup.highlights.slice(start, start + STEP);
-      const stored = await db.highlights.bulkGet(batch.map((h) => h.id));
-      const writes: HighlightRecord[] = [];
-      batch.forEach((highlight, i) => {
-        const mine = stored[i];
-        if (mine && mine.updatedAt >= highlight.updatedAt) {
-          report.unchanged++;
-          return;
-        }
-        writes.push({ ...highlight, articleId: target.get(highlight.articleId)! });
-        if (mine) report.highlightsUpdated++;
-        else report.highlightsAdded++;
-      });
-      await db.highlights.bulkPut(writes);
-      onProgress('restoring', backup.articles.length + start + batch.length, total);
-    }
-  });
+  const report = await mergeRecords(backup, (done, total) => onProgress('restoring', done, total));
   await writeSettings(backup.settings);
   await rebuildIndex((done, count) => onProgress('indexing', done, count));
   return report;

@@ -2,29 +2,15 @@
  * Imports from other read-later tools: a Pocket export (CSV: title, url, time_added, tags separated by `|`,
  * status) and an Omnivore export (a zip of metadata JSON files and one highlights Markdown file per article).
  * Imported articles have no text yet: it is extracted the first time the page is opened with the popup
- * (utils/library/page.ts), and imported highlights are anchored by their quote on that visit.
+ * (utils/save/save-page.ts), and imported highlights are anchored by their quote on that visit.
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import Papa from 'papaparse';
 import * as v from 'valibot';
-import { db } from '../db/schema';
-import type { ArticleRecord, HighlightRecord } from '../records/types';
+import { addImportedItems, type ImportCounts, type ImportItem } from '../db/imports';
 import { normalizeTags } from '../records/tags';
 import { gleanerError } from '../error-text';
 import { normalizeUrl } from '../url';
-
-/** One article as another tool exported it. */
-export interface ImportItem {
-  url: string;
-  title: string;
-  tags: string[];
-  /** Epoch ms it was saved there (now if unknown). */
-  savedAt: number;
-  byline: string | null;
-  excerpt: string | null;
-  publishedTime: string | null;
-  highlights: Array<{ exact: string; note: string }>;
-}
 
 export interface ParsedImport {
   /** Which tool the file came from, for the report. */
@@ -163,70 +149,12 @@ export async function parseImportFile(file: Blob & { name?: string }): Promise<P
   throw gleanerError('import.unknown');
 }
 
-export interface ImportReport {
-  added: number;
-  /** Already in the library: their tags were merged and new highlights added. */
-  merged: number;
-  highlights: number;
+/** What an import did, for its report: what was added or merged, and the rows skipped with why. */
+export interface ImportReport extends ImportCounts {
   skipped: string[];
 }
 
-/** Adds the items to the library in one transaction. */
+/** Adds the items to the library in one transaction (utils/db/imports.ts). */
 export async function importItems(parsed: ParsedImport, now: number = Date.now()): Promise<ImportReport> {
-  const report: ImportReport = { added: 0, merged: 0, highlights: 0, skipped: parsed.skipped };
-  await db.transaction('rw', db.articles, db.highlights, async () => {
-    for (const item of parsed.items) {
-      const url = normalizeUrl(item.url)!;
-      const existing = await db.articles.where('urls').equals(url).first();
-      let article: ArticleRecord;
-      if (existing) {
-        article = { ...existing, tags: normalizeTags([...existing.tags, ...item.tags]), updatedAt: now };
-        report.merged++;
-      } else {
-        article = {
-          id: crypto.randomUUID(),
-          url,
-          originalUrl: item.url,
-          urls: [url],
-          title: item.title,
-          byline: item.byline,
-          siteName: null,
-          lang: null,
-          dir: null,
-          publishedTime: item.publishedTime,
-          excerpt: item.excerpt,
-          wordCount: 0,
-          readingMinutes: 0,
-          canonicalUrl: null,
-          tags: item.tags,
-          note: '',
-          createdAt: item.savedAt,
-          updatedAt: now,
-        };
-        report.added++;
-      }
-      await db.articles.put(article);
-      const known = new Set(
-        (await db.highlights.where('articleId').equals(article.id).toArray()).map((h) => h.selectors.quote.exact),
-      );
-      const highlights: HighlightRecord[] = item.highlights
-        .filter((h) => !known.has(h.exact))
-        .map((h) => ({
-          id: crypto.randomUUID(),
-          articleId: article.id,
-          color: 'yellow',
-          note: h.note,
-          createdAt: item.savedAt,
-          updatedAt: now,
-          // Only the quote is known: the position is a placeholder that re-anchoring checks and discards.
-          selectors: {
-            quote: { type: 'TextQuoteSelector', exact: clip(h.exact, 100_000), prefix: '', suffix: '' },
-            position: { type: 'TextPositionSelector', start: 0, end: Math.min(h.exact.length, 100_000) },
-          },
-        }));
-      await db.highlights.bulkAdd(highlights);
-      report.highlights += highlights.length;
-    }
-  });
-  return report;
+  return { ...(await addImportedItems(parsed.items, now)), skipped: parsed.skipped };
 }

@@ -1,0 +1,114 @@
+/** Backups' reads and writes (utils/backup/ checks and words them): the whole library at once. */
+import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
+import { db } from './schema';
+
+/** What a restore did. */
+export interface RestoreReport {
+  articlesAdded: number;
+  articlesUpdated: number;
+  highlightsAdded: number;
+  highlightsUpdated: number;
+  /** Records already stored in the same or a newer version. */
+  unchanged: number;
+}
+
+/** Records written per step (progress is reported between steps). */
+const STEP = 500;
+
+/** The records of a library, as a backup holds them. */
+export interface LibraryRecords {
+  articles: ArticleRecord[];
+  contents: ContentRecord[];
+  highlights: HighlightRecord[];
+}
+
+/** Every article, content and highlight, read in one transaction (so they are consistent). */
+export async function readAllRecords(): Promise<LibraryRecords> {
+  const [articles, contents, highlights] = await db.transaction('r', db.articles, db.contents, db.highlights, () =>
+    Promise.all([db.articles.toArray(), db.contents.toArray(), db.highlights.toArray()]),
+  );
+  return { articles, contents, highlights };
+}
+
+/**
+ * Merges checked records (utils/backup/) into the library in one transaction, all or nothing: a record whose id
+ * is not stored is added; one that is stored is replaced only by a newer copy; an article whose page is saved
+ * under another id is merged into that one. `onProgress` gets how many records are done of how many.
+ */
+export async function mergeRecords(
+  backup: LibraryRecords,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<RestoreReport> {
+  const report: RestoreReport = {
+    articlesAdded: 0,
+    articlesUpdated: 0,
+    highlightsAdded: 0,
+    highlightsUpdated: 0,
+    unchanged: 0,
+  };
+  const total = backup.articles.length + backup.highlights.length;
+  await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
+    // Backup id → stored id (a page saved here under another id is merged into that article).
+    const target = new Map<string, string>();
+    const newer = new Set<string>();
+    for (let start = 0; start < backup.articles.length; start += STEP) {
+      const batch = backup.articles.slice(start, start + STEP);
+      const byId = await db.articles.bulkGet(batch.map((a) => a.id));
+      const byUrl = await Promise.all(
+        batch.map((a, i) =>
+          byId[i]
+            ? Promise.resolve(undefined)
+            : db.articles
+                .where('urls')
+                .anyOf(a.urls.length ? a.urls : [a.url])
+                .first(),
+        ),
+      );
+      const writes: ArticleRecord[] = [];
+      batch.forEach((article, i) => {
+        const stored = byId[i] ?? byUrl[i] ?? null;
+        target.set(article.id, stored?.id ?? article.id);
+        if (!stored) {
+          writes.push(article);
+          newer.add(article.id);
+          report.articlesAdded++;
+        } else if (article.updatedAt > stored.updatedAt) {
+          writes.push({
+            ...article,
+            id: stored.id,
+            url: stored.url,
+            urls: [...new Set([...stored.urls, ...article.urls])],
+            createdAt: Math.min(stored.createdAt, article.createdAt),
+          });
+          newer.add(article.id);
+          report.articlesUpdated++;
+        } else report.unchanged++;
+      });
+      await db.articles.bulkPut(writes);
+      onProgress(start + batch.length, total);
+    }
+    const contents = backup.contents
+      .filter((c) => newer.has(c.articleId))
+      .map((c) => ({ ...c, articleId: target.get(c.articleId)! }));
+    for (let start = 0; start < contents.length; start += STEP)
+      await db.contents.bulkPut(contents.slice(start, start + STEP));
+    for (let start = 0; start < backup.highlights.length; start += STEP) {
+      const batch = backup.highlights.slice(start, start + STEP);
+      const stored = await db.highlights.bulkGet(batch.map((h) => h.id));
+      const writes: HighlightRecord[] = [];
+      batch.forEach((highlight, i) => {
+        const mine = stored[i];
+        if (mine && mine.updatedAt >= highlight.updatedAt) {
+          report.unchanged++;
+          return;
+        }
+        writes.push({ ...highlight, articleId: target.get(highlight.articleId)! });
+        if (mine) report.highlightsUpdated++;
+        else report.highlightsAdded++;
+      });
+      await db.highlights.bulkPut(writes);
+      onProgress(backup.articles.length + start + batch.length, total);
+    }
+  });
+  return report;
+}

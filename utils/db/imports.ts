@@ -1,0 +1,93 @@
+/** What an import from another tool (utils/import/) writes: its articles and their highlights. */
+import type { ArticleRecord, HighlightRecord } from '../records/types';
+import { normalizeTags } from '../records/tags';
+import { normalizeUrl } from '../url';
+import { db } from './schema';
+
+/** One article as another tool exported it. */
+export interface ImportItem {
+  url: string;
+  title: string;
+  tags: string[];
+  /** Epoch ms it was saved there (now if unknown). */
+  savedAt: number;
+  byline: string | null;
+  excerpt: string | null;
+  publishedTime: string | null;
+  highlights: Array<{ exact: string; note: string }>;
+}
+
+/** `text`, cut to `max` characters. */
+const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
+/** What an import added: articles new to the library, articles merged into one already saved, highlights. */
+export interface ImportCounts {
+  added: number;
+  /** Already in the library: their tags were merged and new highlights added. */
+  merged: number;
+  highlights: number;
+}
+
+/**
+ * Adds imported articles in one transaction: a page already saved (under any of its URLs) gets the item's tags
+ * added; a new one is stored without text (extracted on its first visit); highlights whose quote the article
+ * already has are left out.
+ */
+export async function addImportedItems(items: readonly ImportItem[], now: number): Promise<ImportCounts> {
+  const report: ImportCounts = { added: 0, merged: 0, highlights: 0 };
+  await db.transaction('rw', db.articles, db.highlights, async () => {
+    for (const item of items) {
+      const url = normalizeUrl(item.url)!;
+      const existing = await db.articles.where('urls').equals(url).first();
+      let article: ArticleRecord;
+      if (existing) {
+        article = { ...existing, tags: normalizeTags([...existing.tags, ...item.tags]), updatedAt: now };
+        report.merged++;
+      } else {
+        article = {
+          id: crypto.randomUUID(),
+          url,
+          originalUrl: item.url,
+          urls: [url],
+          title: item.title,
+          byline: item.byline,
+          siteName: null,
+          lang: null,
+          dir: null,
+          publishedTime: item.publishedTime,
+          excerpt: item.excerpt,
+          wordCount: 0,
+          readingMinutes: 0,
+          canonicalUrl: null,
+          tags: item.tags,
+          note: '',
+          createdAt: item.savedAt,
+          updatedAt: now,
+        };
+        report.added++;
+      }
+      await db.articles.put(article);
+      const known = new Set(
+        (await db.highlights.where('articleId').equals(article.id).toArray()).map((h) => h.selectors.quote.exact),
+      );
+      const highlights: HighlightRecord[] = item.highlights
+        .filter((h) => !known.has(h.exact))
+        .map((h) => ({
+          id: crypto.randomUUID(),
+          articleId: article.id,
+          color: 'yellow',
+          note: h.note,
+          createdAt: item.savedAt,
+          updatedAt: now,
+          // Only the quote is known: the position is a placeholder that re-anchoring checks and discards.
+          selectors: {
+            quote: { type: 'TextQuoteSelector', exact: clip(h.exact, 100_000), prefix: '', suffix: '' },
+            position: { type: 'TextPositionSelector', start: 0, end: Math.min(h.exact.length, 100_000) },
+          },
+        }));
+      await db.highlights.bulkAdd(highlights);
+      report.highlights += highlights.length;
+    }
+  });
+  return report;
+}
