@@ -2,7 +2,7 @@
 import { useSetting } from '@/hooks/use-setting';
 import { COLOR_NAMES, colorLabel, slotOf } from '@/utils/settings/palette';
 import { t } from '@/utils/i18n';
-import { highlightPalette } from '@/utils/settings/settings';
+import { highlightPalette } from '@/utils/settings/storage';
 import type { HighlightView } from '@/utils/messaging/protocol';
 import { NoteField } from './NoteField';
 

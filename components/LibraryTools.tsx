@@ -10,7 +10,7 @@ import { download, markdownZip } from '@/utils/export/export-library';
 import { errorText } from '@/utils/error-text';
 import { countText, formatList, formatNumber, t } from '@/utils/i18n';
 import { importItems, parseImportFile } from '@/utils/import/import-library';
-import { exportFullText, readSettings } from '@/utils/settings/settings';
+import { exportFullText, readSettings } from '@/utils/settings/storage';
 
 export interface LibraryToolsProps {
   /** Ids of the articles to export (the current results), or null for the whole library. */

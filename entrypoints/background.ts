@@ -11,7 +11,7 @@ import {
   highlightSelection,
   listTabHighlights,
   removeHighlight,
-  restoreTab,
+  showHighlightsInTab,
   tellReader,
 } from '@/utils/highlight/tab-highlights';
 import { getPageState, savePage } from '@/utils/save/save-page';
@@ -38,7 +38,7 @@ export default defineBackground(() => {
     getPage: ({ tabId }) => getPageState(tabId),
     savePage: async ({ tabId }) => {
       const article = await savePage(tabId);
-      await restoreTab(tabId, article.originalUrl).catch(() => null); // the toolbar comes with saving
+      await showHighlightsInTab(tabId, article.originalUrl).catch(() => null); // the toolbar comes with saving
       return article;
     },
     updateArticle: ({ id, ...changes }) => updateArticle(id, changes),
@@ -54,7 +54,7 @@ export default defineBackground(() => {
     createHighlight: ({ selectors, color }, sender) => createFromPage(sender, selectors, color),
     updateHighlight: ({ id, tabId, ...changes }, sender) => changeHighlight(sender, id, changes, tabId),
     deleteHighlight: ({ id, tabId }, sender) => removeHighlight(sender, id, tabId),
-    restoreHighlight: ({ highlight, tabId }, sender) => bringBackHighlight(sender, highlight, tabId),
+    undeleteHighlight: ({ highlight, tabId }, sender) => bringBackHighlight(sender, highlight, tabId),
   });
 
   void createMenus([{ id: MENU_HIGHLIGHT, title: i18n.t('highlightSelection'), contexts: ['selection'] }]);
@@ -75,7 +75,7 @@ export default defineBackground(() => {
   // pages get no code at all.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'complete' || (change.url && change.status === undefined)) {
-      void restoreTab(tabId, tab.url, { revisit: true }).catch(() => null);
+      void showHighlightsInTab(tabId, tab.url, { revisit: true }).catch(() => null);
     }
   });
 });

@@ -10,7 +10,7 @@ import { mountPageUi } from '@/utils/in-page/highlight/page-ui';
 import { pageProtocol } from '@/utils/messaging/page-protocol';
 import { listen } from '@/utils/messaging/receive';
 import { sendMessage } from '@/utils/messaging/send';
-import { highlightPalette } from '@/utils/settings/settings';
+import { highlightPalette } from '@/utils/settings/storage';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 
 const INSTALLED = Symbol.for('gleaner.highlighter');
@@ -26,7 +26,7 @@ export default defineUnlistedScript(() => {
     create: (selectors, color) => sendMessage('createHighlight', { selectors, color }),
     update: (id, changes) => sendMessage('updateHighlight', { id, ...changes }),
     remove: (id) => sendMessage('deleteHighlight', { id }),
-    restore: (highlight) => sendMessage('restoreHighlight', { highlight }),
+    undelete: (highlight) => sendMessage('undeleteHighlight', { highlight }),
   });
   // The user's colours and their names, now and whenever they are changed on the options page.
   const showPalette = (palette: Palette) => {

@@ -16,7 +16,8 @@ import {
 } from '@/utils/settings/palette';
 import { message, t } from '@/utils/i18n';
 import { commandShortcuts, HIGHLIGHT_COMMAND, openShortcutSettings } from '@/utils/platform';
-import { readSettings, siteOf, writeSettings, type Settings } from '@/utils/settings/settings';
+import { readSettings, writeSettings, type Settings } from '@/utils/settings/storage';
+import { siteOf } from '@/utils/settings/revisit';
 
 /** An example template, offered as a starting point. */
 const EXAMPLE = `---

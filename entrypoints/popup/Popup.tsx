@@ -9,7 +9,7 @@ import type { HighlightView, PageState } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
 import { errorText, gleanerError } from '@/utils/error-text';
 import { formatDate, formatNumber, t } from '@/utils/i18n';
-import { readSettings } from '@/utils/settings/settings';
+import { readSettings } from '@/utils/settings/storage';
 
 /** Props of Popup. */
 export interface PopupProps {
@@ -121,7 +121,7 @@ export function Popup({ tabId }: PopupProps) {
     }, t('common.highlightDeleted'));
   const undoDelete = (record: HighlightRecord) =>
     act(async () => {
-      await sendMessage('restoreHighlight', { highlight: record, tabId: tabId ?? undefined });
+      await sendMessage('undeleteHighlight', { highlight: record, tabId: tabId ?? undefined });
     }, t('common.highlightRestored'));
   return (
     <main class="popup">

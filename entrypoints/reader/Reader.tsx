@@ -21,7 +21,7 @@ import {
   readerRemoteImages,
   readerTheme,
   type ReaderTheme,
-} from '@/utils/settings/settings';
+} from '@/utils/settings/storage';
 
 type Loaded = { article: ArticleRecord; content: ContentRecord | null; highlights: HighlightRecord[] };
 type View =

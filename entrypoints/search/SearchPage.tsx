@@ -6,7 +6,7 @@ import { Marked } from '@/components/Marked';
 import { useLiveQuery } from '@/hooks/use-live-query';
 import { colorLabel, slotOf, type Palette } from '@/utils/settings/palette';
 import { useSetting } from '@/hooks/use-setting';
-import { highlightPalette } from '@/utils/settings/settings';
+import { highlightPalette } from '@/utils/settings/storage';
 import { indexCoverage, rebuildIndex } from '@/utils/search/index/rebuild';
 import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery } from '@/utils/search/query';

@@ -6,7 +6,7 @@ import { db } from '../db/schema';
 import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
 import { extractedArticle } from '../db/test-data';
 import { searchTerm } from '../search/index/term-search';
-import { exportTemplate, readSettings } from '../settings/settings';
+import { exportTemplate, readSettings } from '../settings/storage';
 import { backupFile, createBackup, MAX_BACKUP_BYTES, parseBackup, restoreBackup, type Backup } from './backup';
 
 beforeEach(async () => {

@@ -11,8 +11,8 @@ import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/t
 import { ArticleMetaEntries, HighlightSchema, IdSchema, MAX_ARTICLE_HTML, Text } from '../records/schemas';
 import { countText, formatNumber, t, uiLanguage } from '../i18n';
 import { rebuildIndex } from '../search/index/rebuild';
-import { readSettings, writeSettings, type Settings } from '../settings/settings';
-import { SettingsSchema } from '../settings/settings-schema';
+import { readSettings, writeSettings, type Settings } from '../settings/storage';
+import { SettingsSchema } from '../settings/schema';
 import { normalizeUrl } from '../url';
 
 export const BACKUP_FORMAT = 'gleaner-backup';

@@ -5,7 +5,7 @@ import {
   deleteHighlight,
   getHighlight,
   listHighlights,
-  restoreHighlight,
+  undeleteHighlight,
   updateHighlight,
 } from './highlights';
 import { db } from './schema';
@@ -54,7 +54,7 @@ describe('highlights', () => {
     const h = await addHighlight(article.id, selectorsAt(0, 'x'), 'pink', 'kept note');
     const deleted = await deleteHighlight(h.id);
     expect(await getHighlight(h.id)).toBeNull();
-    await restoreHighlight(deleted);
+    await undeleteHighlight(deleted);
     expect(await getHighlight(h.id)).toEqual(h);
     await expect(updateHighlight(crypto.randomUUID(), { note: 'x' })).rejects.toThrow(/deleted/);
   });
@@ -63,7 +63,7 @@ describe('highlights', () => {
     const a = await saveArticle(extractedArticle({ url: 'https://e.com/a' }));
     const b = await saveArticle(extractedArticle({ url: 'https://e.com/b' }));
     const h = await addHighlight(a.id, selectorsAt(0, 'x'), 'yellow', 'mine');
-    await expect(restoreHighlight({ ...h, articleId: b.id, note: 'stolen' })).rejects.toThrow(/another page/);
+    await expect(undeleteHighlight({ ...h, articleId: b.id, note: 'stolen' })).rejects.toThrow(/another page/);
     expect(await getHighlight(h.id)).toEqual(h);
   });
 });

@@ -85,7 +85,7 @@ export async function deleteHighlight(id: string, now: number = Date.now()): Pro
 }
 
 /** Puts a deleted highlight back as it was; its article must still be in the library. */
-export async function restoreHighlight(record: HighlightRecord, now: number = Date.now()): Promise<HighlightRecord> {
+export async function undeleteHighlight(record: HighlightRecord, now: number = Date.now()): Promise<HighlightRecord> {
   await db.transaction('rw', db.articles, db.highlights, async () => {
     const existing = await db.highlights.get(record.id);
     // An id taken by another article's highlight is not this one coming back.

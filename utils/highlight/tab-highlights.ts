@@ -13,7 +13,8 @@ import { DEFAULT_COLOR } from '../settings/palette';
 import type { HighlightView } from '../messaging/protocol';
 import { isExtensionPage } from '../messaging/receive';
 import { sendToTab } from '../messaging/send';
-import { restoresOnRevisit, revisitExceptions, revisitRestore } from '../settings/settings';
+import { revisitExceptions, revisitRestore } from '../settings/storage';
+import { showsOnRevisit } from '../settings/revisit';
 import { unreadableReason } from '../url';
 import { savePage } from '../save/save-page';
 
@@ -37,14 +38,14 @@ async function tellTab<T>(tabId: number | undefined, send: (tabId: number) => Pr
  * On a `revisit` (the tab loaded the page by itself, not at the user's request) the revisit settings decide
  * for saved pages; they are read only for those, as every page load of the browser comes through here.
  */
-export async function restoreTab(
+export async function showHighlightsInTab(
   tabId: number,
   url: string | undefined,
   { revisit = false } = {},
 ): Promise<Record<string, string> | null> {
   if (!url || unreadableReason(url)) return null;
   const article = await findArticleForPage(url);
-  if (!article || (revisit && !(await restoresNow(url)))) {
+  if (!article || (revisit && !(await showsNow(url)))) {
     await tellTab(tabId, (id) => sendToTab(id, 'drawHighlights', { highlights: [], replace: true }));
     return null;
   }
@@ -53,9 +54,9 @@ export async function restoreTab(
 }
 
 /** Whether the revisit settings bring highlights back on `url` (the popup still draws them when opened). */
-async function restoresNow(url: string): Promise<boolean> {
-  const [restore, exceptions] = await Promise.all([revisitRestore.getValue(), revisitExceptions.getValue()]);
-  return restoresOnRevisit(url, restore, exceptions);
+async function showsNow(url: string): Promise<boolean> {
+  const [show, exceptions] = await Promise.all([revisitRestore.getValue(), revisitExceptions.getValue()]);
+  return showsOnRevisit(url, show, exceptions);
 }
 
 /** Highlights what is selected in a tab, saving the page first if it is not in the library. */
@@ -81,7 +82,7 @@ export async function listTabHighlights(tabId: number): Promise<HighlightView[]>
   let statuses: Record<string, string> | null = await tellTab(tabId, (id) => sendToTab(id, 'highlightStatus', {}));
   // Not drawn yet (the extension restarted, or the page was just saved): draw them now.
   if (!statuses || records.some((record) => !(record.id in statuses!)))
-    statuses = await restoreTab(tabId, tab.url).catch(() => null);
+    statuses = await showHighlightsInTab(tabId, tab.url).catch(() => null);
   return records.map((record) => ({
     ...record,
     status: (statuses?.[record.id] as HighlightView['status'] | undefined) ?? 'pending',
@@ -150,7 +151,7 @@ export async function bringBackHighlight(
   tabId?: number,
 ): Promise<HighlightRecord> {
   await checkOwner(sender, record.articleId);
-  const restored = await repo.restoreHighlight(record);
+  const restored = await repo.undeleteHighlight(record);
   if (isExtensionPage(sender))
     await tellTab(tabId, (tab) => sendToTab(tab, 'drawHighlights', { highlights: [restored], replace: false }));
   return restored;

@@ -44,7 +44,7 @@ export const requestSchemas = {
   /** Delete a highlight; the answer is the deleted record, for undo. */
   deleteHighlight: v.strictObject({ id: IdSchema, tabId: v.optional(TabId) }),
   /** Put a deleted highlight back (undo). */
-  restoreHighlight: v.strictObject({ highlight: HighlightSchema, tabId: v.optional(TabId) }),
+  undeleteHighlight: v.strictObject({ highlight: HighlightSchema, tabId: v.optional(TabId) }),
 };
 
 /** Message type names. */
@@ -85,7 +85,7 @@ export interface Responses {
   createHighlight: HighlightRecord;
   updateHighlight: HighlightRecord;
   deleteHighlight: HighlightRecord;
-  restoreHighlight: HighlightRecord;
+  undeleteHighlight: HighlightRecord;
 }
 
 /**
@@ -106,7 +106,7 @@ export const backgroundProtocol: ProtocolDefinition<typeof requestSchemas, Respo
     createHighlight: ['content'],
     updateHighlight: ['extension', 'content'],
     deleteHighlight: ['extension', 'content'],
-    restoreHighlight: ['extension', 'content'],
+    undeleteHighlight: ['extension', 'content'],
   },
 };
 

@@ -46,7 +46,7 @@ function handlers(): Handlers {
     deleteHighlight: vi.fn(async () => {
       throw new Error('not called');
     }),
-    restoreHighlight: vi.fn(async () => {
+    undeleteHighlight: vi.fn(async () => {
       throw new Error('not called');
     }),
   };

@@ -24,7 +24,8 @@ export interface PageActions {
   create(selectors: Selectors, color: string): Promise<HighlightRecord>;
   update(id: string, changes: { color?: string; note?: string }): Promise<HighlightRecord>;
   remove(id: string): Promise<HighlightRecord>;
-  restore(record: HighlightRecord): Promise<HighlightRecord>;
+  /** Puts a deleted highlight back (undo). */
+  undelete(record: HighlightRecord): Promise<HighlightRecord>;
 }
 
 const STYLE = `
@@ -256,7 +257,7 @@ export function mountPageUi(doc: Document, highlights: PageHighlights, actions: 
 
   undo.addEventListener('click', () => {
     if (!deleted) return;
-    actions.restore(deleted).then((record) => {
+    actions.undelete(deleted).then((record) => {
       highlights.draw([record], false);
       deleted = null;
       close();

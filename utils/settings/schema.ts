@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { COLOR_NAMES } from './palette';
-import { READER_THEMES } from './settings';
+import { READER_THEMES } from './storage';
 
 const PaletteEntrySchema = v.strictObject({
   name: v.pipe(v.string(), v.maxLength(40)),

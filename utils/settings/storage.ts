@@ -5,8 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PALETTE, type Palette } from './palette';
-import type { Settings } from './settings-schema';
-import { hostnameOf } from '../url';
+import type { Settings } from './schema';
 
 /** The Markdown export template (utils/export/template-variables.ts); empty: the default layout. */
 export const exportTemplate = storage.defineItem<string>('local:exportTemplate', { fallback: '' });
@@ -23,7 +22,7 @@ export const readerRemoteImages = storage.defineItem<boolean>('local:readerRemot
 /** The highlight colours' names and colours. */
 export const highlightPalette = storage.defineItem<Palette>('local:highlightPalette', { fallback: DEFAULT_PALETTE });
 
-/** Whether saved pages get their highlights back when visited again… */
+/** Whether saved pages get their highlights back when visited again… (stored and backed up by this name). */
 export const revisitRestore = storage.defineItem<boolean>('local:revisitRestore', { fallback: true });
 /** …except on these sites (host names), where the opposite holds. */
 export const revisitExceptions = storage.defineItem<string[]>('local:revisitExceptions', { fallback: [] });
@@ -59,19 +58,4 @@ export async function writeSettings(settings: Partial<Settings>): Promise<void> 
         : (ITEMS[name] as { setValue(value: unknown): Promise<void> }).setValue(value);
     }),
   );
-}
-
-/** Whether a revisit of `url` should draw its highlights again, by the revisit settings. */
-export function restoresOnRevisit(url: string, restore: boolean, exceptions: readonly string[]): boolean {
-  const host = hostnameOf(url);
-  const excepted = host !== null && exceptions.some((site) => host === site || host.endsWith(`.${site}`));
-  return restore !== excepted;
-}
-
-/** A site name as typed on the options page ("https://www.Example.com/x", "example.com"): its host, or null. */
-export function siteOf(input: string): string | null {
-  const text = input.trim().toLowerCase();
-  if (!text) return null;
-  const host = hostnameOf(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `https://${text}`);
-  return host && /^[a-z0-9.-]+$/.test(host) && host.includes('.') ? host.replace(/^www\./, '') : null;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PALETTE } from './palette';
-import { readSettings, restoresOnRevisit, siteOf, writeSettings } from './settings';
-import { SettingsSchema } from './settings-schema';
+import { readSettings, writeSettings } from './storage';
+import { showsOnRevisit, siteOf } from './revisit';
+import { SettingsSchema } from './schema';
 import * as v from 'valibot';
 
 describe('revisit settings', () => {
@@ -14,7 +15,7 @@ describe('revisit settings', () => {
     ['https://news.example.com/a', false, ['news.example.com'], true],
     ['https://other.example.com/a', false, ['news.example.com'], false],
   ])('%s with restore %s except %j: %s', (url, restore, exceptions, expected) => {
-    expect(restoresOnRevisit(url, restore, exceptions)).toBe(expected);
+    expect(showsOnRevisit(url, restore, exceptions)).toBe(expected);
   });
 
   it.each([
