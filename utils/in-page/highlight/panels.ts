@@ -1,0 +1,73 @@
+/**
+ * The pieces Gleaner's in-page panels are made of: their style sheet (inside the shadow root), colour swatches,
+ * and placing a panel by the selection or a highlight.
+ */
+import { COLOR_NAMES, colorLabel, highlightBackground, type Palette } from '../../settings/palette';
+
+/** The panels' style sheet, light and dark; `:host { all: initial }` keeps the page's CSS out. */
+export const PANEL_STYLE = `
+:host { all: initial; }
+.panel { position: absolute; z-index: 2147483647; font: 13px/1.4 system-ui, sans-serif; color: #1d1f23; background: #fff;
+  border: 1px solid #c9cdd3; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 6px; display: flex; gap: 4px; align-items: center; }
+.panel[hidden] { display: none; }
+.editor { flex-direction: column; align-items: stretch; width: 260px; gap: 6px; }
+.row { display: flex; gap: 4px; align-items: center; }
+button { font: inherit; color: inherit; cursor: pointer; border: 1px solid #c9cdd3; background: #f4f5f7; border-radius: 6px; padding: 3px 8px; }
+button.swatch { width: 24px; height: 24px; padding: 0; border-radius: 50%; border: 2px solid transparent; }
+button.swatch[aria-pressed="true"] { border-color: #1d1f23; }
+button:focus-visible, textarea:focus-visible { outline: 2px solid #1f5fbf; outline-offset: 1px; }
+textarea { font: inherit; color: inherit; background: #fff; border: 1px solid #c9cdd3; border-radius: 6px; padding: 4px 6px; resize: vertical; min-height: 3em; }
+label { font-weight: 600; }
+.status { color: #5b6270; min-height: 1.2em; margin: 0; }
+.toast { max-width: 360px; }
+@media (prefers-color-scheme: dark) {
+  .panel, textarea { color: #e8eaed; background: #23262b; border-color: #3a3f46; }
+  button { background: #2d3036; border-color: #3a3f46; }
+  button.swatch[aria-pressed="true"] { border-color: #e8eaed; }
+  .status { color: #a4abb6; }
+}`;
+
+/** A panel (`div.panel`) with its role and accessible name, hidden until placed. */
+export function createPanel(doc: Document, role: string, label: string, className = 'panel'): HTMLDivElement {
+  const panel = doc.createElement('div');
+  panel.className = className;
+  panel.setAttribute('role', role);
+  panel.setAttribute('aria-label', label);
+  panel.hidden = true;
+  return panel;
+}
+
+/** One round button per colour slot, in the pickers' order (named and coloured by `paintSwatches`). */
+export function appendSwatches(doc: Document, parent: HTMLElement): void {
+  for (const color of COLOR_NAMES) {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'swatch';
+    button.dataset.color = color;
+    parent.append(button);
+  }
+}
+
+/** Colours the swatches under `parent` and names them (`label` turns a colour's name into the button's name). */
+export function paintSwatches(parent: HTMLElement, palette: Palette, label: (name: string) => string): void {
+  for (const button of parent.querySelectorAll<HTMLButtonElement>('button.swatch')) {
+    const color = button.dataset.color!;
+    button.style.background = highlightBackground(palette, color);
+    button.setAttribute('aria-label', label(colorLabel(palette, color)));
+    button.title = button.getAttribute('aria-label')!;
+  }
+}
+
+/** The colour slot of the swatch an event happened on, if any. */
+export const swatchColor = (event: Event): string | undefined =>
+  (event.target as HTMLElement).closest('button')?.dataset.color;
+
+/** Shows `panel` below `rect` (viewport coordinates), centred on it and kept inside the window. */
+export function placePanel(doc: Document, panel: HTMLElement, rect: DOMRect): void {
+  const view = doc.defaultView!;
+  panel.hidden = false;
+  const width = panel.offsetWidth || 200;
+  const left = Math.max(8, Math.min(rect.left + rect.width / 2 - width / 2, view.innerWidth - width - 8));
+  panel.style.left = `${left + view.scrollX}px`;
+  panel.style.top = `${rect.bottom + view.scrollY + 8}px`;
+}
