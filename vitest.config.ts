@@ -11,6 +11,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['tests/setup.ts'],
     include: [
+      'lint/**/*.test.ts',
       'utils/**/*.test.{ts,tsx}',
       'components/**/*.test.{ts,tsx}',
       'entrypoints/**/*.test.{ts,tsx}',

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import type { Selectors } from '../anchoring/selectors';
 import { ColorSchema, HighlightSchema, IdSchema } from '../records/schemas';
 import type { AnchorStatus } from './protocol';
-import type { ProtocolDefinition } from './receive';
+import type { ProtocolDefinition } from './envelope';
 
 /** Request schemas, by message type. */
 export const pageSchemas = {

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { TagCount, ArticleMeta, ArticleRecord, HighlightRecord } from '../records/types';
 import { ColorSchema, HighlightSchema, IdSchema, NoteSchema, SelectorsSchema } from '../records/schemas';
 import type { ExtractFailure } from '../records/extraction';
-import type { ProtocolDefinition } from './receive';
+import type { ProtocolDefinition } from './envelope';
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Tags = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(500));
@@ -109,12 +109,3 @@ export const backgroundProtocol: ProtocolDefinition<typeof requestSchemas, Respo
     undeleteHighlight: ['extension', 'content'],
   },
 };
-
-/** The envelope every message travels in. */
-export interface Envelope<K extends string = string, D = unknown> {
-  type: K;
-  data: D;
-}
-
-/** What a receiver answers: errors do not serialize, so failures travel as values. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

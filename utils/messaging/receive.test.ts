@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { backgroundProtocol } from './protocol';
-import { dispatch, senderKind, type HandlersFor } from './receive';
+import type { HandlersFor } from './envelope';
+import { dispatch, senderKind } from './receive';
 import type { requestSchemas, Responses } from './protocol';
 
 type Handlers = HandlersFor<typeof requestSchemas, Responses>;

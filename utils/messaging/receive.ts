@@ -5,24 +5,8 @@
  */
 import * as v from 'valibot';
 import { browser, type Browser } from 'wxt/browser';
-import type { Result } from './protocol';
+import type { HandlersFor, ProtocolDefinition, Result, SenderKind } from './envelope';
 import { errorText } from '../error-text';
-
-/** Who sent a message: one of our extension contexts (pages, background) or our script in a tab. */
-export type SenderKind = 'extension' | 'content';
-
-/** A protocol as the receiver sees it: a request schema and the allowed senders per message type. */
-export interface ProtocolDefinition<S extends Record<string, v.GenericSchema>, R extends { [K in keyof S]: unknown }> {
-  schemas: S;
-  senders: { [K in keyof S]: readonly SenderKind[] };
-  /** Type only: the response of each message type, so that handlers are checked against it. */
-  responses?: R;
-}
-
-/** One handler per message type: a map, never a chain of `if (type === …)`. */
-export type HandlersFor<S extends Record<string, v.GenericSchema>, R extends { [K in keyof S]: unknown }> = {
-  [K in keyof S]: (data: v.InferOutput<S[K]>, sender: Browser.runtime.MessageSender) => Promise<R[K]>;
-};
 
 /** Whether a message came from one of our extension contexts or from our script in a tab; null if neither. */
 export function senderKind(

@@ -2,7 +2,8 @@
 import { browser } from 'wxt/browser';
 import { gleanerError } from '../error-text';
 import type { PageMessageType, PageRequestOf, PageResponses } from './page-protocol';
-import type { Envelope, MessageType, RequestOf, Responses, Result } from './protocol';
+import type { Envelope, Result } from './envelope';
+import type { MessageType, RequestOf, Responses } from './protocol';
 
 function unwrap<T>(result: Result<T> | undefined, silence: 'error.noAnswerBackground' | 'error.noAnswerPage'): T {
   if (!result) throw gleanerError(silence);

@@ -5,7 +5,10 @@
  */
 import * as v from 'valibot';
 import { COLOR_NAMES } from './palette';
-import { READER_THEMES } from './storage';
+
+/** The reader's colour themes (auto follows the system's light or dark). */
+export const READER_THEMES = ['auto', 'light', 'dark', 'sepia'] as const;
+export type ReaderTheme = (typeof READER_THEMES)[number];
 
 const PaletteEntrySchema = v.strictObject({
   name: v.pipe(v.string(), v.maxLength(40)),

@@ -5,7 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PALETTE, type Palette } from './palette';
-import type { Settings } from './schema';
+import type { ReaderTheme, Settings } from './schema';
 
 /** The Markdown export template (utils/export/template-variables.ts); empty: the default layout. */
 export const exportTemplate = storage.defineItem<string>('local:exportTemplate', { fallback: '' });
@@ -13,8 +13,6 @@ export const exportTemplate = storage.defineItem<string>('local:exportTemplate',
 export const exportFullText = storage.defineItem<boolean>('local:exportFullText', { fallback: false });
 
 /** The reader's look: colours (auto follows the system), text size in pixels, remote images shown or not. */
-export const READER_THEMES = ['auto', 'light', 'dark', 'sepia'] as const;
-export type ReaderTheme = (typeof READER_THEMES)[number];
 export const readerTheme = storage.defineItem<ReaderTheme>('local:readerTheme', { fallback: 'auto' });
 export const readerFontSize = storage.defineItem<number>('local:readerFontSize', { fallback: 19 });
 export const readerRemoteImages = storage.defineItem<boolean>('local:readerRemoteImages', { fallback: true });
