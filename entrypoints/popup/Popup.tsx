@@ -1,15 +1,16 @@
 /** The toolbar popup: the article on the current tab, Save / Remove, tags and a note. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { HighlightList } from '@/components/HighlightList';
 import { NoteField } from '@/components/NoteField';
 import { TagEditor } from '@/components/TagEditor';
 import type { TagCount, ArticleMeta, ArticleRecord, HighlightRecord } from '@/utils/records/types';
 import type { HighlightView, PageState } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
-import { errorText, gleanerError } from '@/utils/error-text';
-import { formatDate, formatNumber, t } from '@/utils/i18n';
-import { readSettings } from '@/utils/settings/storage';
+import { errorText } from '@/utils/error-text';
+import { t } from '@/utils/i18n';
+import { Footer } from '@/components/Footer';
+import { MarkdownActions } from '@/components/MarkdownActions';
+import { Byline } from '@/components/Byline';
 
 /** Props of Popup. */
 export interface PopupProps {
@@ -18,19 +19,6 @@ export interface PopupProps {
 }
 
 type View = { kind: 'loading' } | { kind: 'ready'; page: PageState } | { kind: 'failed'; message: string };
-
-/** Site, byline and reading time on one line. */
-function Byline({ meta }: { meta: ArticleMeta }) {
-  const parts = [meta.siteName, meta.byline, t('common.minutesRead', [formatNumber(meta.readingMinutes)])].filter(
-    Boolean,
-  );
-  return (
-    <>
-      <p class="meta">{parts.join(t('common.separator'))}</p>
-      {meta.publishedTime && <p class="meta">{t('common.published', [formatDate(meta.publishedTime)])}</p>}
-    </>
-  );
-}
 
 /** The whole popup. */
 export function Popup({ tabId }: PopupProps) {
@@ -234,83 +222,5 @@ export function Popup({ tabId }: PopupProps) {
       )}
       <Footer article={article} />
     </main>
-  );
-}
-
-/** "Copy Markdown" and "Download Markdown" for the saved article. The exporter (Turndown, YAML) is loaded on
- * first use, so that opening the popup does not pay for it. */
-function MarkdownActions({ articleId, onDone }: { articleId: string; onDone: (message: string) => void }) {
-  const markdown = async () => {
-    const [{ articleMarkdown }, settings] = await Promise.all([
-      import('@/utils/export/export-library'),
-      readSettings(),
-    ]);
-    const result = await articleMarkdown(articleId, {
-      fullText: settings.exportFullText,
-      template: settings.exportTemplate,
-    });
-    if (!result) throw gleanerError('error.pageGone');
-    return result;
-  };
-  const run = (work: () => Promise<string>) => work().then(onDone, (error: unknown) => onDone(errorText(error)));
-  return (
-    <div class="row markdown-actions">
-      <button
-        type="button"
-        onClick={() =>
-          run(async () => {
-            await navigator.clipboard.writeText((await markdown()).markdown);
-            return t('popup.markdownCopied');
-          })
-        }
-      >
-        {t('popup.copyMarkdown')}
-      </button>
-      <button
-        type="button"
-        onClick={() =>
-          run(async () => {
-            const [{ download }, { name, markdown: text }] = await Promise.all([
-              import('@/utils/export/export-library'),
-              markdown(),
-            ]);
-            download(new Blob([text], { type: 'text/markdown' }), name);
-            return t('popup.downloading', [name]);
-          })
-        }
-      >
-        {t('popup.downloadMarkdown')}
-      </button>
-    </div>
-  );
-}
-
-/** Links to the other Gleaner pages; they open in a tab and close the popup. */
-function Footer({ article }: { article: ArticleRecord | null }) {
-  const open = (path: string) => (event: Event) => {
-    event.preventDefault();
-    void browser.tabs.create({ url: browser.runtime.getURL(path as '/search.html') }).then(() => window.close());
-  };
-  return (
-    <nav class="footer" aria-label={t('popup.links')}>
-      <a href="/search.html" onClick={open('/search.html')}>
-        {t('popup.openSearch')}
-      </a>
-      {article && (
-        <a href={`/reader.html?id=${article.id}`} onClick={open(`/reader.html?id=${article.id}`)}>
-          {t('popup.openReader')}
-        </a>
-      )}
-      <a
-        href="/options.html"
-        onClick={(event) => {
-          event.preventDefault();
-          void browser.runtime.openOptionsPage().then(() => window.close());
-        }}
-      >
-        {t('popup.openSettings')}
-      </a>
-      {article && <span class="muted">{t('common.savedOn', [formatDate(article.createdAt)])}</span>}
-    </nav>
   );
 }

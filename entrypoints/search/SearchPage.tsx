@@ -2,9 +2,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BulkActions } from '@/components/BulkActions';
-import { Marked } from '@/components/Marked';
+import { ArticleCard } from '@/components/ArticleCard';
 import { useLiveQuery } from '@/hooks/use-live-query';
-import { colorLabel, slotOf, type Palette } from '@/utils/settings/palette';
+import { commitQueryParam, useQueryParam } from '@/hooks/use-query-param';
+import { useResultKeys } from '@/hooks/use-result-keys';
 import { useSetting } from '@/hooks/use-setting';
 import { highlightPalette } from '@/utils/settings/storage';
 import { indexCoverage, rebuildIndex } from '@/utils/search/index/rebuild';
@@ -13,144 +14,17 @@ import { parseQuery } from '@/utils/search/query';
 import { LibraryTools } from '@/components/LibraryTools';
 import { loadSearchDocs, PAGE_SIZE, runSearch, shownWords, snippetsFor } from '@/utils/search/run-search';
 import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
-import { countText, formatDate, formatNumber, t } from '@/utils/i18n';
-
-function queryFromUrl(): string {
-  return new URLSearchParams(location.search).get('q') ?? '';
-}
-
-/** One result: title linking to the source, site, date saved, tags, note, and the highlights that matched. */
-function ArticleCard({
-  hit,
-  terms,
-  snippet,
-  selected,
-  onSelect,
-  palette,
-}: {
-  hit: SearchHit;
-  terms: readonly string[];
-  snippet: string | undefined;
-  selected: boolean;
-  onSelect: (on: boolean) => void;
-  palette: Palette;
-}) {
-  const { article } = hit;
-  const saved = formatDate(article.createdAt);
-  return (
-    <article class="result" aria-labelledby={`title-${article.id}`}>
-      <input
-        type="checkbox"
-        class="select"
-        aria-label={t('search.select', [article.title])}
-        checked={selected}
-        onChange={(e) => onSelect(e.currentTarget.checked)}
-      />
-      <h2 id={`title-${article.id}`} dir="auto">
-        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">
-          <Marked text={article.title} terms={terms} />
-        </a>
-      </h2>
-      <p class="meta">
-        {[article.siteName ?? new URL(article.url).hostname, article.byline, t('search.savedOn', [saved])]
-          .filter(Boolean)
-          .join(t('common.separator'))}
-      </p>
-      {snippet ? (
-        <p class="snippet" dir="auto">
-          <Marked text={snippet} terms={terms} />
-        </p>
-      ) : (
-        article.excerpt && (
-          <p class="excerpt" dir="auto">
-            <Marked text={article.excerpt} terms={terms} />
-          </p>
-        )
-      )}
-      {article.tags.length > 0 && (
-        <ul class="tags" aria-label={t('common.tags')}>
-          {article.tags.map((tag) => (
-            <li key={tag} class="tag" dir="auto">
-              <Marked text={tag} terms={terms} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {article.note && (
-        <p class="note" dir="auto">
-          <span class="muted">{t('search.notePrefix')}</span>
-          <Marked text={article.note} terms={terms} />
-        </p>
-      )}
-      {hit.matchingHighlights.length > 0 && (
-        <ul class="matching-highlights" aria-label={t('search.matchingHighlights')}>
-          {hit.matchingHighlights.map((h) => (
-            <li key={h.id} style={{ borderInlineStartColor: palette[slotOf(h.color)].value }}>
-              <span class="visually-hidden">{colorLabel(palette, h.color)}: </span>
-              <bdi>
-                <Marked text={h.selectors.quote.exact} terms={terms} />
-              </bdi>
-              {h.note && (
-                <span class="muted">
-                  {' '}
-                  —{' '}
-                  <bdi>
-                    <Marked text={h.note} terms={terms} />
-                  </bdi>
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </article>
-  );
-}
+import { countText, formatNumber, t } from '@/utils/i18n';
 
 /** The whole page. */
 export function SearchPage() {
-  const [query, setQuery] = useState(queryFromUrl);
+  const [query, update] = useQueryParam('q');
   const box = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
   const [palette] = useSetting(highlightPalette);
   const library = useLiveQuery(() => loadSearchDocs(), [], null as SearchDoc[] | null);
 
-  // Back and forward restore the query.
-  useEffect(() => {
-    const onPop = () => setQuery(queryFromUrl());
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
-
-  // `/` focuses the search box; arrow keys move between results (Enter on one opens it).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement;
-      if (event.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) {
-        event.preventDefault();
-        box.current?.focus();
-        return;
-      }
-      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-      const links = [...(results.current?.querySelectorAll<HTMLAnchorElement>('article h2 a') ?? [])];
-      if (!links.length) return;
-      const current = links.indexOf(document.activeElement as HTMLAnchorElement);
-      event.preventDefault();
-      if (event.key === 'ArrowDown') links[Math.min(links.length - 1, current + 1)]!.focus();
-      else if (current <= 0) box.current?.focus();
-      else links[current - 1]!.focus();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const update = (value: string) => {
-    setQuery(value);
-    const url = new URL(location.href);
-    if (value) url.searchParams.set('q', value);
-    else url.searchParams.delete('q');
-    history.replaceState(null, '', url);
-  };
+  useResultKeys(box, results);
 
   const parsed = useMemo(() => parseQuery(query), [query]);
   const [found, setFound] = useState<{
@@ -245,7 +119,7 @@ export function SearchPage() {
           placeholder={t('search.placeholder')}
           value={query}
           onInput={(event) => update(event.currentTarget.value)}
-          onKeyDown={(event) => event.key === 'Enter' && history.pushState(null, '', location.href)}
+          onKeyDown={(event) => event.key === 'Enter' && commitQueryParam()}
           autofocus
         />
       </header>

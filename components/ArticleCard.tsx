@@ -1,0 +1,90 @@
+/** One search result: title linking to the source, site, date saved, snippet or excerpt, tags, note, matching highlights. */
+import { Marked } from './Marked';
+import { colorLabel, slotOf, type Palette } from '@/utils/settings/palette';
+import type { SearchHit } from '@/utils/search/search-library';
+import { formatDate, t } from '@/utils/i18n';
+
+/** What a card shows and does. */
+export interface ArticleCardProps {
+  hit: SearchHit;
+  /** The query's words, marked wherever they appear. */
+  terms: readonly string[];
+  /** The passage of the article text that matched, if any (else the excerpt is shown). */
+  snippet: string | undefined;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  palette: Palette;
+}
+
+export function ArticleCard({ hit, terms, snippet, selected, onSelect, palette }: ArticleCardProps) {
+  const { article } = hit;
+  const saved = formatDate(article.createdAt);
+  return (
+    <article class="result" aria-labelledby={`title-${article.id}`}>
+      <input
+        type="checkbox"
+        class="select"
+        aria-label={t('search.select', [article.title])}
+        checked={selected}
+        onChange={(e) => onSelect(e.currentTarget.checked)}
+      />
+      <h2 id={`title-${article.id}`} dir="auto">
+        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">
+          <Marked text={article.title} terms={terms} />
+        </a>
+      </h2>
+      <p class="meta">
+        {[article.siteName ?? new URL(article.url).hostname, article.byline, t('search.savedOn', [saved])]
+          .filter(Boolean)
+          .join(t('common.separator'))}
+      </p>
+      {snippet ? (
+        <p class="snippet" dir="auto">
+          <Marked text={snippet} terms={terms} />
+        </p>
+      ) : (
+        article.excerpt && (
+          <p class="excerpt" dir="auto">
+            <Marked text={article.excerpt} terms={terms} />
+          </p>
+        )
+      )}
+      {article.tags.length > 0 && (
+        <ul class="tags" aria-label={t('common.tags')}>
+          {article.tags.map((tag) => (
+            <li key={tag} class="tag" dir="auto">
+              <Marked text={tag} terms={terms} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {article.note && (
+        <p class="note" dir="auto">
+          <span class="muted">{t('search.notePrefix')}</span>
+          <Marked text={article.note} terms={terms} />
+        </p>
+      )}
+      {hit.matchingHighlights.length > 0 && (
+        <ul class="matching-highlights" aria-label={t('search.matchingHighlights')}>
+          {hit.matchingHighlights.map((h) => (
+            <li key={h.id} style={{ borderInlineStartColor: palette[slotOf(h.color)].value }}>
+              <span class="visually-hidden">{colorLabel(palette, h.color)}: </span>
+              <bdi>
+                <Marked text={h.selectors.quote.exact} terms={terms} />
+              </bdi>
+              {h.note && (
+                <span class="muted">
+                  {' '}
+                  —{' '}
+                  <bdi>
+                    <Marked text={h.note} terms={terms} />
+                  </bdi>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
