@@ -1,0 +1,112 @@
+/** The in-page editor of a highlight: colour, note saved as you type, delete with undo, failures in words. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HighlightRecord } from '../../records/types';
+import { DEFAULT_PALETTE } from '../../settings/palette';
+import { createEditor, type PageActions } from './editor';
+import type { PageHighlights } from './page-highlights';
+
+const RECORD: HighlightRecord = {
+  id: '0b5d7a8e-5a4e-4c1e-9f3e-1a2b3c4d5e6f',
+  articleId: '1c6e8b9f-6b5f-4d2f-8a4f-2b3c4d5e6f70',
+  selectors: {
+    quote: { type: 'TextQuoteSelector', exact: 'health crisis', prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start: 0, end: 13 },
+  },
+  color: 'yellow',
+  note: 'first thought',
+  createdAt: 1,
+  updatedAt: 1,
+};
+
+function setUp() {
+  const highlights = { record: vi.fn(() => RECORD), update: vi.fn(), erase: vi.fn(), draw: vi.fn() };
+  const actions = {
+    create: vi.fn(),
+    update: vi.fn(async (_id: string, changes: { color?: string; note?: string }) => ({ ...RECORD, ...changes })),
+    remove: vi.fn(async () => RECORD),
+    undelete: vi.fn(async (record: HighlightRecord) => record),
+  } satisfies PageActions;
+  const fail = vi.fn();
+  const editor = createEditor(document, highlights as unknown as PageHighlights, actions, fail);
+  editor.setPalette(DEFAULT_PALETTE);
+  document.body.append(editor.element);
+  const mark = document.body.appendChild(document.createElement('mark'));
+  editor.open(RECORD.id, mark);
+  const button = (name: string) =>
+    [...editor.element.querySelectorAll('button')].find(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent) === name,
+    )!;
+  const note = editor.element.querySelector('textarea')!;
+  const status = editor.element.querySelector('[role="status"]')!;
+  return { highlights, actions, fail, editor, button, note, status };
+}
+
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe('the editor', () => {
+  it('opens on a highlight with its note focused and its colour pressed', () => {
+    const { editor, note, button } = setUp();
+    expect(editor.isOpen()).toBe(true);
+    expect(editor.element.getAttribute('role')).toBe('dialog');
+    expect(note.value).toBe('first thought');
+    expect(document.activeElement).toBe(note);
+    expect(button('Yellow').getAttribute('aria-pressed')).toBe('true');
+    expect(button('Green').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('changes the colour', async () => {
+    const { actions, highlights, button } = setUp();
+    button('Green').click();
+    await settle();
+    expect(actions.update).toHaveBeenCalledWith(RECORD.id, { color: 'green' });
+    expect(highlights.update).toHaveBeenCalledWith(expect.objectContaining({ color: 'green' }));
+    expect(button('Green').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('saves the note once typing pauses, saying so', async () => {
+    const { actions, note, status } = setUp();
+    note.value = 'second';
+    note.dispatchEvent(new Event('input'));
+    note.value = 'second thought';
+    note.dispatchEvent(new Event('input'));
+    expect(status.textContent).toBe('Saving…');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(actions.update).toHaveBeenCalledTimes(1);
+    expect(actions.update).toHaveBeenCalledWith(RECORD.id, { note: 'second thought' });
+    expect(status.textContent).toBe('Note saved');
+  });
+
+  it('deletes the highlight, offers Undo, and puts it back', async () => {
+    const { actions, highlights, button, status, editor } = setUp();
+    button('Delete highlight').click();
+    await settle();
+    expect(highlights.erase).toHaveBeenCalledWith(RECORD.id);
+    expect(status.textContent).toBe('Highlight deleted.');
+    expect(button('Undo').hidden).toBe(false);
+    expect(document.activeElement).toBe(button('Undo'));
+    button('Undo').click();
+    await settle();
+    expect(actions.undelete).toHaveBeenCalledWith(RECORD);
+    expect(highlights.draw).toHaveBeenCalledWith([RECORD], false);
+    expect(editor.isOpen()).toBe(false);
+  });
+
+  it('hands a failure on, and shows one in its status line in words', async () => {
+    const { actions, fail, button, editor, status } = setUp();
+    const refusal = new Error('That highlight belongs to another page.');
+    actions.remove.mockRejectedValueOnce(refusal);
+    button('Delete highlight').click();
+    await settle();
+    expect(fail).toHaveBeenCalledWith(refusal);
+    editor.showError(refusal);
+    expect(status.textContent).toBe('That highlight belongs to another page.');
+  });
+});
