@@ -1,5 +1,11 @@
 import preact from '@preact/preset-vite';
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+
+/** The Chromium `npm run dev` opens where Google Chrome is not installed (web-ext only looks for Chrome). */
+const devChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
+  (path) => path && existsSync(path) && !existsSync('/usr/bin/google-chrome'),
+);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -7,6 +13,12 @@ export default defineConfig({
   imports: false,
   // Strings in locales/*.yml, compiled to _locales/*/messages.json; the browser's language picks one.
   modules: ['@wxt-dev/i18n/module'],
+  // `npm run dev` only (scripts/dev.mjs): which browser opens, and Chromium's sandbox off when run as root, where
+  // Chromium refuses to start with it (and WXT then dies with a bare ECONNRESET).
+  webExt: {
+    ...(devChromium && { binaries: { chrome: devChromium } }),
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
   vite: () => ({
     plugins: [preact()],
   }),

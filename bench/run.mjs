@@ -21,6 +21,12 @@ const benches = {
   reader: benchReader,
 };
 const only = process.argv.slice(2);
+const unknown = only.filter((name) => !(name in benches));
+if (unknown.length) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. The benchmarks are: ${Object.keys(benches).join(', ')}.`);
+  console.error('Run them all with `npm run bench`, or some with `npm run bench -- NAME [NAME…]`.');
+  process.exit(2);
+}
 
 const built = spawnSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
@@ -36,12 +42,14 @@ for (const [name, bench] of Object.entries(benches)) {
   console.log(`${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`, figures);
 }
 mkdirSync(join(ROOT, '.bench'), { recursive: true });
-// A partial run (`npm run bench -- anchor`) updates its own figures and keeps the others.
-const file = join(ROOT, '.bench', 'results.json');
-const previous = only.length && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-Object.assign(previous, results);
-Object.keys(results).forEach((key) => delete results[key]);
-Object.assign(results, previous);
-writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(ROOT, '.bench', 'details.json'), `${JSON.stringify(details, null, 2)}\n`);
-console.log(JSON.stringify(results, null, 2));
+// A partial run (`npm run bench -- anchor`) updates its own figures and details and keeps the others.
+/** `fresh` over what `name` in .bench/ held before (on a partial run), written back; the merged object. */
+function keep(name, fresh) {
+  const path = join(ROOT, '.bench', name);
+  const merged = { ...(only.length && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {}), ...fresh };
+  writeFileSync(path, `${JSON.stringify(merged, null, 2)}\n`);
+  return merged;
+}
+const written = keep('results.json', results);
+keep('details.json', details);
+console.log(JSON.stringify(written, null, 2));

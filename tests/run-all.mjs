@@ -15,12 +15,29 @@ function run(command, args) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
 }
 
-/** Passed and failed test counts from a Vitest JSON report. */
+/** Passed, failed and skipped test counts from a Vitest JSON report. */
 function counts(file) {
-  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
   const report = JSON.parse(readFileSync(file, 'utf8'));
   // A suite that fails to load counts as one failure even though no test in it failed.
-  return { passed: report.numPassedTests, failed: report.numFailedTests || (report.success ? 0 : 1) };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests || (report.success ? 0 : 1),
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+/** How many end-to-end tests there are (listed, not run): those a missing Chromium skips. */
+function e2eTestCount() {
+  const listed = spawnSync(vitest, ['list', '--config', 'vitest.e2e.config.ts', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  try {
+    return JSON.parse(listed.stdout).length;
+  } catch {
+    return 0;
+  }
 }
 
 const vitest = join(root, 'node_modules', '.bin', 'vitest');
@@ -50,6 +67,7 @@ if (!chromium) {
     totals.failed += 1;
   }
   skipped = true;
+  totals.skipped += e2eTestCount();
 } else {
   // Both builds: Chromium runs the Chrome one; Firefox ESR, when installed, the Firefox one (tests/e2e/firefox.e2e.ts).
   e2eStatus =
@@ -68,6 +86,7 @@ if (!chromium) {
     const e2e = counts(e2eReport);
     totals.passed += e2e.passed;
     totals.failed += e2e.failed;
+    totals.skipped += e2e.skipped;
   } else {
     totals.failed += 1;
   }
@@ -75,5 +94,6 @@ if (!chromium) {
 
 const status = unitStatus || e2eStatus;
 if (status !== 0 && totals.failed === 0) totals.failed = 1;
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped ? ', browser tests skipped' : ''}`);
+if (skipped) console.error('The browser tests were skipped: no Chromium (see the banner above).');
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(status);
