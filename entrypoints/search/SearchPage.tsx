@@ -30,6 +30,8 @@ export function SearchPage() {
   const [found, setFound] = useState<{
     hits: SearchHit[];
     snippets: Map<string, string>;
+    /** False when the count is a lower bound (a short prefix; see runSearch). */
+    exact: boolean;
     parsed: unknown;
     library: unknown;
   } | null>(null);
@@ -157,7 +159,9 @@ export function SearchPage() {
               t('search.searching')
             ) : (
               <>
-                {countText('count.results', hits.length)}
+                {found.exact
+                  ? countText('count.results', hits.length)
+                  : t('search.atLeast', [countText('count.results', hits.length)])}
                 {library.length === 0 && t('search.emptyLibrary')}
                 {library.length > 0 && hits.length === 0 && t('search.nothingFound')}
               </>

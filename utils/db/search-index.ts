@@ -6,6 +6,7 @@
  */
 import { BLOCK, concatBytes, encodePositions, positionRange } from '../search/index/postings';
 import { termPositions } from '../search/index/tokens';
+import { groupBy } from '../group';
 import { db, type SearchBlockRecord, type SearchDocRecord, type SearchMetaRecord } from './schema';
 
 /** The tables an index write touches: include them in the transaction that calls it. */
@@ -58,13 +59,26 @@ export function termBlocks(term: string): Promise<SearchBlockRecord[]> {
   return blocksOf(term).toArray();
 }
 
-/** The postings blocks of terms that start with `prefix`, in term order, at most `limit` blocks. */
-export function prefixBlocks(prefix: string, limit: number): Promise<SearchBlockRecord[]> {
-  return db.searchBlocks
+/**
+ * The postings blocks of the words that start with `prefix`, each word's together: all of them when at most
+ * `maxTerms` words do (`complete`); otherwise those of the `maxTerms` words with the most blocks (the most
+ * articles), and `complete` is false: articles that hold only the other words are missing. Only the keys of
+ * the range are read to choose.
+ */
+export async function prefixBlocks(
+  prefix: string,
+  maxTerms: number,
+): Promise<{ blocks: SearchBlockRecord[]; complete: boolean }> {
+  const keys = await db.searchBlocks
     .where('[term+block]')
     .between([prefix, 0], [`${prefix}\uffff`, Infinity])
-    .limit(limit)
-    .toArray();
+    .primaryKeys();
+  let words = [...groupBy(keys, ([term]) => term).values()];
+  const complete = words.length <= maxTerms;
+  // A stable sort: among words of as many blocks, the alphabetical order stays.
+  if (!complete) words = words.sort((a, b) => b.length - a.length).slice(0, maxTerms);
+  const blocks = await db.searchBlocks.bulkGet(words.flat());
+  return { blocks: blocks.filter((block) => block !== undefined), complete };
 }
 
 /** Reads the totals, the document ids and some blocks in one read transaction. */

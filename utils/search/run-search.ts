@@ -5,7 +5,7 @@
 import { db, type GleanerDatabase } from '../db/schema';
 import { groupBy } from '../group';
 import { searchPhrase } from './index/phrases';
-import { searchTerm } from './index/term-search';
+import { matchTerm } from './index/term-search';
 import { firstIndexOfFolded } from './fold';
 import type { ParsedQuery, Term } from './query';
 import { searchLibrary, type SearchDoc, type SearchHit } from './search-library';
@@ -55,21 +55,27 @@ export const shownWords = (query: ParsedQuery) => query.clauses.flat().map((term
 
 /**
  * The results of `query`, and a text snippet for each of the first `withSnippets` of them. Article text is
- * searched through the full-text index: a word (the last one as a prefix) or an exact phrase.
+ * searched through the full-text index: a word (the last one as a prefix) or an exact phrase. `exact` is false
+ * when a short prefix begins more words than are read: the count is then a lower bound.
  */
 export async function runSearch(
   docs: readonly SearchDoc[],
   query: ParsedQuery,
   withSnippets = PAGE_SIZE,
-): Promise<{ hits: SearchHit[]; snippets: Map<string, string> }> {
+): Promise<{ hits: SearchHit[]; snippets: Map<string, string>; exact: boolean }> {
   const terms = [...query.clauses.flat(), ...query.excluded];
   const scores = new Map<Term, Map<string, number>>();
+  let exact = true;
   await Promise.all(
-    terms.map(async (term) =>
-      scores.set(term, await (term.phrase ? searchPhrase(term.text) : searchTerm(term.text, term.prefix))),
-    ),
+    terms.map(async (term) => {
+      const matches = term.phrase
+        ? { scores: await searchPhrase(term.text), complete: true }
+        : await matchTerm(term.text, term.prefix);
+      scores.set(term, matches.scores);
+      exact &&= matches.complete;
+    }),
   );
   const hits = searchLibrary(docs, query, (term) => scores.get(term));
   const shown = hits.slice(0, withSnippets).map((hit) => hit.article.id);
-  return { hits, snippets: await snippetsFor(shown, shownWords(query)) };
+  return { hits, snippets: await snippetsFor(shown, shownWords(query)), exact };
 }

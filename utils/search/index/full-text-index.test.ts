@@ -4,7 +4,9 @@ import { db } from '../../db/schema';
 import { extractedArticle } from '../../db/test-data';
 import { searchPhrase } from './phrases';
 import { rebuildIndex } from './rebuild';
-import { searchTerm } from './term-search';
+import { parseQuery } from '../query';
+import { loadSearchDocs, runSearch } from '../run-search';
+import { matchTerm, searchTerm } from './term-search';
 import { tokens } from './tokens';
 
 beforeEach(async () => {
@@ -103,5 +105,46 @@ describe('the article text index', () => {
     expect([...(await searchPhrase('w699 w0 w1')).keys()]).toEqual([article.id]);
     expect((await searchPhrase('haystack needle')).size).toBe(0);
     expect((await searchPhrase('w1 w0')).size).toBe(0);
+  });
+});
+
+describe('prefixes', () => {
+  /** The `n`-th word of a family sharing `stem` ("zetaaa", "zetaab", …). */
+  const word = (stem: string, n: number) => `${stem}${String.fromCharCode(97 + Math.floor(n / 26), 97 + (n % 26))}`;
+  /** Saves one article per word, each holding that word alone of the family. */
+  const saveFamily = (stem: string, count: number) =>
+    Promise.all(
+      Array.from({ length: count }, (_, n) =>
+        saveArticle(
+          extractedArticle({ url: `https://news.example/${stem}/${n}`, text: `About ${word(stem, n)} today.` }),
+        ),
+      ),
+    );
+
+  it('finds every article of a prefix that begins a few dozen words, and says the count is complete', async () => {
+    await saveFamily('zeta', 40);
+    const matches = await matchTerm('zeta', true);
+    expect(matches.scores.size).toBe(40);
+    expect(matches.complete).toBe(true);
+  });
+
+  it('says so when a prefix begins more words than are read, and reads no fewer than the limit', async () => {
+    await saveFamily('zeta', 70);
+    const matches = await matchTerm('zeta', true);
+    expect(matches.complete).toBe(false);
+    expect(matches.scores.size).toBe(64);
+    // Typing on narrows it: a whole word is exact again.
+    expect(await matchTerm(word('zeta', 69), true)).toMatchObject({ complete: true, scores: expect.any(Map) });
+    expect((await matchTerm(word('zeta', 69), true)).scores.size).toBe(1);
+  });
+
+  it('runs through to the search: the count of a capped prefix is not claimed exact', async () => {
+    await saveFamily('zeta', 70);
+    const docs = await loadSearchDocs();
+    const typing = await runSearch(docs, parseQuery('zeta'));
+    expect(typing.exact).toBe(false);
+    expect(typing.hits.length).toBeGreaterThanOrEqual(64);
+    const settled = await runSearch(docs, parseQuery('zeta '));
+    expect(settled).toMatchObject({ exact: true, hits: [] });
   });
 });

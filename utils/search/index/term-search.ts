@@ -8,24 +8,32 @@ import { averageLength, blocksIdf, bm25 } from './bm25';
 import { searchPhrase } from './phrases';
 import { tokens } from './tokens';
 
-/** Most distinct terms a prefix may expand to. */
+/** Most distinct words a prefix is expanded to; beyond them a count is said to be approximate. */
 const MAX_PREFIX_TERMS = 64;
+
+/** What the index holds for one word of a query. */
+export interface TermMatches {
+  /** BM25 score by article id. */
+  scores: Map<string, number>;
+  /** False when a prefix begins more words than are read (MAX_PREFIX_TERMS): some articles may be missing. */
+  complete: boolean;
+}
 
 /**
  * BM25 score by article id for the articles whose text holds `term` (a folded word; with `prefix`, any word
- * starting with it). Several words are a phrase (see searchPhrase).
+ * starting with it), and whether that is every such article. Several words are a phrase (see searchPhrase).
  */
-export async function searchTerm(term: string, prefix = false): Promise<Map<string, number>> {
+export async function matchTerm(term: string, prefix = false): Promise<TermMatches> {
   const words = tokens(term);
   const scores = new Map<string, number>();
-  if (words.length > 1) return searchPhrase(term);
-  if (words.length !== 1) return scores;
+  if (words.length > 1) return { scores: await searchPhrase(term), complete: true };
+  if (words.length !== 1) return { scores, complete: true };
   const word = words[0]!;
-  const [totals, ids, blocks] = await readIndex(() =>
-    prefix ? prefixBlocks(word, MAX_PREFIX_TERMS * 4) : termBlocks(word),
+  const [totals, ids, { blocks, complete }] = await readIndex(() =>
+    prefix ? prefixBlocks(word, MAX_PREFIX_TERMS) : termBlocks(word).then((blocks) => ({ blocks, complete: true })),
   );
   const average = averageLength(totals);
-  for (const termBlocksOfOne of [...groupBy(blocks, (block) => block.term).values()].slice(0, MAX_PREFIX_TERMS)) {
+  for (const termBlocksOfOne of groupBy(blocks, (block) => block.term).values()) {
     const idf = blocksIdf(termBlocksOfOne, totals.count);
     for (const block of termBlocksOfOne) {
       for (let i = 0; i < block.docs.length; i++) {
@@ -36,5 +44,10 @@ export async function searchTerm(term: string, prefix = false): Promise<Map<stri
       }
     }
   }
-  return scores;
+  return { scores, complete };
+}
+
+/** The scores of `matchTerm`, for callers that need no more. */
+export async function searchTerm(term: string, prefix = false): Promise<Map<string, number>> {
+  return (await matchTerm(term, prefix)).scores;
 }
