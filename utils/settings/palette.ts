@@ -1,7 +1,7 @@
 /**
  * The highlight palette: five colour slots, each with a name people see and hear (the pickers' labels, what a
  * screen reader says) and a colour. Highlights store the slot ('yellow'), so renaming or recolouring a slot on
- * the options page changes every highlight in it; the user's palette is a setting (utils/settings.ts).
+ * the options page changes every highlight in it; the user's palette is a setting (storage.ts beside this file).
  */
 import { message } from '../i18n';
 

@@ -1,5 +1,5 @@
 /**
- * The schema of the settings as a backup holds them (utils/backup/backup.ts), apart from utils/settings.ts so
+ * The schema of the settings as a backup holds them (utils/backup/backup.ts), apart from storage.ts so
  * that the page script, which reads settings, does not carry valibot. Every setting added after backup
  * format 1 is optional, so that earlier backups still restore.
  */

@@ -1,6 +1,6 @@
 /**
  * User settings, in the extension's storage (`browser.storage.local` through WXT's storage helper), readable
- * from every context, the page script included (which is why their schema is in settings-schema.ts). Backed up with the library (utils/backup/backup.ts); every
+ * from every context, the page script included (which is why their schema is apart, in schema.ts). Backed up with the library (utils/backup/backup.ts); every
  * setting added after backup format 1 is optional in its schema, so that earlier backups still restore.
  */
 import { storage } from 'wxt/utils/storage';
