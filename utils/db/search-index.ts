@@ -60,23 +60,34 @@ export function termBlocks(term: string): Promise<SearchBlockRecord[]> {
 }
 
 /**
- * The postings blocks of the words that start with `prefix`, each word's together: all of them when at most
- * `maxTerms` words do (`complete`); otherwise those of the `maxTerms` words with the most blocks (the most
- * articles), and `complete` is false: articles that hold only the other words are missing. Only the keys of
- * the range are read to choose.
+ * The postings blocks of the words that start with `prefix`, each word's together, read within a budget: all
+ * of them when at most `maxTerms` words of at most `maxBlocks` blocks in all do (`complete`). Otherwise the
+ * words with the most blocks (the most articles) that fit, and `complete` is false: articles that hold only
+ * the others are missing, so a count from them is a lower bound. Only the range's keys are read to choose.
  */
 export async function prefixBlocks(
   prefix: string,
   maxTerms: number,
+  maxBlocks: number,
 ): Promise<{ blocks: SearchBlockRecord[]; complete: boolean }> {
   const keys = await db.searchBlocks
     .where('[term+block]')
     .between([prefix, 0], [`${prefix}\uffff`, Infinity])
     .primaryKeys();
   let words = [...groupBy(keys, ([term]) => term).values()];
-  const complete = words.length <= maxTerms;
-  // A stable sort: among words of as many blocks, the alphabetical order stays.
-  if (!complete) words = words.sort((a, b) => b.length - a.length).slice(0, maxTerms);
+  const complete = words.length <= maxTerms && keys.length <= maxBlocks;
+  if (!complete) {
+    // A stable sort: among words of as many blocks, the alphabetical order stays. The first always fits.
+    const chosen: typeof words = [];
+    let blocks = 0;
+    for (const word of words.sort((a, b) => b.length - a.length)) {
+      if (chosen.length === maxTerms) break;
+      if (chosen.length && blocks + word.length > maxBlocks) continue;
+      chosen.push(word);
+      blocks += word.length;
+    }
+    words = chosen;
+  }
   const blocks = await db.searchBlocks.bulkGet(words.flat());
   return { blocks: blocks.filter((block) => block !== undefined), complete };
 }

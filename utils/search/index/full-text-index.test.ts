@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { removeArticle, saveArticle } from '../../db/articles';
 import { db } from '../../db/schema';
+import { prefixBlocks } from '../../db/search-index';
 import { extractedArticle } from '../../db/test-data';
 import { searchPhrase } from './phrases';
 import { rebuildIndex } from './rebuild';
@@ -136,6 +137,15 @@ describe('prefixes', () => {
     // Typing on narrows it: a whole word is exact again.
     expect(await matchTerm(word('zeta', 69), true)).toMatchObject({ complete: true, scores: expect.any(Map) });
     expect((await matchTerm(word('zeta', 69), true)).scores.size).toBe(1);
+  });
+
+  it('keeps to a budget of postings blocks too, and then says the count is a lower bound', async () => {
+    await saveFamily('zeta', 40);
+    // Every word has one block here: among equals the alphabetical order decides.
+    expect((await prefixBlocks('zeta', 64, 1_000)).complete).toBe(true);
+    const budgeted = await prefixBlocks('zeta', 64, 10);
+    expect(budgeted.complete).toBe(false);
+    expect(budgeted.blocks.map((block) => block.term)).toEqual(Array.from({ length: 10 }, (_, n) => word('zeta', n)));
   });
 
   it('runs through to the search: the count of a capped prefix is not claimed exact', async () => {

@@ -8,14 +8,15 @@ import { averageLength, blocksIdf, bm25 } from './bm25';
 import { searchPhrase } from './phrases';
 import { tokens } from './tokens';
 
-/** Most distinct words a prefix is expanded to; beyond them a count is said to be approximate. */
+/** Most distinct words, and postings blocks, a prefix is expanded to; beyond them a count is a lower bound. */
 const MAX_PREFIX_TERMS = 64;
+const MAX_PREFIX_BLOCKS = 256;
 
 /** What the index holds for one word of a query. */
 export interface TermMatches {
   /** BM25 score by article id. */
   scores: Map<string, number>;
-  /** False when a prefix begins more words than are read (MAX_PREFIX_TERMS): some articles may be missing. */
+  /** False when a prefix begins more words than are read (MAX_PREFIX_*): some articles may be missing. */
   complete: boolean;
 }
 
@@ -30,7 +31,9 @@ export async function matchTerm(term: string, prefix = false): Promise<TermMatch
   if (words.length !== 1) return { scores, complete: true };
   const word = words[0]!;
   const [totals, ids, { blocks, complete }] = await readIndex(() =>
-    prefix ? prefixBlocks(word, MAX_PREFIX_TERMS) : termBlocks(word).then((blocks) => ({ blocks, complete: true })),
+    prefix
+      ? prefixBlocks(word, MAX_PREFIX_TERMS, MAX_PREFIX_BLOCKS)
+      : termBlocks(word).then((blocks) => ({ blocks, complete: true })),
   );
   const average = averageLength(totals);
   for (const termBlocksOfOne of groupBy(blocks, (block) => block.term).values()) {
