@@ -78,6 +78,8 @@ export const boundaries = [
           ],
         },
       ],
+      // Cycles of value imports, as you type. This rule skips type-only imports by design; lint/import-graph.mjs
+      // (run by `npm run lint`) refuses cycles of those too.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
