@@ -40,14 +40,15 @@ export function Popup({ tabId }: PopupProps) {
       return;
     }
     try {
+      // Tag suggestions come on their own: a large library's tag list must not hold up the heading. Without
+      // them the tags box still works; it only suggests nothing.
+      sendMessage('listTags', {}).then(setKnown, () => setKnown([]));
       // One round trip for the first paint: the highlights list is empty for a page that is not saved.
-      const [page, tags, list] = await Promise.all([
+      const [page, list] = await Promise.all([
         sendMessage('getPage', { tabId }),
-        sendMessage('listTags', {}),
         sendMessage('listHighlights', { tabId }).catch(() => []),
       ]);
       setView({ kind: 'ready', page });
-      setKnown(tags);
       setHighlights(page.article ? list : []);
     } catch (error) {
       setView({ kind: 'failed', message: errorText(error) });
