@@ -10,6 +10,7 @@ import { benchExtract } from './extract.mjs';
 import { benchSearch } from './search.mjs';
 import { benchExport } from './export.mjs';
 import { benchReader } from './reader.mjs';
+import { benchBrowser } from './browser.mjs';
 import { ROOT } from './lib.mjs';
 
 const benches = {
@@ -19,6 +20,7 @@ const benches = {
   search: benchSearch,
   export: benchExport,
   reader: benchReader,
+  browser: benchBrowser,
 };
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !(name in benches));

@@ -1,0 +1,237 @@
+// The library at 10,000 articles where the user is (issue 13): the built extension in real Chromium with its
+// own IndexedDB. The generated library of the search benchmark is written as a backup file and restored
+// through the search page's "Restore backup", as a user would; then, in a fresh browser on that profile:
+// opening the search page to its first count, searching as you type (input event to count painted) over the
+// search benchmark's query list, the popup's heading and a save, each against the same in an empty library.
+// Figures (suffix _10k): browser_restore_ms, browser_restore_index_ms (its index rebuild),
+// browser_restore_heap_mb (peak JS heap), browser_restore_longest_task_ms, browser_search_first_ms,
+// browser_search_p50_ms, browser_search_p95_ms, browser_popup_heading_ms (+ _empty, _ratio),
+// browser_save_ms (+ _empty, _ratio), browser_index_articles_per_s.
+/* global chrome -- the extension API inside the service worker, where worker.evaluate runs */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumPath, CHROMIUM_ARGS, inNodeProcess, median, percentile, ROOT, round, serveDir } from './lib.mjs';
+
+const SEED = 4242;
+
+/** Progress on stderr: a run takes minutes. */
+const say = (text) => console.error(`browser bench: ${text}`);
+
+/** A persistent Chromium profile with the built extension; `close` ends it (the profile stays for a relaunch). */
+async function launch(profile) {
+  const { chromium } = await import('playwright-core');
+  const extension = join(ROOT, '.output', 'chrome-mv3');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: false,
+    args: [
+      '--headless=new',
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, worker, id: new URL(worker.url()).host };
+}
+
+/** Resolves, in the page, once the search count for the current query is painted: ms since `since`. */
+function countPainted(since) {
+  return new Promise((resolve) => {
+    const status = () => document.querySelector('p.count');
+    const ready = () => /^\d[\d,]* results?\b|^At least/.test(status()?.textContent ?? '');
+    const done = () => requestAnimationFrame(() => resolve(performance.now() - since));
+    if (ready()) return done();
+    new MutationObserver((_, observer) => {
+      if (!ready()) return;
+      observer.disconnect();
+      done();
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** Opens the search page and times navigation to its first count (a fresh page). */
+async function openSearch(context, id) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/search.html`);
+  const first = await page.evaluate(countPainted, 0);
+  return { page, first };
+}
+
+/**
+ * In the search page: types `text` into the box (one input event) and resolves with the ms until the new count
+ * is painted. The count first turns to "Searching…" (SearchPage), so the old count is not taken for the new;
+ * NaN if nothing changed within 10 s (the same query twice).
+ */
+function timeQuery(text) {
+  return new Promise((resolve) => {
+    const box = document.querySelector('#search-box');
+    const status = document.querySelector('p.count');
+    const counted = () => /^\d[\d,]* results?\b|^At least/.test(status.textContent ?? '');
+    let searching = false;
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (!counted()) searching = true;
+      else if (searching) {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }
+    });
+    observer.observe(status, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve(Number.NaN);
+    }, 10_000);
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** Types each query, twice over the list; the times in ms. */
+async function searchTimes(page, queries) {
+  const times = [];
+  for (let pass = 0; pass < 2; pass++) {
+    for (const query of queries) times.push(await page.evaluate(timeQuery, query));
+  }
+  return times.filter((ms) => !Number.isNaN(ms));
+}
+
+/** In the popup: ms since navigation until its heading (the article's title) is painted. */
+function headingPainted() {
+  return new Promise((resolve) => {
+    const done = () => requestAnimationFrame(() => resolve(performance.now()));
+    if (document.querySelector('h1')) return done();
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('h1')) return;
+      observer.disconnect();
+      done();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+/** Popup on a served article: navigation to its heading; then Save to "Remove from library" (medians of 6). */
+async function popupTimes(context, worker, id, url) {
+  const [tab, tabId] = await Promise.all([
+    context.waitForEvent('page'),
+    worker.evaluate(async (href) => (await chrome.tabs.create({ url: href })).id, url),
+  ]);
+  await tab.waitForLoadState();
+  const heading = [];
+  const save = [];
+  const popup = await context.newPage();
+  for (let i = 0; i < 8; i++) {
+    await popup.goto(`chrome-extension://${id}/popup.html?tab=${tabId}`);
+    const shown = await popup.evaluate(headingPainted);
+    const saveButton = popup.getByRole('button', { name: 'Save', exact: true });
+    await saveButton.waitFor();
+    const started = await popup.evaluate(() => performance.now());
+    await saveButton.click();
+    await popup.getByRole('button', { name: 'Remove from library' }).waitFor();
+    const saved = await popup.evaluate(() => performance.now());
+    await popup.getByRole('button', { name: 'Remove from library' }).click();
+    await saveButton.waitFor();
+    if (i < 2) continue; // the first rounds also compile the popup's and the background's code
+    heading.push(shown);
+    save.push(saved - started);
+  }
+  await popup.close();
+  await tab.close();
+  return { heading: median(heading), save: median(save) };
+}
+
+/** Restores the backup file through the search page: total and index-rebuild times, peak heap, longest task. */
+async function restoreThroughPage(context, id, file) {
+  const page = await context.newPage();
+  page.on('crash', () => say('the search page crashed'));
+  await page.goto(`chrome-extension://${id}/search.html`);
+  await page.evaluate(countPainted, 0);
+  await page.evaluate(() => {
+    window.benchLongest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.benchLongest = Math.max(window.benchLongest, entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    window.benchIndexAt = 0;
+    new MutationObserver(() => {
+      if (!window.benchIndexAt && /Updating the search index/.test(document.body.textContent ?? '')) {
+        window.benchIndexAt = performance.now();
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  let sampling = true;
+  const sample = (async () => {
+    while (sampling) {
+      const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
+      const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+      peak = Math.max(peak, used);
+      await new Promise((done) => setTimeout(done, 200));
+    }
+  })();
+  const started = await page.evaluate(() => performance.now());
+  await page.getByLabel('Restore backup').setInputFiles(file);
+  await page.getByText(/^Restored:/).waitFor({ timeout: 600_000 });
+  const [ended, indexAt, longest] = await page.evaluate(() => [
+    performance.now(),
+    window.benchIndexAt,
+    window.benchLongest,
+  ]);
+  sampling = false;
+  await sample;
+  await page.close();
+  return { total: ended - started, index: indexAt ? ended - indexAt : NaN, heapMb: peak / 1024 / 1024, longest };
+}
+
+export async function benchBrowser(count = 10_000) {
+  const suffix = `_${count / 1000}k`;
+  const { bytes } = await inNodeProcess('browser/backup-entry.ts', 'writeLibraryBackup', count, { seed: SEED });
+  const file = join(ROOT, '.bench', `library-${count}.json`);
+  const { queries } = await inNodeProcess('browser/queries-entry.ts', 'libraryQueries', count, { seed: SEED });
+  const server = await serveDir(join(ROOT, 'tests', 'fixtures'));
+  const article = `${server.origin}/itij-cpi-healthcare.html`;
+  const profile = mkdtempSync(join(tmpdir(), 'gleaner-bench-library-'));
+  const figures = {};
+  try {
+    // The empty library first: the popup's baseline.
+    say('the popup in an empty library');
+    let browser = await launch(profile);
+    const empty = await popupTimes(browser.context, browser.worker, browser.id, article);
+    say(`restoring ${count} articles through the search page`);
+    const restored = await restoreThroughPage(browser.context, browser.id, file);
+    await browser.context.close();
+
+    // A fresh browser on the full profile, as the user would come back to it.
+    say('searching in a fresh browser');
+    browser = await launch(profile);
+    const { page, first } = await openSearch(browser.context, browser.id);
+    const times = await searchTimes(page, queries);
+    say('the popup in the full library');
+    const full = await popupTimes(browser.context, browser.worker, browser.id, article);
+    await browser.context.close();
+
+    Object.assign(figures, {
+      [`browser_articles${suffix}`]: count,
+      [`browser_backup_mb${suffix}`]: round(bytes / 1024 / 1024, 1),
+      [`browser_restore_ms${suffix}`]: round(restored.total, 0),
+      [`browser_restore_index_ms${suffix}`]: round(restored.index, 0),
+      [`browser_index_articles_per_s${suffix}`]: round(count / (restored.index / 1000), 0),
+      [`browser_restore_heap_mb${suffix}`]: round(restored.heapMb, 0),
+      [`browser_restore_longest_task_ms${suffix}`]: round(restored.longest, 0),
+      [`browser_search_first_ms${suffix}`]: round(first, 1),
+      [`browser_search_p50_ms${suffix}`]: round(percentile(times, 50), 1),
+      [`browser_search_p95_ms${suffix}`]: round(percentile(times, 95), 1),
+      [`browser_popup_heading_ms${suffix}`]: round(full.heading, 1),
+      [`browser_popup_heading_ms_empty`]: round(empty.heading, 1),
+      [`browser_popup_heading_ratio${suffix}`]: round(full.heading / empty.heading, 2),
+      [`browser_save_ms${suffix}`]: round(full.save, 1),
+      [`browser_save_ms_empty`]: round(empty.save, 1),
+      [`browser_save_ratio${suffix}`]: round(full.save / empty.save, 2),
+    });
+  } finally {
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return { figures, detail: { queries, profileBytes: statSync(file).size } };
+}
