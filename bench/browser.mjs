@@ -11,30 +11,12 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath, CHROMIUM_ARGS, inNodeProcess, median, percentile, ROOT, round, serveDir } from './lib.mjs';
+import { inNodeProcess, launchExtension, median, percentile, ROOT, round, serveDir } from './lib.mjs';
 
 const SEED = 4242;
 
 /** Progress on stderr: a run takes minutes. */
 const say = (text) => console.error(`browser bench: ${text}`);
-
-/** A persistent Chromium profile with the built extension; `close` ends it (the profile stays for a relaunch). */
-async function launch(profile) {
-  const { chromium } = await import('playwright-core');
-  const extension = join(ROOT, '.output', 'chrome-mv3');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: false,
-    args: [
-      '--headless=new',
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, worker, id: new URL(worker.url()).host };
-}
 
 /** Resolves, in the page, once the search count for the current query is painted: ms since `since`. */
 function countPainted(since) {
@@ -196,7 +178,7 @@ export async function benchBrowser(count = 10_000) {
   try {
     // The empty library first: the popup's baseline.
     say('the popup in an empty library');
-    let browser = await launch(profile);
+    let browser = await launchExtension(profile);
     const empty = await popupTimes(browser.context, browser.worker, browser.id, article);
     say(`restoring ${count} articles through the search page`);
     const restored = await restoreThroughPage(browser.context, browser.id, file);
@@ -204,7 +186,7 @@ export async function benchBrowser(count = 10_000) {
 
     // A fresh browser on the full profile, as the user would come back to it.
     say('searching in a fresh browser');
-    browser = await launch(profile);
+    browser = await launchExtension(profile);
     const { page, first } = await openSearch(browser.context, browser.id);
     const times = await searchTimes(page, queries);
     say('the popup in the full library');

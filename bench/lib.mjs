@@ -46,6 +46,27 @@ export const CHROMIUM_ARGS = [
   '--disable-gpu',
 ];
 
+/**
+ * Chromium with the built extension on the persistent profile `profile` (kept for a relaunch): the context, the
+ * extension's service worker and its id.
+ */
+export async function launchExtension(profile) {
+  const { chromium } = await import('playwright-core');
+  const extension = join(ROOT, '.output', 'chrome-mv3');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: false,
+    args: [
+      '--headless=new',
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, worker, id: new URL(worker.url()).host };
+}
+
 /** Serves files below `dir` on 127.0.0.1; resolves to { origin, close }. */
 export async function serveDir(dir) {
   const server = createServer((request, response) => {

@@ -5,30 +5,17 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumPath, CHROMIUM_ARGS, median, pagesDir, ROOT, round, serveDir } from './lib.mjs';
+import { launchExtension, median, pagesDir, round, serveDir } from './lib.mjs';
 
 export async function benchReader() {
-  const { chromium } = await import('playwright-core');
   const dir = pagesDir();
   const largest = readdirSync(dir)
     .map((name) => ({ name, size: statSync(join(dir, name, 'source.html')).size }))
     .sort((a, b) => b.size - a.size)[0].name;
   const server = await serveDir(dir);
   const profile = mkdtempSync(join(tmpdir(), 'gleaner-bench-'));
-  const extension = join(ROOT, '.output', 'chrome-mv3');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: false,
-    args: [
-      '--headless=new',
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-    ],
-  });
+  const { context, worker, id } = await launchExtension(profile);
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
     await context.route(
       (url) => !url.href.startsWith(server.origin) && !url.href.startsWith('chrome-extension:'),
       (route) => route.abort(),
