@@ -1,4 +1,4 @@
-// Built bundle sizes, gzipped: what the popup loads (its entry and every chunk it imports) and the
+// Built bundle sizes, gzipped: what the popup and the reader load (its entry and every chunk it imports) and the
 // scripts injected into pages (extraction; the highlighter of saved pages). Targets: popup under 30 kB,
 // extraction script under 25 kB.
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,6 +33,7 @@ export function benchBundleSize() {
     figures: {
       popup_js_gzip_kb: gzipKb(scriptsOf(join(OUT, 'popup.html'))),
       content_js_gzip_kb: gzipKb([join(OUT, 'extract.js')]),
+      reader_js_gzip_kb: gzipKb(scriptsOf(join(OUT, 'reader.html'))),
       highlighter_js_gzip_kb: gzipKb([join(OUT, 'highlighter.js')]),
       background_js_gzip_kb: gzipKb([join(OUT, 'background.js')]),
     },

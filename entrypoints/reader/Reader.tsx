@@ -14,7 +14,7 @@ import { applyPalette } from '@/utils/in-page/highlight/draw';
 import { DEFAULT_COLOR } from '@/utils/settings/palette';
 import { PageHighlights } from '@/utils/in-page/highlight/page-highlights';
 import { renderArticle } from '@/utils/reader/render-article';
-import { READER_THEMES, type ReaderTheme } from '@/utils/settings/schema';
+import { READER_THEMES, type ReaderTheme } from '@/utils/settings/reader-themes';
 import { highlightPalette, readerFontSize, readerRemoteImages, readerTheme } from '@/utils/settings/storage';
 
 type Loaded = { article: ArticleRecord; content: ContentRecord | null; highlights: HighlightRecord[] };

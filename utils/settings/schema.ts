@@ -5,10 +5,7 @@
  */
 import * as v from 'valibot';
 import { COLOR_NAMES } from './palette';
-
-/** The reader's colour themes (auto follows the system's light or dark). */
-export const READER_THEMES = ['auto', 'light', 'dark', 'sepia'] as const;
-export type ReaderTheme = (typeof READER_THEMES)[number];
+import { READER_THEMES } from './reader-themes';
 
 const PaletteEntrySchema = v.strictObject({
   name: v.pipe(v.string(), v.maxLength(40)),

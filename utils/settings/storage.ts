@@ -5,7 +5,8 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PALETTE, type Palette } from './palette';
-import type { ReaderTheme, Settings } from './schema';
+import type { ReaderTheme } from './reader-themes';
+import type { Settings } from './schema';
 
 /** The Markdown export template (utils/export/template-variables.ts); empty: the default layout. */
 export const exportTemplate = storage.defineItem<string>('local:exportTemplate', { fallback: '' });
