@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The parameter `name` of the current address ('' when absent). */
-export const queryParam = (name: string): string => new URLSearchParams(location.search).get(name) ?? '';
+const queryParam = (name: string): string => new URLSearchParams(location.search).get(name) ?? '';
 
 /**
  * `[value, set]` of query parameter `name`. `set` replaces the address's parameter (typing adds no history

@@ -84,10 +84,7 @@ export const boundaries = [
     },
   },
   {
-    files: [
-      ...IN_PAGE.map((path) => (path.endsWith('.ts') ? path : `${path}/**/*.ts`)),
-      ...SHARED.map((path) => (path.endsWith('.ts') ? path : `${path}/**/*.ts`)),
-    ],
+    files: [...IN_PAGE, ...SHARED].map((path) => (path.endsWith('.ts') ? path : `${path}/**/*.ts`)),
     ignores: NOT_PRODUCT,
     rules: {
       'no-restricted-imports': [

@@ -6,8 +6,7 @@
  * under another id is merged into that one. The search index is rebuilt afterwards from the content.
  */
 import * as v from 'valibot';
-import { mergeRecords, readAllRecords, type RestoreReport } from '../db/backup-records';
-import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
+import { mergeRecords, readAllRecords, type LibraryRecords, type RestoreReport } from '../db/backup-records';
 import { ArticleMetaEntries, HighlightSchema, IdSchema, MAX_ARTICLE_HTML, Text } from '../records/schemas';
 import { countText, formatNumber, t, uiLanguage } from '../i18n';
 import { rebuildIndex } from '../search/index/rebuild';
@@ -20,13 +19,11 @@ export const BACKUP_VERSION = 1;
 /** Largest backup file read (bytes): a JSON text beyond this cannot be held as one string by the browser. */
 export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 
-export interface Backup {
+/** A backup file's content: every record of the library, the settings, and what format it is. */
+export interface Backup extends LibraryRecords {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
-  articles: ArticleRecord[];
-  contents: ContentRecord[];
-  highlights: HighlightRecord[];
   settings: Settings;
 }
 

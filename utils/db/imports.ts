@@ -4,7 +4,7 @@ import { normalizeTags } from '../records/tags';
 import { normalizeUrl } from '../url';
 import { db } from './schema';
 
-/** One article as another tool exported it. */
+/** One article as another tool exported it, its fields already cut to what a record holds. */
 export interface ImportItem {
   url: string;
   title: string;
@@ -16,9 +16,6 @@ export interface ImportItem {
   publishedTime: string | null;
   highlights: Array<{ exact: string; note: string }>;
 }
-
-/** `text`, cut to `max` characters. */
-const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 
 /** What an import added: articles new to the library, articles merged into one already saved, highlights. */
 export interface ImportCounts {
@@ -81,8 +78,8 @@ export async function addImportedItems(items: readonly ImportItem[], now: number
           updatedAt: now,
           // Only the quote is known: the position is a placeholder that re-anchoring checks and discards.
           selectors: {
-            quote: { type: 'TextQuoteSelector', exact: clip(h.exact, 100_000), prefix: '', suffix: '' },
-            position: { type: 'TextPositionSelector', start: 0, end: Math.min(h.exact.length, 100_000) },
+            quote: { type: 'TextQuoteSelector', exact: h.exact, prefix: '', suffix: '' },
+            position: { type: 'TextPositionSelector', start: 0, end: h.exact.length },
           },
         }));
       await db.highlights.bulkAdd(highlights);

@@ -63,7 +63,8 @@ export function termBlocks(term: string): Promise<SearchBlockRecord[]> {
  * The postings blocks of the words that start with `prefix`, each word's together, read within a budget: all
  * of them when at most `maxTerms` words of at most `maxBlocks` blocks in all do (`complete`). Otherwise the
  * words with the most blocks (the most articles) that fit, and `complete` is false: articles that hold only
- * the others are missing, so a count from them is a lower bound. Only the range's keys are read to choose.
+ * the others are missing, so a count from them is a lower bound. Only keys are read to choose, and no more of
+ * them than tell whether the budget holds (a one-letter prefix spans tens of thousands at 50,000 articles).
  */
 export async function prefixBlocks(
   prefix: string,
@@ -73,6 +74,7 @@ export async function prefixBlocks(
   const keys = await db.searchBlocks
     .where('[term+block]')
     .between([prefix, 0], [`${prefix}\uffff`, Infinity])
+    .limit(maxBlocks * 4)
     .primaryKeys();
   let words = [...groupBy(keys, ([term]) => term).values()];
   const complete = words.length <= maxTerms && keys.length <= maxBlocks;
@@ -114,7 +116,7 @@ export async function unindexArticle(articleId: string): Promise<void> {
   const content = await db.contents.get(articleId);
   const { positions, length } = termPositions(content?.text ?? '');
   // All reads issued at once, then one bulk write each way: a thousand awaited round trips cost far more.
-  const blocks = (await Promise.all([...positions.keys()].map((term) => blocksOf(term).toArray()))).flat();
+  const blocks = (await Promise.all([...positions.keys()].map(termBlocks))).flat();
   const emptied: Array<[string, number]> = [];
   const changed: SearchBlockRecord[] = [];
   for (const block of blocks) {

@@ -1,5 +1,6 @@
 /** Builders of stored records for tests and benchmarks. */
 import type { ExtractedArticle } from '../records/extraction';
+import type { HighlightRecord } from '../records/types';
 
 /** An extracted article with plausible values; `overrides` replace any of them. */
 export function extractedArticle(overrides: Partial<ExtractedArticle> = {}): ExtractedArticle {
@@ -17,6 +18,28 @@ export function extractedArticle(overrides: Partial<ExtractedArticle> = {}): Ext
     canonicalUrl: null,
     html: '<p>Body text.</p>',
     text: 'Body text.',
+    ...overrides,
+  };
+}
+
+/** W3C selectors for `exact` at character `start` of a page, with no context. */
+export function quoteSelectors(exact: string, start = 0): HighlightRecord['selectors'] {
+  return {
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+  };
+}
+
+/** A highlight record with plausible values; `overrides` replace any of them. */
+export function highlightRecord(overrides: Partial<HighlightRecord> = {}): HighlightRecord {
+  return {
+    id: crypto.randomUUID(),
+    articleId: crypto.randomUUID(),
+    selectors: quoteSelectors('health crisis'),
+    color: 'yellow',
+    note: '',
+    createdAt: 1,
+    updatedAt: 1,
     ...overrides,
   };
 }

@@ -7,17 +7,12 @@ import { browser, type Browser } from 'wxt/browser';
 import { saveArticle } from '../db/articles';
 import { addHighlight, getHighlight, listHighlights } from '../db/highlights';
 import { db } from '../db/schema';
-import { extractedArticle } from '../db/test-data';
+import { extractedArticle, quoteSelectors } from '../db/test-data';
 import type { HighlightRecord } from '../records/types';
 import { bringBackHighlight, changeHighlight, createFromPage, removeHighlight } from './tab-highlights';
 
 const PAGE_A = 'https://news.example/a';
 const PAGE_B = 'https://other.example/b';
-
-const selectors = (exact: string) => ({
-  quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector' as const, start: 0, end: exact.length },
-});
 
 /** Gleaner's script in tab `tabId`, showing `url`. */
 const scriptIn = (tabId: number, url: string): Browser.runtime.MessageSender => ({
@@ -39,8 +34,8 @@ beforeEach(async () => {
   await db.open();
   const a = await saveArticle(extractedArticle({ url: PAGE_A, title: 'A' }));
   const b = await saveArticle(extractedArticle({ url: PAGE_B, title: 'B' }));
-  onA = await addHighlight(a.id, selectors('Body'), 'yellow');
-  onB = await addHighlight(b.id, selectors('text'), 'green');
+  onA = await addHighlight(a.id, quoteSelectors('Body'), 'yellow');
+  onB = await addHighlight(b.id, quoteSelectors('text'), 'green');
 });
 
 describe("a page's script", () => {
@@ -62,9 +57,9 @@ describe("a page's script", () => {
   });
 
   it('creates highlights only on its own page, and only if that page is saved', async () => {
-    const made = await createFromPage(tabA, selectors('Body text'), 'pink');
+    const made = await createFromPage(tabA, quoteSelectors('Body text'), 'pink');
     expect(made.articleId).toBe(onA.articleId);
-    await expect(createFromPage(scriptIn(3, 'https://unsaved.example/'), selectors('x'), 'pink')).rejects.toThrow(
+    await expect(createFromPage(scriptIn(3, 'https://unsaved.example/'), quoteSelectors('x'), 'pink')).rejects.toThrow(
       /not in your Gleaner library/,
     );
     expect(await listHighlights(onB.articleId)).toEqual([onB]);

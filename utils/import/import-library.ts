@@ -129,7 +129,10 @@ export function parseOmnivoreZip(zip: Uint8Array): ParsedImport {
         byline: item.author ? clip(item.author, 2_000) : null,
         excerpt: item.description ? clip(item.description, 20_000) : null,
         publishedTime: item.publishedAt ? clip(item.publishedAt, 200) : null,
-        highlights: notes ? parseOmnivoreHighlights(strFromU8(notes)) : [],
+        // Quotes are cut to the longest a highlight holds (records/schemas.ts), as every other field is here.
+        highlights: notes
+          ? parseOmnivoreHighlights(strFromU8(notes)).map((h) => ({ ...h, exact: clip(h.exact, 100_000) }))
+          : [],
       });
     });
   }

@@ -1,5 +1,5 @@
 /** What the extraction script (utils/in-page/extract/) hands back across the page/extension boundary. */
-import type { ArticleMeta } from '../records/types';
+import type { ArticleMeta } from './types';
 
 /** A page's article, ready to be stored. */
 export interface ExtractedArticle extends ArticleMeta {
@@ -11,9 +11,19 @@ export interface ExtractedArticle extends ArticleMeta {
   text: string;
 }
 
-/** Why a page gave no article; each has a sentence for the reader in `reasonMessage`. */
-export type ExtractFailure =
-  'browser-page' | 'store-page' | 'not-web' | 'pdf' | 'not-html' | 'no-article' | 'framed' | 'shadow-dom' | 'error';
+/** Why a page gave no article; each has a sentence for the reader in `reasonMessage` (utils/save/). */
+export const EXTRACT_FAILURES = [
+  'browser-page',
+  'store-page',
+  'not-web',
+  'pdf',
+  'not-html',
+  'no-article',
+  'framed',
+  'shadow-dom',
+  'error',
+] as const;
+export type ExtractFailure = (typeof EXTRACT_FAILURES)[number];
 
 /** The outcome of reading a page. Errors are values: they must cross `executeScript` and messaging. */
 export type ExtractResult =

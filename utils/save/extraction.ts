@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { ArticleMetaEntries, MAX_ARTICLE_HTML, Text } from '../records/schemas';
 import { t } from '../i18n';
-import type { ExtractFailure, ExtractResult } from '../records/extraction';
+import { EXTRACT_FAILURES, type ExtractFailure, type ExtractResult } from '../records/extraction';
 
 const ArticleSchema = v.strictObject({
   url: Text(8_000),
@@ -19,17 +19,7 @@ export const ExtractResultSchema = v.variant('ok', [
   v.strictObject({ ok: v.literal(true), article: ArticleSchema }),
   v.strictObject({
     ok: v.literal(false),
-    reason: v.picklist([
-      'browser-page',
-      'store-page',
-      'not-web',
-      'pdf',
-      'not-html',
-      'no-article',
-      'framed',
-      'shadow-dom',
-      'error',
-    ]),
+    reason: v.picklist(EXTRACT_FAILURES),
     detail: v.optional(Text(2_000)),
   }),
 ]);

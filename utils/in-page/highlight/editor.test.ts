@@ -1,31 +1,20 @@
 /** The in-page editor of a highlight: colour, note saved as you type, delete with undo, failures in words. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { highlightRecord } from '../../db/test-data';
 import type { HighlightRecord } from '../../records/types';
 import { DEFAULT_PALETTE } from '../../settings/palette';
-import { createEditor, type PageActions } from './editor';
+import { createEditor, type EditorActions } from './editor';
 import type { PageHighlights } from './page-highlights';
 
-const RECORD: HighlightRecord = {
-  id: '0b5d7a8e-5a4e-4c1e-9f3e-1a2b3c4d5e6f',
-  articleId: '1c6e8b9f-6b5f-4d2f-8a4f-2b3c4d5e6f70',
-  selectors: {
-    quote: { type: 'TextQuoteSelector', exact: 'health crisis', prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start: 0, end: 13 },
-  },
-  color: 'yellow',
-  note: 'first thought',
-  createdAt: 1,
-  updatedAt: 1,
-};
+const RECORD: HighlightRecord = highlightRecord({ note: 'first thought' });
 
 function setUp() {
   const highlights = { record: vi.fn(() => RECORD), update: vi.fn(), erase: vi.fn(), draw: vi.fn() };
   const actions = {
-    create: vi.fn(),
     update: vi.fn(async (_id: string, changes: { color?: string; note?: string }) => ({ ...RECORD, ...changes })),
     remove: vi.fn(async () => RECORD),
     undelete: vi.fn(async (record: HighlightRecord) => record),
-  } satisfies PageActions;
+  } satisfies EditorActions;
   const fail = vi.fn();
   const editor = createEditor(document, highlights as unknown as PageHighlights, actions, fail);
   editor.setPalette(DEFAULT_PALETTE);

@@ -2,7 +2,6 @@
  * The editor that opens when a highlight on the page is clicked: its colour, its note (saved as you type) and
  * Delete highlight, with Undo. Failures are said in its status line.
  */
-import type { Selectors } from '../../anchoring/selectors';
 import type { HighlightRecord } from '../../records/types';
 import type { Palette } from '../../settings/palette';
 import { t } from '../../i18n';
@@ -10,9 +9,8 @@ import { errorText } from '../../error-text';
 import type { PageHighlights } from './page-highlights';
 import { appendSwatches, createPanel, paintSwatches, placePanel, swatchColor } from './panels';
 
-/** What the in-page interface asks the background to do. */
-export interface PageActions {
-  create(selectors: Selectors, color: string): Promise<HighlightRecord>;
+/** What the editor asks the background to do. */
+export interface EditorActions {
   update(id: string, changes: { color?: string; note?: string }): Promise<HighlightRecord>;
   remove(id: string): Promise<HighlightRecord>;
   /** Puts a deleted highlight back (undo). */
@@ -41,7 +39,7 @@ export interface Editor {
 export function createEditor(
   doc: Document,
   highlights: PageHighlights,
-  actions: PageActions,
+  actions: EditorActions,
   fail: (error: unknown) => void,
 ): Editor {
   const element = createPanel(doc, 'dialog', t('page.editor'), 'panel editor');

@@ -8,13 +8,20 @@ import { DEFAULT_PALETTE, type Palette } from '../../settings/palette';
 import { errorText } from '../../error-text';
 import { t, textDirection } from '../../i18n';
 import { HIGHLIGHT_ATTRIBUTE } from './draw';
-import { createEditor, type PageActions } from './editor';
+import type { Selectors } from '../../anchoring/selectors';
+import type { HighlightRecord } from '../../records/types';
+import { createEditor, type EditorActions } from './editor';
 import type { PageHighlights } from './page-highlights';
 import { PANEL_STYLE } from './panels';
 import { createToolbar } from './toolbar';
 
 /** How long a message by the top of the page stays. */
 const MESSAGE_MS = 5000;
+
+/** What the in-page interface asks the background to do: the editor's actions, and making a highlight. */
+export interface PageActions extends EditorActions {
+  create(selectors: Selectors, color: string): Promise<HighlightRecord>;
+}
 
 /** The mounted interface. */
 export interface PageUi {
