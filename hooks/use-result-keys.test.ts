@@ -10,7 +10,7 @@ describe('nextResult', () => {
     ['ArrowUp', 2, 3, 1, 'to the result before'],
     ['ArrowUp', 0, 3, -1, 'from the first back to the box'],
     ['ArrowUp', -1, 3, -1, 'from the box, stays there'],
-  ] as const)('%s from %i of %i goes to %i (%s)', (key, current, count, expected) => {
+  ] as const)('%s from %i of %i goes to %i (%s)', (key, current, count, expected, _why) => {
     expect(nextResult(key, current, count)).toBe(expected);
   });
 });
