@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { useSetting } from '@/hooks/use-setting';
-import { backupFile, createBackup, parseBackup, reportText, restoreBackup } from '@/utils/backup/backup';
+import { reportText, restoreBackup, writeBackup } from '@/utils/backup/backup';
 import { download, markdownZip } from '@/utils/export/export-library';
 import { errorText } from '@/utils/error-text';
 import { countText, formatList, formatNumber, t } from '@/utils/i18n';
@@ -56,12 +56,11 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
   const backUp = () =>
     run(async () => {
       setProgress({ label: t('tools.backingUp'), done: 0, total: 0 });
-      const backup = await createBackup();
-      const { blob, name } = backupFile(backup);
-      download(blob, name);
+      const backup = await writeBackup((done, total) => setProgress({ label: t('tools.backingUp'), done, total }));
+      download(backup.blob, backup.name);
       return t('tools.backedUp', [
-        countText('count.articles', backup.articles.length),
-        countText('count.highlights', backup.highlights.length),
+        countText('count.articles', backup.articles),
+        countText('count.highlights', backup.highlights),
       ]);
     });
 
@@ -69,15 +68,19 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
     const file = input.files?.[0];
     input.value = ''; // the same file may be chosen again
     if (!file) return;
+    const labels = {
+      reading: t('tools.readingBackup'),
+      restoring: t('tools.restoring'),
+      indexing: t('tools.updatingIndex'),
+    };
     void run(async () => {
-      setProgress({ label: t('tools.readingBackup'), done: 0, total: 0 });
-      const parsed = await parseBackup(file);
-      if (!parsed.ok) return parsed.error;
-      const report = await restoreBackup(parsed.backup, (phase, done, total) =>
-        setProgress({ label: phase === 'restoring' ? t('tools.restoring') : t('tools.updatingIndex'), done, total }),
+      setProgress({ label: labels.reading, done: 0, total: 0 });
+      const result = await restoreBackup(file, (phase, done, total) =>
+        setProgress({ label: labels[phase], done, total }),
       );
+      if (!result.ok) return result.error;
       onRestored();
-      return reportText(report);
+      return reportText(result.report);
     });
   };
 

@@ -3,33 +3,45 @@
  * fixed seed, ~1,500 words, 5 highlights and a tag each) as a Gleaner backup file, for the Chromium benchmark
  * to restore through the search page. Run in Node by bench/lib.mjs inNodeProcess.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { entryLine, firstLine, LAST_LINE } from '../../utils/backup/layout';
 import { generate } from '../search/library';
 
+/** Writes the backup (Gleaner's line layout, a part at a time: at 50,000 articles the file is over 1 GB). */
 export async function writeLibraryBackup(
   words: string[],
   count: number,
   seed: number,
 ): Promise<Record<string, number>> {
   const library = generate(words, count, seed);
-  const backup = {
-    format: 'gleaner-backup',
-    version: 1,
-    exportedAt: new Date(0).toISOString(),
-    articles: library.map((doc) => doc.article),
-    contents: library.map((doc) => ({ articleId: doc.article.id, html: `<p>${doc.text}</p>`, text: doc.text })),
-    // The generator's highlight ids repeat across articles (its own benchmark never stores them by id): a
-    // backup must hold each once, or the restore refuses it as damaged.
-    highlights: library.flatMap((doc, i) =>
-      doc.highlights.map((highlight, h) => ({
+  const file = openSync(join(process.cwd(), '.bench', `library-${count}.json`), 'w');
+  let bytes = 0;
+  const write = (text: string) => (bytes += writeSync(file, text));
+  try {
+    const settings = { exportTemplate: '', exportFullText: false };
+    write(firstLine({ exportedAt: new Date(0).toISOString(), articles: count, highlights: count * 5, settings }));
+    let part = '';
+    library.forEach((doc, i) => {
+      // The generator's highlight ids repeat across articles (its own benchmark never stores them by id): a
+      // backup must hold each once, or the restore refuses it as damaged.
+      const highlights = doc.highlights.map((highlight, h) => ({
         ...highlight,
         id: `00000000-0000-4000-9000-${String(i * 10 + h).padStart(12, '0')}`,
-      })),
-    ),
-    settings: { exportTemplate: '', exportFullText: false },
-  };
-  const text = JSON.stringify(backup);
-  writeFileSync(join(process.cwd(), '.bench', `library-${count}.json`), text);
-  return { bytes: text.length };
+      }));
+      if (highlights.length !== 5) throw new Error('the generator gives five highlights an article');
+      part += entryLine(
+        { article: doc.article, content: { html: `<p>${doc.text}</p>`, text: doc.text }, highlights },
+        i,
+      );
+      if (part.length > 8_000_000) {
+        write(part);
+        part = '';
+      }
+    });
+    write(`${part}${LAST_LINE}\n`);
+  } finally {
+    closeSync(file);
+  }
+  return { bytes };
 }

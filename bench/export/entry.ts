@@ -4,7 +4,7 @@
  * the slowest case, and without), and backup then restore of 10,000 articles into an empty library.
  */
 import './setup';
-import { backupFile, createBackup, parseBackup, restoreBackup } from '../../utils/backup/backup';
+import { restoreBackup, writeBackup } from '../../utils/backup/backup';
 import { db } from '../../utils/db/schema';
 import { markdownZip } from '../../utils/export/export-library';
 import { generate, round } from '../search/library';
@@ -44,17 +44,17 @@ export async function runExportBench(words: string[], count: number, seed: numbe
   // Backup of everything, then restore into an empty library (the search index is rebuilt as part of it).
   gc?.();
   t = performance.now();
-  const { blob } = backupFile(await createBackup());
+  const { blob } = await writeBackup();
   const backupMs = performance.now() - t;
   await Promise.all(db.tables.map((table) => table.clear()));
   t = performance.now();
-  const parsed = await parseBackup(blob);
-  if (!parsed.ok) throw new Error(parsed.error);
   let indexStart = 0;
-  const report = await restoreBackup(parsed.backup, (phase) => {
+  const restored = await restoreBackup(blob, (phase) => {
     if (phase === 'indexing' && !indexStart) indexStart = performance.now();
   });
   const restoreMs = performance.now() - t;
+  if (!restored.ok) throw new Error(restored.error);
+  const { report } = restored;
   if (report.articlesAdded !== count) throw new Error(`restored ${report.articlesAdded} of ${count}`);
   return {
     export_md_ms_per_article: round(fullMs, 3),

@@ -67,8 +67,9 @@ export function SearchPage() {
 
   // An index that does not cover the library (a new version, an interrupted write) is rebuilt at once.
   useEffect(() => {
-    void indexCoverage().then(({ indexed, total }) => {
-      if (indexed !== total) void reindex();
+    void indexCoverage().then(({ indexed, total, rebuilding }) => {
+      // Another page rebuilding it (a restore in progress) is left to finish.
+      if (indexed !== total && !rebuilding) void reindex();
     });
   }, []);
 

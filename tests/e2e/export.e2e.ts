@@ -51,8 +51,9 @@ describe('export and backup', () => {
 
     const backup = await downloadOf(search, () => search.getByRole('button', { name: 'Back up' }).click());
     const data = JSON.parse(backup.data.toString('utf8'));
-    expect(data).toMatchObject({ format: 'gleaner-backup', version: 1 });
-    expect([data.articles.length, data.contents.length, data.highlights.length]).toEqual([1, 1, 1]);
+    expect(data).toMatchObject({ format: 'gleaner-backup', version: 2, articles: 1, highlights: 1 });
+    expect(data.entries).toHaveLength(1);
+    expect(data.entries[0].highlights).toHaveLength(1);
 
     // A fresh profile: restore, then the page shows its highlight again and search finds its text.
     const fresh = await launchWithExtension();

@@ -4,10 +4,10 @@ import { saveArticle } from '../db/articles';
 import { addHighlight } from '../db/highlights';
 import { db } from '../db/schema';
 import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
-import { extractedArticle } from '../db/test-data';
+import { extractedArticle, highlightRecord, quoteSelectors } from '../db/test-data';
 import { searchTerm } from '../search/index/term-search';
 import { exportTemplate, readSettings } from '../settings/storage';
-import { backupFile, createBackup, MAX_BACKUP_BYTES, parseBackup, restoreBackup, type Backup } from './backup';
+import { checkBackup, MAX_BACKUP_BYTES, restoreBackup, writeBackup } from './backup';
 
 beforeEach(async () => {
   await db.delete();
@@ -29,13 +29,33 @@ async function everything() {
   };
 }
 
-const file = (backup: Backup) => backupFile(backup).blob;
-
-async function parsed(blob: Blob): Promise<Backup> {
-  const result = await parseBackup(blob);
+/** Restores `file`, failing the test with the refusal's words if it is refused. */
+async function restored(file: Blob, onProgress?: Parameters<typeof restoreBackup>[1]) {
+  const result = await restoreBackup(file, onProgress);
   if (!result.ok) throw new Error(result.error);
-  return result.backup;
+  return result.report;
 }
+
+/** A backup of format 1, as Gleaner wrote before backups were streamed (and as tests build one by hand). */
+async function formatOne(change: (data: FormatOne) => void = () => {}): Promise<Blob> {
+  const [articles, contents, highlights] = await Promise.all([
+    db.articles.toArray(),
+    db.contents.toArray(),
+    db.highlights.toArray(),
+  ]);
+  const data = {
+    format: 'gleaner-backup',
+    version: 1,
+    exportedAt: new Date(0).toISOString(),
+    articles,
+    contents,
+    highlights,
+    settings: await readSettings(),
+  };
+  change(data);
+  return new Blob([JSON.stringify(data)]);
+}
+type FormatOne = { articles: ArticleRecord[]; contents: ContentRecord[]; highlights: HighlightRecord[] };
 
 /** Arbitrary libraries: hostile text, any script, tags, notes, highlights. */
 const text = fc.string({ unit: 'grapheme', maxLength: 60 });
@@ -96,7 +116,7 @@ const libraryArbitrary = fc
   });
 
 describe('backup and restore', () => {
-  it('into an empty profile give back identical data (property)', async () => {
+  it('into an empty profile give back identical data, in parts of two articles (property)', async () => {
     await fc.assert(
       fc.asyncProperty(libraryArbitrary, fc.string({ maxLength: 40 }), async (library, template) => {
         await db.delete();
@@ -106,11 +126,15 @@ describe('backup and restore', () => {
         await db.highlights.bulkPut(library.flatMap((l) => l.highlights));
         await exportTemplate.setValue(template);
         const before = await everything();
-        const backup = await parsed(file(await createBackup()));
+        const progress: number[] = [];
+        const backup = await writeBackup((done) => progress.push(done), new Date(), 2);
+        expect(progress).toEqual(
+          Array.from({ length: Math.ceil(library.length / 2) }, (_, i) => Math.min(library.length, 2 * i + 2)),
+        );
         await db.delete();
         await db.open();
         await exportTemplate.setValue('');
-        const report = await restoreBackup(backup);
+        const report = await restored(backup.blob);
         expect(report.articlesAdded).toBe(library.length);
         expect(await everything()).toEqual(before);
       }),
@@ -118,64 +142,74 @@ describe('backup and restore', () => {
     );
   });
 
+  it('writes one JSON object, one article a line, that any JSON tool reads', async () => {
+    const saved = await saveArticle(extractedArticle({ text: 'Line one.\nLine two.' }));
+    await saveArticle(extractedArticle({ url: 'https://e.com/second', title: 'Second' }));
+    const backup = await writeBackup(() => {}, new Date('2026-12-02T10:00:00Z'), 1);
+    expect(backup).toMatchObject({ name: 'gleaner-backup-2026-12-02.json', articles: 2, highlights: 0 });
+    const text = await backup.blob.text();
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(5); // the first line, two articles, the end, and the final line end
+    expect(lines[0]).toMatch(/^\{"format":"gleaner-backup","version":2,.*"articles":2,"highlights":0,.*"entries":\[$/);
+    expect(lines[2]).toMatch(/^,\{"article":/);
+    expect(lines[3]).toBe(']}');
+    const data = JSON.parse(text);
+    expect(data.entries.map((entry: { article: ArticleRecord }) => entry.article.title).sort()).toEqual(
+      ['Second', saved.title].sort(),
+    );
+    // Reformatted by another tool (no longer one article a line), it is read whole and still restores.
+    await db.delete();
+    await db.open();
+    expect(await restored(new Blob([JSON.stringify(data, null, 2)]))).toMatchObject({ articlesAdded: 2 });
+  });
+
+  it('a backup made before backups were streamed (format 1) still restores', async () => {
+    const saved = await saveArticle(extractedArticle({ text: 'Ransomware hit the hospital.' }));
+    await addHighlight(saved.id, quoteSelectors('hospital', 19), 'green', 'note');
+    const before = await everything();
+    const file = await formatOne();
+    await db.delete();
+    await db.open();
+    expect(await restored(file)).toMatchObject({ articlesAdded: 1, highlightsAdded: 1 });
+    expect(await everything()).toEqual(before);
+  });
+
   it('restored articles are searchable and their highlights come back', async () => {
     const saved = await saveArticle(extractedArticle({ text: 'Ransomware hit the hospital.' }));
-    await addHighlight(
-      saved.id,
-      {
-        quote: { type: 'TextQuoteSelector', exact: 'hospital', prefix: '', suffix: '' },
-        position: { type: 'TextPositionSelector', start: 19, end: 27 },
-      },
-      'green',
-      'note',
-    );
-    const backup = await parsed(file(await createBackup()));
+    await addHighlight(saved.id, quoteSelectors('hospital', 19), 'green', 'note');
+    const backup = await writeBackup();
     await db.delete();
     await db.open();
     const phases = new Set<string>();
-    const report = await restoreBackup(backup, (phase) => phases.add(phase));
+    const report = await restored(backup.blob, (phase) => phases.add(phase));
     expect(report).toMatchObject({ articlesAdded: 1, highlightsAdded: 1 });
-    expect([...phases]).toEqual(['restoring', 'indexing']);
+    expect([...phases]).toEqual(['reading', 'restoring', 'indexing']);
     expect([...(await searchTerm('ransomware')).keys()]).toEqual([saved.id]);
   });
 
   it('merges: same id, the newer copy wins; a page saved under another id is merged into it', async () => {
     const saved = await saveArticle(extractedArticle({ url: 'https://e.com/a', title: 'Old title' }), 1_000);
-    const backup = await createBackup();
+    const [article] = await db.articles.toArray();
     await db.articles.update(saved.id, { note: 'edited here later', updatedAt: 5_000 });
-    const older: Backup = {
-      ...backup,
-      articles: [{ ...backup.articles[0]!, title: 'Backup title', updatedAt: 2_000 }],
-    };
-    expect(await restoreBackup(older)).toMatchObject({ articlesAdded: 0, articlesUpdated: 0, unchanged: 1 });
+    const older = await formatOne((data) => {
+      data.articles = [{ ...article!, title: 'Backup title', updatedAt: 2_000 }];
+    });
+    expect(await restored(older)).toMatchObject({ articlesAdded: 0, articlesUpdated: 0, unchanged: 1 });
     expect((await db.articles.get(saved.id))!.note).toBe('edited here later');
-    const newer: Backup = {
-      ...backup,
-      articles: [{ ...backup.articles[0]!, title: 'Backup title', updatedAt: 9_000 }],
-    };
-    expect(await restoreBackup(newer)).toMatchObject({ articlesUpdated: 1 });
+    const newer = await formatOne((data) => {
+      data.articles = [{ ...article!, title: 'Backup title', updatedAt: 9_000 }];
+    });
+    expect(await restored(newer)).toMatchObject({ articlesUpdated: 1 });
     expect((await db.articles.get(saved.id))!.title).toBe('Backup title');
     // The same page under another id (saved in another profile): one article, with the backup's highlight.
     const otherId = crypto.randomUUID();
-    const highlight = {
-      id: crypto.randomUUID(),
-      articleId: otherId,
-      color: 'yellow',
-      note: '',
-      createdAt: 1,
-      updatedAt: 1,
-      selectors: {
-        quote: { type: 'TextQuoteSelector' as const, exact: 'x', prefix: '', suffix: '' },
-        position: { type: 'TextPositionSelector' as const, start: 0, end: 1 },
-      },
-    };
-    const foreign: Backup = {
-      ...backup,
-      articles: [{ ...backup.articles[0]!, id: otherId, updatedAt: 1 }],
-      contents: [],
-      highlights: [highlight],
-    };
-    expect(await restoreBackup(foreign)).toMatchObject({ articlesAdded: 0, highlightsAdded: 1 });
+    const highlight = highlightRecord({ articleId: otherId, createdAt: 1, updatedAt: 1 });
+    const foreign = await formatOne((data) => {
+      data.articles = [{ ...article!, id: otherId, updatedAt: 1 }];
+      data.contents = [];
+      data.highlights = [highlight];
+    });
+    expect(await restored(foreign)).toMatchObject({ articlesAdded: 0, highlightsAdded: 1 });
     expect(await db.articles.count()).toBe(1);
     expect((await db.highlights.get(highlight.id))!.articleId).toBe(saved.id);
   });
@@ -184,38 +218,42 @@ describe('backup and restore', () => {
     let good: string;
     beforeEach(async () => {
       await saveArticle(extractedArticle({ text: 'Kept safe.' }));
-      good = JSON.stringify(await createBackup());
+      await saveArticle(extractedArticle({ url: 'https://e.com/two', text: 'Also kept.' }));
+      good = await (await writeBackup()).blob.text();
     });
-    const cases: Array<[string, () => Blob, RegExp]> = [
-      ['truncated', () => new Blob([good.slice(0, good.length / 2)]), /not JSON, or it was cut short/],
+    const lines = () => good.split('\n');
+    const cases: Array<[string, () => Blob | Promise<Blob>, RegExp]> = [
+      ['truncated in a line', () => new Blob([good.slice(0, good.length / 2)]), /not JSON, or it was cut short/],
+      ['truncated after a line', () => new Blob([lines().slice(0, 3).join('\n')]), /cut short/],
+      [
+        'an article left out',
+        () =>
+          new Blob([
+            lines()
+              .filter((_, i) => i !== 2)
+              .join('\n'),
+          ]),
+        /holds 1 articles and 0 highlights, but says 2 and 0/,
+      ],
       ['not JSON at all', () => new Blob(['%PDF-1.7']), /not JSON/],
       ['a foreign JSON file', () => new Blob([JSON.stringify({ bookmarks: [] })]), /not a Gleaner backup/],
-      ['a newer format', () => new Blob([good.replace('"version":1', '"version":2')]), /newer Gleaner \(format 2\)/],
+      ['a newer format', () => new Blob([good.replace('"version":2', '"version":3')]), /newer Gleaner \(format 3\)/],
       [
         'wrong types',
         () => new Blob([good.replace(/"wordCount":\d+/, '"wordCount":"many"')]),
-        /damaged \(articles\[0\]\.wordCount/,
+        /damaged \(line 2, article\.wordCount/,
       ],
       ['an unknown field', () => new Blob([good.replace('"note":""', '"note":"","evil":1')]), /damaged/],
+      ['something after the end', () => new Blob([`${good}{"more":1}\n`]), /line 5: more after the end/],
       [
-        'a highlight of a missing article',
-        () => {
-          const data = JSON.parse(good);
-          data.highlights.push({
-            id: crypto.randomUUID(),
-            articleId: crypto.randomUUID(),
-            color: 'yellow',
-            note: '',
-            createdAt: 1,
-            updatedAt: 1,
-            selectors: {
-              quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
-              position: { type: 'TextPositionSelector', start: 0, end: 1 },
-            },
-          });
-          return new Blob([JSON.stringify(data)]);
-        },
+        'a highlight of a missing article (format 1)',
+        () => formatOne((data) => data.highlights.push(highlightRecord({ articleId: crypto.randomUUID() }))),
         /highlight of an article the backup does not hold/,
+      ],
+      [
+        'an article twice (format 1)',
+        () => formatOne((data) => data.articles.push(data.articles[0]!)),
+        /the article id .* appears twice/,
       ],
       [
         'a javascript: URL',
@@ -223,10 +261,11 @@ describe('backup and restore', () => {
         /originalUrl: .*not a web address/,
       ],
       [
-        'huge',
+        'huge, and not one article a line',
         () =>
           ({
             size: MAX_BACKUP_BYTES + 1,
+            slice: () => new Blob(['{"format":"gleaner-backup","version":1,"articles":[']),
             text: () => Promise.reject(new Error('must not be read')),
           }) as unknown as Blob,
         /restores backups up to 500 MB/,
@@ -234,7 +273,10 @@ describe('backup and restore', () => {
     ];
     it.each(cases)('%s', async (_name, make, message) => {
       const before = await everything();
-      const result = await parseBackup(make());
+      const file = await make();
+      const checked = await checkBackup(file);
+      expect(!checked.ok && checked.error).toMatch(message);
+      const result = await restoreBackup(file);
       expect(result.ok).toBe(false);
       expect(!result.ok && result.error).toMatch(message);
       expect(!result.ok && result.error).toMatch(/Nothing was changed/);

@@ -1,5 +1,6 @@
-/** Backups' reads and writes (utils/backup/ checks and words them): the whole library at once. */
+/** Backups' reads and writes (utils/backup/ checks and words them): the library a page of articles at a time. */
 import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
+import { groupBy } from '../group';
 import { db } from './schema';
 
 /** What a restore did. */
@@ -22,12 +23,68 @@ export interface LibraryRecords {
   highlights: HighlightRecord[];
 }
 
-/** Every article, content and highlight, read in one transaction (so they are consistent). */
-export async function readAllRecords(): Promise<LibraryRecords> {
-  const [articles, contents, highlights] = await db.transaction('r', db.articles, db.contents, db.highlights, () =>
-    Promise.all([db.articles.toArray(), db.contents.toArray(), db.highlights.toArray()]),
-  );
-  return { articles, contents, highlights };
+/** One article with everything stored of it: a backup is a sequence of these. */
+export interface LibraryEntry {
+  article: ArticleRecord;
+  /** Its readable content, null for an article saved without it (an import not yet opened). */
+  content: { html: string; text: string } | null;
+  highlights: HighlightRecord[];
+}
+
+/**
+ * Reads the whole library a page of articles at a time, in article id order, in one read transaction (so what
+ * is read is consistent), handing each page to `onPage` as it is read; `onPage` runs synchronously inside the
+ * transaction (awaiting anything else there would end it). Only one page is held at a time. Returns how many
+ * articles and highlights there were.
+ */
+export async function readEntries(
+  pageSize: number,
+  onPage: (entries: LibraryEntry[], total: number) => void,
+): Promise<{ articles: number; highlights: number }> {
+  return db.transaction('r', db.articles, db.contents, db.highlights, async () => {
+    const total = await db.articles.count();
+    let articles = 0;
+    let highlights = 0;
+    let after: string | null = null;
+    for (;;) {
+      const page: ArticleRecord[] = await (
+        after === null ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)
+      )
+        .limit(pageSize)
+        .toArray();
+      if (!page.length) break;
+      const ids = page.map((article) => article.id);
+      const [contents, marks] = await Promise.all([
+        db.contents.bulkGet(ids),
+        db.highlights.where('articleId').anyOf(ids).toArray(),
+      ]);
+      const byArticle = groupBy(marks, (highlight) => highlight.articleId);
+      onPage(
+        page.map((article, i) => {
+          const content = contents[i];
+          return {
+            article,
+            content: content ? { html: content.html, text: content.text } : null,
+            highlights: (byArticle.get(article.id) ?? []).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+          };
+        }),
+        total,
+      );
+      articles += page.length;
+      highlights += marks.length;
+      after = page.at(-1)!.id;
+    }
+    return { articles, highlights };
+  });
+}
+
+/** The entries' records, as mergeRecords takes them. */
+export function recordsOf(entries: readonly LibraryEntry[]): LibraryRecords {
+  return {
+    articles: entries.map((entry) => entry.article),
+    contents: entries.flatMap(({ article, content }) => (content ? [{ articleId: article.id, ...content }] : [])),
+    highlights: entries.flatMap((entry) => entry.highlights),
+  };
 }
 
 /**

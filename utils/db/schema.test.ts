@@ -127,10 +127,10 @@ describe('migrations', () => {
     await db.searchMeta.clear();
     await db.searchIds.clear();
     await db.searchDocs.clear();
-    expect(await indexCoverage()).toEqual({ indexed: 0, total: 1 });
+    expect(await indexCoverage()).toEqual({ indexed: 0, total: 1, rebuilding: false });
     const progress: number[] = [];
     await rebuildIndex((done) => progress.push(done));
-    expect(await indexCoverage()).toEqual({ indexed: 1, total: 1 });
+    expect(await indexCoverage()).toEqual({ indexed: 1, total: 1, rebuilding: false });
     expect(progress.at(-1)).toBe(1);
     expect([...(await searchTerm('ransomware')).keys()]).toEqual([saved.id]);
   });

@@ -47,6 +47,9 @@ export interface SearchMetaRecord {
   /** Articles indexed, and the sum of their lengths (for BM25's average length). */
   count: number;
   totalLength: number;
+  /** Set while the whole index is being rebuilt (utils/search/index/rebuild.ts): when the rebuild last wrote,
+   * and the articles saved or removed meanwhile, indexed when it ends. */
+  rebuild?: { at: number; pending: string[] };
 }
 
 /** The Dexie database with its typed tables. */

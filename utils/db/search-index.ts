@@ -110,6 +110,7 @@ export function readIndex<T>(
  * this (inside a transaction over INDEX_TABLES and contents) before that text is replaced or deleted.
  */
 export async function unindexArticle(articleId: string): Promise<void> {
+  if (await notedForRebuild(articleId)) return;
   const doc = await db.searchDocs.get(articleId);
   if (!doc) return;
   const totals = await readTotals();
@@ -149,6 +150,7 @@ export async function unindexArticle(articleId: string): Promise<void> {
  * is stored: the old text tells which postings to take out.
  */
 export async function indexArticle(articleId: string, text: string): Promise<void> {
+  if (await notedForRebuild(articleId)) return;
   await unindexArticle(articleId);
   const { positions, length } = termPositions(text);
   const totals = await readTotals();
@@ -189,32 +191,107 @@ export async function indexArticle(articleId: string, text: string): Promise<voi
   });
 }
 
-/** A whole index built in memory (utils/search/index/rebuild.ts), ready to replace the stored one. */
-export interface BuiltIndex {
-  blocks: SearchBlockRecord[];
-  docs: SearchDocRecord[];
-  /** Article id by document number. */
-  ids: string[];
-  totalLength: number;
+/**
+ * While the whole index is rebuilt, an article saved or removed is noted rather than indexed (the rebuild's
+ * document numbers are not yet all written), and indexed when the rebuild ends. True if it was noted.
+ */
+async function notedForRebuild(articleId: string): Promise<boolean> {
+  const totals = await db.searchMeta.get('meta');
+  if (!totals?.rebuild) return false;
+  const { pending } = totals.rebuild;
+  if (!pending.includes(articleId))
+    await db.searchMeta.put({ ...totals, rebuild: { ...totals.rebuild, pending: [...pending, articleId] } });
+  return true;
 }
 
-/** Replaces the whole stored index with `built`, in one transaction. */
-export async function replaceIndex({ blocks, docs, ids, totalLength }: BuiltIndex): Promise<void> {
+/** A rebuild that has not written for this long (ms) was broken off (its page closed): another may begin. */
+const REBUILD_STALE_MS = 30_000;
+
+/** Whether another page is rebuilding the index right now. */
+export function rebuildRunning(totals: SearchMetaRecord, now = Date.now()): boolean {
+  return totals.rebuild !== undefined && now - totals.rebuild.at < REBUILD_STALE_MS;
+}
+
+/** Part of an index being rebuilt: postings blocks, document numbers, and the id records they fill. */
+export interface RebuildPart {
+  blocks: SearchBlockRecord[];
+  docs: SearchDocRecord[];
+  /** Article id by document number, from document number `from` on. */
+  ids: ReadonlyArray<string | null>;
+  from: number;
+}
+
+/** A rebuild's totals so far (as in SearchMetaRecord). */
+export type RebuildTotals = Pick<SearchMetaRecord, 'next' | 'count' | 'totalLength'>;
+
+/** Empties the index and marks it as being rebuilt; returns the new build's id, which each part then gives. */
+export async function beginRebuild(): Promise<string> {
+  const build = crypto.randomUUID();
   await db.transaction('rw', INDEX_TABLES(), async () => {
     await Promise.all(INDEX_TABLES().map((table) => table.clear()));
-    await db.searchBlocks.bulkPut(blocks);
-    await db.searchDocs.bulkPut(docs);
-    const records = Array.from({ length: Math.ceil(ids.length / IDS_PER_RECORD) }, (_, block) => ({
-      block,
-      ids: ids.slice(block * IDS_PER_RECORD, (block + 1) * IDS_PER_RECORD),
-    }));
-    await db.searchIds.bulkPut(records);
     await db.searchMeta.put({
       id: 'meta',
-      build: crypto.randomUUID(),
-      next: ids.length,
-      count: ids.length,
-      totalLength,
+      build,
+      next: 0,
+      count: 0,
+      totalLength: 0,
+      rebuild: { at: Date.now(), pending: [] },
     });
+  });
+  return build;
+}
+
+/** Writes the id records that `ids` (from document number `from`) fall in, keeping what they hold already. */
+async function writeIds(ids: ReadonlyArray<string | null>, from: number): Promise<void> {
+  if (!ids.length) return;
+  const first = Math.floor(from / IDS_PER_RECORD);
+  const last = Math.floor((from + ids.length - 1) / IDS_PER_RECORD);
+  const numbers = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const records = (await db.searchIds.bulkGet(numbers)).map((record, i) => record ?? { block: numbers[i]!, ids: [] });
+  ids.forEach(
+    (id, i) => (records[Math.floor((from + i) / IDS_PER_RECORD) - first]!.ids[(from + i) % IDS_PER_RECORD] = id),
+  );
+  await db.searchIds.bulkPut(records);
+}
+
+/**
+ * Writes one part of a rebuild in its own transaction. False, writing nothing, if the index is no longer this
+ * build's (another rebuild began since): this one then stops.
+ */
+export async function writeRebuildPart(build: string, part: RebuildPart, totals: RebuildTotals): Promise<boolean> {
+  return db.transaction('rw', INDEX_TABLES(), async () => {
+    const stored = await db.searchMeta.get('meta');
+    if (stored?.build !== build || !stored.rebuild) return false;
+    await Promise.all([
+      db.searchBlocks.bulkPut(part.blocks),
+      db.searchDocs.bulkPut(part.docs),
+      writeIds(part.ids, part.from),
+    ]);
+    // The totals so far: a search meanwhile finds what is indexed already.
+    await db.searchMeta.put({ ...stored, ...totals, rebuild: { ...stored.rebuild, at: Date.now() } });
+    return true;
+  });
+}
+
+/**
+ * Writes a rebuild's last part and its totals, and indexes the articles saved or removed while it ran, in one
+ * transaction: from then on the index covers the library. False if another rebuild began since.
+ */
+export async function endRebuild(build: string, part: RebuildPart, totals: RebuildTotals): Promise<boolean> {
+  return db.transaction('rw', [...INDEX_TABLES(), db.contents], async () => {
+    const stored = await db.searchMeta.get('meta');
+    if (stored?.build !== build || !stored.rebuild) return false;
+    await Promise.all([
+      db.searchBlocks.bulkPut(part.blocks),
+      db.searchDocs.bulkPut(part.docs),
+      writeIds(part.ids, part.from),
+    ]);
+    await db.searchMeta.put({ id: 'meta', build, ...totals });
+    for (const articleId of stored.rebuild.pending) {
+      const content = await db.contents.get(articleId);
+      if (content) await indexArticle(articleId, content.text);
+      else await unindexArticle(articleId);
+    }
+    return true;
   });
 }

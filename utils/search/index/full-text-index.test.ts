@@ -4,11 +4,13 @@ import { db } from '../../db/schema';
 import { prefixBlocks } from '../../db/search-index';
 import { extractedArticle } from '../../db/test-data';
 import { searchPhrase } from './phrases';
-import { rebuildIndex } from './rebuild';
+import { indexCoverage, rebuildIndex } from './rebuild';
 import { parseQuery } from '../query';
 import { loadSearchDocs, runSearch } from '../run-search';
 import { matchTerm, searchTerm } from './term-search';
-import { tokens } from './tokens';
+import { CJK, NON_WORD, tokens } from './tokens';
+import { fold } from '../fold';
+import fc from 'fast-check';
 
 beforeEach(async () => {
   await db.delete();
@@ -22,8 +24,50 @@ describe('tokens', () => {
     ['東京都に住んでいます', ['東京', '都', 'に', '住', 'んで', 'い', 'ます']],
     ['我们在北京学习中文', ['我们', '在', '北京', '学习', '中文']],
     [`x${'a'.repeat(60)} ok`, ['ok']],
+    ['emoji 👍🏽 and 𝐛𝐨𝐥𝐝 math, lone \ud800 surrogate', ['emoji', 'and', 'bold', 'math', 'lone', 'surrogate']],
   ])('%j', (text, expected) => {
     expect(tokens(text)).toEqual(expected);
+  });
+
+  /** The tokenizer as first written, a regular expression split: the one-pass scan must agree with it. */
+  const byRegex = (text: string) =>
+    fold(text)
+      .split(NON_WORD)
+      .filter((run) => run && run.length <= 40)
+      .flatMap((run) =>
+        CJK.test(run)
+          ? [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(run)]
+              .filter((s) => s.isWordLike)
+              .map((s) => s.segment)
+          : [run],
+      );
+  it('agrees with a split on a regular expression, in any script (property)', () => {
+    const pieces = fc.constantFrom(
+      'word',
+      'Ünïcödé',
+      ' ',
+      '-',
+      '東京',
+      'に',
+      '𝐛',
+      '👍',
+      'ß',
+      'İ',
+      '\u0301',
+      '٣',
+      '\ud800',
+      'x'.repeat(41),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 20 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(tokens(text)).toEqual(byRegex(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -156,5 +200,86 @@ describe('prefixes', () => {
     expect(typing.hits.length).toBeGreaterThanOrEqual(64);
     const settled = await runSearch(docs, parseQuery('zeta '));
     expect(settled).toMatchObject({ exact: true, hits: [] });
+  });
+});
+
+describe('rebuilding the index', () => {
+  const VOCABULARY = ['hospital', 'ransomware', 'health', 'crisis', 'attack', 'nurse', 'data', 'the', 'of', 'a'];
+  /** Articles of words drawn from a small vocabulary (many articles share each word). */
+  async function library(count: number, seed: number) {
+    let state = seed;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 16; // the high bits
+    const saved: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const words = Array.from({ length: 5 + (next() % 40) }, () => VOCABULARY[next() % VOCABULARY.length]!);
+      saved.push(
+        (await saveArticle(extractedArticle({ url: `https://e.com/${seed}/${i}`, text: words.join(' ') }))).id,
+      );
+    }
+    return saved;
+  }
+  /** What searches find: terms with their scores, prefixes, phrases. */
+  const findings = async () => ({
+    terms: await Promise.all(VOCABULARY.map(async (word) => [...(await searchTerm(word)).entries()].sort())),
+    prefix: [...(await searchTerm('h', true)).keys()].sort(),
+    phrase: [...(await searchPhrase('health crisis')).keys()].sort(),
+  });
+
+  it('in small steps and parts, with a tiny memory budget, finds exactly what saving article by article indexed', async () => {
+    await library(60, 7);
+    const expected = await findings();
+    const progress: number[] = [];
+    expect(await rebuildIndex((done) => progress.push(done), { step: 7, heldBudget: 300, writeBudget: 200 })).toBe(
+      true,
+    );
+    expect(progress.at(-1)).toBe(60);
+    // The budget broke words' postings into many partial blocks: still one posting per article and word.
+    expect(await db.searchBlocks.where('[term+block]').between(['the', 0], ['the', Infinity]).count()).toBeGreaterThan(
+      1,
+    );
+    expect(await findings()).toEqual(expected);
+    expect(await indexCoverage()).toEqual({ indexed: 60, total: 60, rebuilding: false });
+    // Saving onto partial blocks afterwards still works.
+    const added = await saveArticle(extractedArticle({ url: 'https://e.com/after', text: 'health crisis after' }));
+    expect((await searchPhrase('health crisis')).has(added.id)).toBe(true);
+  });
+
+  it('indexes what is saved or removed while it runs, when it ends', async () => {
+    const ids = await library(30, 3);
+    let during = null as Promise<unknown> | null;
+    const rebuilt = rebuildIndex(
+      (done) => {
+        if (done >= 10 && !during) {
+          during = Promise.all([
+            saveArticle(extractedArticle({ url: 'https://e.com/during', text: 'zeppelin hospital' })),
+            removeArticle(ids[0]!),
+            removeArticle(ids[29]!),
+          ]);
+        }
+      },
+      { step: 5 },
+    );
+    expect(await rebuilt).toBe(true);
+    await during;
+    const [added] = await db.articles.where('url').equals('https://e.com/during').primaryKeys();
+    expect([...(await searchTerm('zeppelin')).keys()]).toEqual([added]);
+    const hospital = await searchTerm('hospital');
+    expect(hospital.has(ids[0]!) || hospital.has(ids[29]!)).toBe(false);
+    expect(await indexCoverage()).toEqual({ indexed: 29, total: 29, rebuilding: false });
+  });
+
+  it('a rebuild begun while another runs takes over; the first stops and the index is whole', async () => {
+    await library(40, 5);
+    const expected = await findings();
+    let second = null as Promise<boolean> | null;
+    const first = rebuildIndex(
+      (done) => {
+        if (done >= 8) second ??= rebuildIndex(() => {}, { step: 4 });
+      },
+      { step: 4 },
+    );
+    expect(await first).toBe(false);
+    expect(await second).toBe(true);
+    expect(await findings()).toEqual(expected);
   });
 });
