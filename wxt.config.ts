@@ -21,6 +21,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
+    // GLEANER_PROFILE=1: readable function names in a CPU profile.
+    ...(process.env.GLEANER_PROFILE && { build: { minify: false } }),
   }),
   manifest: ({ browser }) => ({
     default_locale: 'en',

@@ -1,17 +1,30 @@
-// The library at 10,000 articles where the user is (issue 13): the built extension in real Chromium with its
-// own IndexedDB. The generated library of the search benchmark is written as a backup file and restored
+// The library at 10,000 and 50,000 articles where the user is (issue 13): the built extension in real Chromium
+// with its own IndexedDB. The generated library of the search benchmark is written as a backup file and restored
 // through the search page's "Restore backup", as a user would; then, in a fresh browser on that profile:
 // opening the search page to its first count, searching as you type (input event to count painted) over the
-// search benchmark's query list, the popup's heading and a save, each against the same in an empty library.
-// Figures (suffix _10k): browser_restore_ms, browser_restore_index_ms (its index rebuild),
+// search benchmark's query list (with tag, site and no-result queries), the popup's heading and a save, each
+// against the same in an empty library; and MiniSearch, the peer, on the same library and queries in a page of
+// the same browser (browser_peer_minisearch_first_ms, _p50_ms, _p95_ms, and our ratios _vs_minisearch).
+// Figures (suffix _10k, _50k): browser_restore_ms, browser_restore_check_ms (reading and checking the whole file),
+// browser_restore_merge_ms (writing it), browser_restore_index_ms (its index rebuild),
 // browser_restore_heap_mb (peak JS heap), browser_restore_longest_task_ms, browser_search_first_ms,
 // browser_search_p50_ms, browser_search_p95_ms, browser_popup_heading_ms (+ _empty, _ratio),
 // browser_save_ms (+ _empty, _ratio), browser_index_articles_per_s.
 /* global chrome -- the extension API inside the service worker, where worker.evaluate runs */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inNodeProcess, launchExtension, median, percentile, ROOT, round, serveDir } from './lib.mjs';
+import {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  inNodeProcess,
+  launchExtension,
+  median,
+  percentile,
+  ROOT,
+  round,
+  serveDir,
+} from './lib.mjs';
 
 const SEED = 4242;
 
@@ -155,15 +168,76 @@ async function restoreThroughPage(context, id, file) {
   const started = await page.evaluate(() => performance.now());
   await page.getByLabel('Restore backup').setInputFiles(file);
   await page.getByText(/^Restored:/).waitFor({ timeout: 600_000 });
-  const [ended, indexAt, longest] = await page.evaluate(() => [
+  const [ended, indexAt, longest, marks] = await page.evaluate(() => [
     performance.now(),
     window.benchIndexAt,
     window.benchLongest,
+    Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])),
   ]);
   sampling = false;
   await sample;
   await page.close();
-  return { total: ended - started, index: indexAt ? ended - indexAt : NaN, heapMb: peak / 1024 / 1024, longest };
+  const checked = marks['gleaner-restore-checked'] ?? NaN;
+  const merged = marks['gleaner-restore-merged'] ?? NaN;
+  return {
+    total: ended - started,
+    check: checked - started,
+    merge: merged - checked,
+    index: indexAt ? ended - indexAt : NaN,
+    heapMb: peak / 1024 / 1024,
+    longest,
+  };
+}
+
+/**
+ * The peer in the same browser: MiniSearch in a page of a local server (bench/browser/minisearch-page.ts), its
+ * index built from the same library and stored in that page's IndexedDB, then, in a fresh browser: the page
+ * opened to its first count, and the same queries timed the same way.
+ */
+async function peerTimes(count, queries) {
+  const { build } = await import('esbuild');
+  const { chromium } = await import('playwright-core');
+  const dir = join(ROOT, '.bench', `peer-${count}`);
+  await build({
+    entryPoints: [join(ROOT, 'bench', 'browser', 'minisearch-page.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    outfile: join(dir, 'peer.js'),
+    target: 'chrome120',
+    logLevel: 'error',
+  });
+  writeFileSync(
+    join(dir, 'page.html'),
+    '<!doctype html><meta charset="utf-8"><input id="search-box"><p class="count"></p><script src="peer.js"></script>',
+  );
+  const server = await serveDir(dir);
+  const profile = mkdtempSync(join(tmpdir(), 'gleaner-bench-peer-'));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: false,
+      args: ['--headless=new', ...CHROMIUM_ARGS],
+    });
+  try {
+    let context = await launch();
+    let page = await context.newPage();
+    await page.goto(`${server.origin}/page.html?setup`);
+    await page.getByText(/^Stored \d+|^Failed/).waitFor({ timeout: 1_200_000 });
+    const stored = await page.locator('p.count').textContent();
+    await context.close();
+    if (!stored.startsWith('Stored')) return { failed: stored };
+    context = await launch();
+    page = await context.newPage();
+    await page.goto(`${server.origin}/page.html`);
+    const first = await page.evaluate(countPainted, 0);
+    const times = await searchTimes(page, queries);
+    await context.close();
+    return { first, times };
+  } finally {
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 export async function benchBrowser(count = 10_000) {
@@ -192,11 +266,17 @@ export async function benchBrowser(count = 10_000) {
     say('the popup in the full library');
     const full = await popupTimes(browser.context, browser.worker, browser.id, article);
     await browser.context.close();
+    say(`MiniSearch on the same library in the same browser`);
+    const peer = await peerTimes(count, queries);
+    if (peer.failed) say(`MiniSearch could not be set up: ${peer.failed}`);
+    const peerP95 = peer.times ? percentile(peer.times, 95) : NaN;
 
     Object.assign(figures, {
       [`browser_articles${suffix}`]: count,
       [`browser_backup_mb${suffix}`]: round(bytes / 1024 / 1024, 1),
       [`browser_restore_ms${suffix}`]: round(restored.total, 0),
+      [`browser_restore_check_ms${suffix}`]: round(restored.check, 0),
+      [`browser_restore_merge_ms${suffix}`]: round(restored.merge, 0),
       [`browser_restore_index_ms${suffix}`]: round(restored.index, 0),
       [`browser_index_articles_per_s${suffix}`]: round(count / (restored.index / 1000), 0),
       [`browser_restore_heap_mb${suffix}`]: round(restored.heapMb, 0),
@@ -204,6 +284,11 @@ export async function benchBrowser(count = 10_000) {
       [`browser_search_first_ms${suffix}`]: round(first, 1),
       [`browser_search_p50_ms${suffix}`]: round(percentile(times, 50), 1),
       [`browser_search_p95_ms${suffix}`]: round(percentile(times, 95), 1),
+      [`browser_peer_minisearch_first_ms${suffix}`]: round(peer.first ?? NaN, 1),
+      [`browser_peer_minisearch_p50_ms${suffix}`]: round(peer.times ? percentile(peer.times, 50) : NaN, 1),
+      [`browser_peer_minisearch_p95_ms${suffix}`]: round(peerP95, 1),
+      [`browser_search_p95_vs_minisearch${suffix}`]: round(percentile(times, 95) / peerP95, 2),
+      [`browser_search_first_vs_minisearch${suffix}`]: round(first / (peer.first ?? NaN), 2),
       [`browser_popup_heading_ms${suffix}`]: round(full.heading, 1),
       browser_popup_heading_ms_empty: round(empty.heading, 1),
       [`browser_popup_heading_ratio${suffix}`]: round(full.heading / empty.heading, 2),

@@ -17,6 +17,8 @@ export interface LibraryToolsProps {
   exportIds: readonly string[] | null;
   /** Called after a restore changed the library (the page searches again). */
   onRestored: () => void;
+  /** Called with true when a restore or an import begins writing, and false when it ends. */
+  onWriting?: (writing: boolean) => void;
 }
 
 interface Progress {
@@ -25,19 +27,21 @@ interface Progress {
   total: number;
 }
 
-export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
+export function LibraryTools({ exportIds, onRestored, onWriting = () => {} }: LibraryToolsProps) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [message, setMessage] = useState('');
   const [fullText, setFullText] = useSetting(exportFullText);
 
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<string>, writes = false) => {
     setMessage('');
+    if (writes) onWriting(true);
     try {
       setMessage(await work());
     } catch (error) {
       setMessage(t('common.somethingWrong', [errorText(error)]));
     } finally {
       setProgress(null);
+      if (writes) onWriting(false);
     }
   };
 
@@ -81,7 +85,7 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
       if (!result.ok) return result.error;
       onRestored();
       return reportText(result.report);
-    });
+    }, true);
   };
 
   const importFile = (input: HTMLInputElement) => {
@@ -106,7 +110,7 @@ export function LibraryTools({ exportIds, onRestored }: LibraryToolsProps) {
         countText('count.highlights', report.highlights),
         skipped,
       ]);
-    });
+    }, true);
   };
 
   const busy = progress !== null;

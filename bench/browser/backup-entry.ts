@@ -3,7 +3,7 @@
  * fixed seed, ~1,500 words, 5 highlights and a tag each) as a Gleaner backup file, for the Chromium benchmark
  * to restore through the search page. Run in Node by bench/lib.mjs inNodeProcess.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryLine, firstLine, LAST_LINE } from '../../utils/backup/layout';
 import { generate } from '../search/library';
@@ -43,5 +43,27 @@ export async function writeLibraryBackup(
   } finally {
     closeSync(file);
   }
+  writePeerDocs(library, count);
   return { bytes };
+}
+
+/** Articles per file of the peer's documents (bench/browser/minisearch-page.ts fetches them one by one). */
+const PEER_PART = 2_000;
+
+/** The same library as MiniSearch's documents, for its page in the same browser: .bench/peer-<count>/. */
+function writePeerDocs(library: ReturnType<typeof generate>, count: number): void {
+  const dir = join(process.cwd(), '.bench', `peer-${count}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let part = 0; part * PEER_PART < library.length; part++) {
+    const docs = library.slice(part * PEER_PART, (part + 1) * PEER_PART).map((doc) => ({
+      id: doc.article.id,
+      title: doc.article.title,
+      highlights: doc.highlights.map((h) => h.selectors.quote.exact).join('\n'),
+      text: doc.text,
+      tags: doc.article.tags,
+      site: `${doc.article.siteName ?? ''}\n${new URL(doc.article.url).hostname}`.toLowerCase(),
+    }));
+    writeFileSync(join(dir, `docs-${part}.json`), JSON.stringify(docs));
+  }
 }

@@ -12,7 +12,15 @@ import { indexCoverage, rebuildIndex } from '@/utils/search/index/rebuild';
 import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery } from '@/utils/search/query';
 import { LibraryTools } from '@/components/LibraryTools';
-import { loadSearchDocs, PAGE_SIZE, runSearch, shownWords, snippetsFor } from '@/utils/search/run-search';
+import {
+  loadSearchDocs,
+  newestDocs,
+  PAGE_SIZE,
+  runSearch,
+  SearchAbandoned,
+  shownWords,
+  snippetsFor,
+} from '@/utils/search/run-search';
 import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
 import { countText, formatNumber, t } from '@/utils/i18n';
 
@@ -22,7 +30,9 @@ export function SearchPage() {
   const box = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
   const [palette] = useSetting(highlightPalette);
-  const library = useLiveQuery(() => loadSearchDocs(), [], null as SearchDoc[] | null);
+  /** While the library tools restore or import, the library is not read again at each of their steps. */
+  const [writing, setWriting] = useState(false);
+  const library = useLiveQuery(() => loadSearchDocs(), [], null as SearchDoc[] | null, writing);
 
   useResultKeys(box, results);
 
@@ -41,22 +51,29 @@ export function SearchPage() {
   /** Bumped when the index was rebuilt, so that the results are searched again. */
   const [indexVersion, setIndexVersion] = useState(0);
 
-  // Runs the search whenever the query or the library changes; a slower earlier run never overwrites a later one.
+  // Runs the search whenever the query or the library changes; a later run abandons an earlier one, so typing
+  // never waits for the search of the keystroke before.
   useEffect(() => {
     if (!library) return;
-    let current = true;
-    runSearch(library, parsed).then(
+    const run = new AbortController();
+    runSearch(library, parsed, PAGE_SIZE, run.signal).then(
       (result) => {
-        if (!current) return;
+        if (run.signal.aborted) return;
         setFound({ ...result, parsed, library });
         setLimit(PAGE_SIZE);
       },
-      (error: unknown) => console.error(error),
+      (error: unknown) => {
+        if (!(error instanceof SearchAbandoned)) console.error(error);
+      },
     );
-    return () => {
-      current = false;
-    };
+    return () => run.abort();
   }, [library, parsed, indexVersion]);
+
+  // Until the whole library is loaded, an empty query shows its count and newest articles, read from indexes.
+  const [opening, setOpening] = useState<{ total: number; docs: SearchDoc[] } | null>(null);
+  useEffect(() => {
+    newestDocs(PAGE_SIZE).then(setOpening, (error: unknown) => console.error(error));
+  }, []);
 
   const reindex = async () => {
     setIndexing({ done: 0, total: 0 });
@@ -135,7 +152,29 @@ export function SearchPage() {
           </progress>
         </div>
       )}
-      {library === null || found === null ? (
+      {(library === null || found === null) && !query.trim() && opening ? (
+        // The page just opened: the library's count and newest articles, while the rest of it loads.
+        <>
+          <p role="status" class="count">
+            {countText('count.results', opening.total)}
+            {opening.total === 0 && t('search.emptyLibrary')}
+          </p>
+          <div class="results" ref={results}>
+            {opening.docs.map((doc) => (
+              <ArticleCard
+                key={doc.article.id}
+                hit={{ ...doc, matchingHighlights: [], score: 0 }}
+                terms={[]}
+                snippet={undefined}
+                selected={selected.has(doc.article.id)}
+                onSelect={(on) => select(doc.article.id, on)}
+                palette={palette}
+              />
+            ))}
+          </div>
+          <p class="muted">{t('search.loadingLibrary')}</p>
+        </>
+      ) : library === null || found === null ? (
         <p role="status">{t('search.loadingLibrary')}</p>
       ) : (
         <>
@@ -204,6 +243,7 @@ export function SearchPage() {
             <LibraryTools
               exportIds={query.trim() ? hits.map((hit) => hit.article.id) : null}
               onRestored={() => setIndexVersion((version) => version + 1)}
+              onWriting={setWriting}
             />
             <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>
               {t('search.rebuild')}

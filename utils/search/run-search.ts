@@ -22,6 +22,28 @@ export async function loadSearchDocs(database: GleanerDatabase = db): Promise<Se
   return articles.map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] }));
 }
 
+/**
+ * The library's size and its newest `limit` articles with their highlights, read from indexes: what the search
+ * page shows for an empty query while the whole library (loadSearchDocs) is still loading.
+ */
+export async function newestDocs(limit: number): Promise<{ total: number; docs: SearchDoc[] }> {
+  return db.transaction('r', db.articles, db.highlights, async () => {
+    const [total, articles] = await Promise.all([
+      db.articles.count(),
+      db.articles.orderBy('createdAt').reverse().limit(limit).toArray(),
+    ]);
+    const highlights = await db.highlights
+      .where('articleId')
+      .anyOf(articles.map((article) => article.id))
+      .toArray();
+    const byArticle = groupBy(highlights, (h) => h.articleId);
+    return { total, docs: articles.map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] })) };
+  });
+}
+
+/** Thrown by runSearch when its signal says a later search replaced it. */
+export class SearchAbandoned extends Error {}
+
 /** A window of `text` around the first occurrence of any term, with an ellipsis where it is cut. */
 export function snippetOf(text: string, terms: readonly string[]): string | null {
   const at = firstIndexOfFolded(text, terms);
@@ -56,12 +78,14 @@ export const shownWords = (query: ParsedQuery) => query.clauses.flat().map((term
 /**
  * The results of `query`, and a text snippet for each of the first `withSnippets` of them. Article text is
  * searched through the full-text index: a word (the last one as a prefix) or an exact phrase. `exact` is false
- * when a short prefix begins more words than are read: the count is then a lower bound.
+ * when a short prefix begins more words than are read: the count is then a lower bound. Throws SearchAbandoned
+ * once `signal` is aborted.
  */
 export async function runSearch(
   docs: readonly SearchDoc[],
   query: ParsedQuery,
   withSnippets = PAGE_SIZE,
+  signal?: AbortSignal,
 ): Promise<{ hits: SearchHit[]; snippets: Map<string, string>; exact: boolean }> {
   const terms = [...query.clauses.flat(), ...query.excluded];
   const scores = new Map<Term, Map<string, number>>();
@@ -75,7 +99,10 @@ export async function runSearch(
       exact &&= matches.complete;
     }),
   );
+  // A search replaced by a later one (the next keystroke) stops before its work in memory and its snippets.
+  if (signal?.aborted) throw new SearchAbandoned();
   const hits = searchLibrary(docs, query, (term) => scores.get(term));
+  if (signal?.aborted) throw new SearchAbandoned();
   const shown = hits.slice(0, withSnippets).map((hit) => hit.article.id);
   return { hits, snippets: await snippetsFor(shown, shownWords(query)), exact };
 }

@@ -20,7 +20,7 @@ import {
   type RebuildTotals,
 } from '../../db/search-index';
 import { BLOCK, encodePositions } from './postings';
-import { termPositions } from './tokens';
+import { forEachToken, MAX_TF } from './tokens';
 
 /** How many articles the index covers, against how many have content (a mismatch asks for a rebuild), and
  * whether a rebuild is running in another page. */
@@ -74,7 +74,13 @@ export async function rebuildIndex(
   const keys = await db.contents.toCollection().primaryKeys();
   const total = keys.length;
   const build = await beginRebuild();
-  const held = new Map<string, Held>();
+  // Words by number (a word is looked up once per occurrence; all else is indexed by its number).
+  const numbers = new Map<string, number>();
+  const words: string[] = [];
+  const held: Array<Held | undefined> = [];
+  // Per word number: the last document it was seen in, and where its positions are in that document's lists.
+  let seenIn = new Int32Array(1 << 16).fill(-1);
+  let seenAt = new Int32Array(1 << 16);
   let heldSize = 0;
   /** Blocks ready to be written, and the size of their postings. */
   const ready: SearchBlockRecord[] = [];
@@ -83,57 +89,99 @@ export async function rebuildIndex(
   let ids: string[] = [];
   const totals: RebuildTotals = { next: 0, count: 0, totalLength: 0 };
 
-  const release = (term: string, list: Held) => {
-    ready.push(blockOf(term, list));
+  const release = (word: number, list: Held) => {
+    ready.push(blockOf(words[word]!, list));
     readySize += sizeOf(list);
     heldSize -= sizeOf(list);
-    held.set(term, { block: list.block + 1, docs: [], tfs: [], lens: [], pos: [] });
+    held[word] = { block: list.block + 1, docs: [], tfs: [], lens: [], pos: [] };
+  };
+  /** The number of a word, given it if it has none yet. */
+  const numberOf = (word: string): number => {
+    let number = numbers.get(word);
+    if (number === undefined) {
+      numbers.set(word, (number = words.length));
+      words.push(word);
+      if (number === seenIn.length) {
+        const grown = new Int32Array(number * 2).fill(-1);
+        grown.set(seenIn);
+        seenIn = grown;
+        const at = new Int32Array(number * 2);
+        at.set(seenAt);
+        seenAt = at;
+      }
+    }
+    return number;
   };
   /** Writes what is ready, in transactions of a bounded size; the last of them also carries the documents
    * read so far, and ends the rebuild if `last`. */
   const write = async (last: boolean): Promise<boolean> => {
-    do {
-      let size = 0;
-      let n = 0;
-      for (; n < ready.length && (n === 0 || size < writeBudget); n++)
-        size += ready[n]!.docs.length * 3 + ready[n]!.pos.length;
-      const blocks = ready.splice(0, n);
-      readySize -= size;
-      const final = !ready.length;
-      const part: RebuildPart = final
-        ? { blocks, docs, ids, from: totals.next - ids.length }
-        : { blocks, docs: [], ids: [], from: totals.next };
-      if (!(await (final && last ? endRebuild(build, part, totals) : writeRebuildPart(build, part, totals))))
-        return false;
-      if (!final) await nextTask();
-    } while (ready.length);
+    // What is ready now, taken from the lists the indexing goes on filling while it is written.
+    const blocks = ready.splice(0);
+    readySize = 0;
+    const part = { docs, ids, from: totals.next - ids.length };
+    const sums = { ...totals };
     docs = [];
     ids = [];
+    let n = 0;
+    do {
+      let size = 0;
+      const from = n;
+      for (; n < blocks.length && (n === from || size < writeBudget); n++)
+        size += blocks[n]!.docs.length * 3 + blocks[n]!.pos.length;
+      const final = n >= blocks.length;
+      const chunk: RebuildPart = final
+        ? { blocks: blocks.slice(from, n), ...part }
+        : { blocks: blocks.slice(from, n), docs: [], ids: [], from: part.from };
+      if (!(await (final && last ? endRebuild(build, chunk, sums) : writeRebuildPart(build, chunk, sums))))
+        return false;
+    } while (n < blocks.length);
     return true;
   };
+  /** The write in progress: one at a time, while the indexing goes on. */
+  let writing = Promise.resolve(true);
 
   let slice = performance.now();
+  // The next step's content is read while this one is indexed.
+  let reading = db.contents.bulkGet(keys.slice(0, step));
   for (let start = 0; start < total; start += step) {
-    const contents = await db.contents.bulkGet(keys.slice(start, start + step));
+    const contents = await reading;
+    if (start + step < total) reading = db.contents.bulkGet(keys.slice(start + step, start + 2 * step));
     for (const content of contents) {
       if (!content) continue; // removed since the rebuild began
-      const { positions, length } = termPositions(content.text);
       const docNo = totals.next++;
+      // The document's words in the order first seen, with their positions.
+      const docWords: number[] = [];
+      const docPositions: number[][] = [];
+      let length = 0;
+      forEachToken(content.text, (token) => {
+        const word = numberOf(token);
+        if (seenIn[word] !== docNo) {
+          seenIn[word] = docNo;
+          seenAt[word] = docWords.length;
+          docWords.push(word);
+          docPositions.push([length]);
+        } else {
+          const positions = docPositions[seenAt[word]!]!;
+          if (positions.length < MAX_TF) positions.push(length);
+        }
+        length++;
+      });
       totals.count++;
       totals.totalLength += length;
       docs.push({ articleId: content.articleId, docNo });
       ids.push(content.articleId);
-      for (const [term, at] of positions) {
-        let list = held.get(term);
-        if (!list) held.set(term, (list = { block: 0, docs: [], tfs: [], lens: [], pos: [] }));
+      docWords.forEach((word, i) => {
+        const at = docPositions[i]!;
+        let list = held[word];
+        if (!list) held[word] = list = { block: 0, docs: [], tfs: [], lens: [], pos: [] };
         const before = list.pos.length;
         list.docs.push(docNo);
         list.tfs.push(at.length);
         list.lens.push(length);
         encodePositions(at, list.pos);
         heldSize += 3 + list.pos.length - before;
-        if (list.docs.length === BLOCK) release(term, list);
-      }
+        if (list.docs.length === BLOCK) release(word, list);
+      });
       if (performance.now() - slice > SLICE_MS) {
         await nextTask();
         slice = performance.now();
@@ -141,18 +189,25 @@ export async function rebuildIndex(
     }
     if (heldSize > heldBudget) {
       // The words holding most are written as they are, until half the budget is held.
-      const largest = [...held].sort(([, a], [, b]) => sizeOf(b) - sizeOf(a));
-      for (const [term, list] of largest) {
+      const largest = held
+        .map((list, word) => [word, list] as const)
+        .filter((entry): entry is readonly [number, Held] => entry[1] !== undefined && entry[1].docs.length > 0)
+        .sort(([, a], [, b]) => sizeOf(b) - sizeOf(a));
+      for (const [word, list] of largest) {
         if (heldSize <= heldBudget / 2) break;
-        release(term, list);
+        release(word, list);
       }
     }
     if (readySize > writeBudget || start + step >= total) {
-      if (!(await write(false))) return false;
+      if (!(await writing)) return false;
+      writing = write(false);
     }
     onProgress(Math.min(start + step, total), total);
   }
-  for (const [term, list] of held) if (list.docs.length) release(term, list);
+  held.forEach((list, word) => {
+    if (list?.docs.length) release(word, list);
+  });
+  if (!(await writing)) return false;
   const ended = await write(true);
   onProgress(total, total);
   return ended;

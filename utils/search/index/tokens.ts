@@ -7,7 +7,7 @@ import { fold } from '../fold';
 /** Terms longer than this are not words (hashes, URLs, base64). */
 const MAX_TERM = 40;
 /** Most occurrences of one term in one article that are counted (term frequencies are 16-bit). */
-const MAX_TF = 65535;
+export const MAX_TF = 65535;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 /** Scripts written without spaces between words. */
@@ -31,11 +31,11 @@ function kindOf(char: string): Kind {
   return !WORD_CHAR.test(char) ? Kind.Separator : CJK.test(char) ? Kind.Cjk : Kind.Word;
 }
 
-/** Pushes the word tokens of one run of word characters. */
-function pushRun(out: string[], run: string, cjk: boolean): void {
+/** Hands on the word tokens of one run of word characters. */
+function pushRun(onToken: (token: string) => void, run: string, cjk: boolean): void {
   if (run.length > MAX_TERM) return;
-  if (!cjk) out.push(run);
-  else for (const { segment, isWordLike } of segmenter.segment(run)) if (isWordLike) out.push(segment);
+  if (!cjk) onToken(run);
+  else for (const { segment, isWordLike } of segmenter.segment(run)) if (isWordLike) onToken(segment);
 }
 
 /**
@@ -44,8 +44,14 @@ function pushRun(out: string[], run: string, cjk: boolean): void {
  * which is ~100 times slower and so kept to those runs.
  */
 export function tokens(text: string): string[] {
-  const folded = fold(text);
   const out: string[] = [];
+  forEachToken(text, (token) => out.push(token));
+  return out;
+}
+
+/** Calls `onToken` with each of the folded word tokens of `text`, in order (tokens, without the array). */
+export function forEachToken(text: string, onToken: (token: string) => void): void {
+  const folded = fold(text);
   let start = -1;
   let cjk = false;
   for (let i = 0; i < folded.length; i++) {
@@ -67,7 +73,7 @@ export function tokens(text: string): string[] {
       if (kind === Kind.Unknown) kinds[code] = kind = kindOf(folded[i]!);
     }
     if (kind === Kind.Separator) {
-      if (start >= 0) pushRun(out, folded.slice(start, i), cjk);
+      if (start >= 0) pushRun(onToken, folded.slice(start, i), cjk);
       start = -1;
       cjk = false;
     } else {
@@ -75,8 +81,7 @@ export function tokens(text: string): string[] {
       cjk ||= kind === Kind.Cjk;
     }
   }
-  if (start >= 0) pushRun(out, folded.slice(start), cjk);
-  return out;
+  if (start >= 0) pushRun(onToken, folded.slice(start), cjk);
 }
 
 /** The distinct terms of a text with the word positions where each occurs, and its length in words. */
