@@ -32,7 +32,16 @@ export function SearchPage() {
   const [palette] = useSetting(highlightPalette);
   /** While the library tools restore or import, the library is not read again at each of their steps. */
   const [writing, setWriting] = useState(false);
-  const library = useLiveQuery(() => loadSearchDocs(), [], null as SearchDoc[] | null, writing);
+  // Until the whole library is loaded, an empty query shows its count and newest articles, read from indexes;
+  // the whole library is read only once they are shown (IndexedDB would answer the larger read first).
+  const [opening, setOpening] = useState<{ total: number; docs: SearchDoc[] } | null>(null);
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    newestDocs(PAGE_SIZE)
+      .then(setOpening, (error: unknown) => console.error(error))
+      .finally(() => setOpened(true));
+  }, []);
+  const library = useLiveQuery(() => loadSearchDocs(), [], null as SearchDoc[] | null, writing || !opened);
 
   useResultKeys(box, results);
 
@@ -69,12 +78,6 @@ export function SearchPage() {
     return () => run.abort();
   }, [library, parsed, indexVersion]);
 
-  // Until the whole library is loaded, an empty query shows its count and newest articles, read from indexes.
-  const [opening, setOpening] = useState<{ total: number; docs: SearchDoc[] } | null>(null);
-  useEffect(() => {
-    newestDocs(PAGE_SIZE).then(setOpening, (error: unknown) => console.error(error));
-  }, []);
-
   const reindex = async () => {
     setIndexing({ done: 0, total: 0 });
     await rebuildIndex((done, total) => setIndexing({ done, total }));
@@ -82,13 +85,16 @@ export function SearchPage() {
     setIndexVersion((version) => version + 1);
   };
 
-  // An index that does not cover the library (a new version, an interrupted write) is rebuilt at once.
+  // An index that does not cover the library (a new version, an interrupted write) is rebuilt: checked once the
+  // library is shown (counting the content reads all of it, which would hold up the first results).
+  const libraryShown = library !== null;
   useEffect(() => {
+    if (!libraryShown) return;
     void indexCoverage().then(({ indexed, total, rebuilding }) => {
       // Another page rebuilding it (a restore in progress) is left to finish.
       if (indexed !== total && !rebuilding) void reindex();
     });
-  }, []);
+  }, [libraryShown]);
 
   const hits = found?.hits ?? [];
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -29,7 +29,8 @@ export async function loadSearchDocs(database: GleanerDatabase = db): Promise<Se
 export async function newestDocs(limit: number): Promise<{ total: number; docs: SearchDoc[] }> {
   return db.transaction('r', db.articles, db.highlights, async () => {
     const [total, articles] = await Promise.all([
-      db.articles.count(),
+      // Counted on an index: counting the table itself reads every record.
+      db.articles.orderBy('createdAt').count(),
       db.articles.orderBy('createdAt').reverse().limit(limit).toArray(),
     ]);
     const highlights = await db.highlights
