@@ -9,6 +9,7 @@ import { normalizeUrl } from '../url';
 import { db } from './schema';
 import type { ArticleRecord, ContentRecord, HighlightRecord, TagCount } from '../records/types';
 import { normalizeTags } from '../records/tags';
+import { byUse } from './tag-counts';
 
 /**
  * The canonical URL a page declares, normalized, when it may stand for the page: on the same site (the host
@@ -127,16 +128,9 @@ export async function removeArticle(id: string): Promise<void> {
   });
 }
 
-/** Every tag in use with how many articles carry it, most used first, then alphabetically. */
+/** Every tag in use with how many articles carry it, most used first, then alphabetically (from the summary). */
 export async function listTags(): Promise<TagCount[]> {
-  const counts = new Map<string, number>();
-  await db.articles.orderBy('tags').eachKey((key) => {
-    const tag = String(key);
-    counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  });
-  return [...counts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  return byUse(await db.tagCounts.toArray());
 }
 
 /** Adds a tag to many articles at once (bulk action); returns how many changed. */

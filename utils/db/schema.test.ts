@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { indexCoverage, rebuildIndex } from '../search/index/rebuild';
 import { searchTerm } from '../search/index/term-search';
 import { saveArticle } from './articles';
-import { createDatabase, db, SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { createDatabase, db, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import { extractedArticle } from './test-data';
 
 beforeEach(async () => {
@@ -12,8 +12,8 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is at version 3, with the tables and indexes the library looks things up by', () => {
-    expect(db.verno).toBe(3);
+  it('is at version 4, with the tables and indexes the library looks things up by', () => {
+    expect(db.verno).toBe(4);
     const tables = Object.fromEntries(db.tables.map((table) => [table.name, table.schema]));
     expect(Object.keys(tables).sort()).toEqual([
       'articles',
@@ -23,6 +23,7 @@ describe('schema', () => {
       'searchDocs',
       'searchIds',
       'searchMeta',
+      'tagCounts',
     ]);
     expect(tables.articles?.primKey.keyPath).toBe('id');
     expect(tables.articles?.idxByName.url?.unique).toBe(true);
@@ -82,7 +83,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(3);
+    expect(latest.verno).toBe(4);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
     expect(await latest.highlights.get(highlight.id)).toEqual(highlight);
@@ -108,7 +109,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(3);
+    expect(latest.verno).toBe(4);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
     expect([
@@ -117,6 +118,49 @@ describe('migrations', () => {
       await latest.searchIds.count(),
       await latest.searchMeta.count(),
     ]).toEqual([0, 0, 0, 0]);
+    latest.close();
+    await Dexie.delete(name);
+  });
+
+  it('from version 3 keeps every record, the index included, and counts the tags of the articles stored', async () => {
+    const name = `gleaner-v3-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    const { record, html, text } = olderArticle();
+    const others = [
+      {
+        ...record,
+        id: crypto.randomUUID(),
+        url: 'https://e.com/2',
+        urls: ['https://e.com/2'],
+        tags: ['health', 'Cyber'],
+      },
+      { ...record, id: crypto.randomUUID(), url: 'https://e.com/3', urls: ['https://e.com/3'], tags: [] },
+    ];
+    await v3.table('articles').bulkAdd([record, ...others]);
+    await v3.table('contents').add({ articleId: record.id, html, text });
+    const block = {
+      term: 'ransomware',
+      block: 0,
+      docs: Uint32Array.of(0),
+      tfs: Uint16Array.of(1),
+      lens: Uint32Array.of(4),
+      pos: Uint8Array.of(0),
+    };
+    await v3.table('searchBlocks').add(block);
+    v3.close();
+
+    const latest = createDatabase(name);
+    await latest.open();
+    expect(latest.verno).toBe(4);
+    expect(await latest.articles.get(record.id)).toEqual(record);
+    expect(await latest.searchBlocks.get(['ransomware', 0])).toEqual(block);
+    expect(await latest.tagCounts.orderBy('tag').toArray()).toEqual([
+      { tag: 'Cyber', count: 1 },
+      { tag: 'health', count: 2 },
+    ]);
     latest.close();
     await Dexie.delete(name);
   });

@@ -9,6 +9,7 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
+import { countTags, tagCountsMiddleware, type TagCountRecord } from './tag-counts';
 
 /** A block of the full-text index: up to 1,024 articles that contain `term`, in parallel arrays. */
 export interface SearchBlockRecord {
@@ -61,6 +62,7 @@ export type GleanerDatabase = Dexie & {
   searchDocs: EntityTable<SearchDocRecord, 'articleId'>;
   searchIds: EntityTable<SearchIdsRecord, 'block'>;
   searchMeta: EntityTable<SearchMetaRecord, 'id'>;
+  tagCounts: EntityTable<TagCountRecord, 'tag'>;
 };
 
 /** Name of the IndexedDB database in the extension origin. */
@@ -95,14 +97,32 @@ export const SCHEMA_V3 = {
   searchIds: 'block',
 } as const;
 
+/**
+ * Version 4 keeps a summary of the tags: how many articles carry each (tag-counts.ts keeps it in the same
+ * transaction as every write to the articles). The upgrade counts the tags of the articles stored.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  tagCounts: 'tag',
+} as const;
+
 /** Opens (lazily) the database with every schema version declared. */
 export function createDatabase(name: string = DB_NAME): GleanerDatabase {
   const db = new Dexie(name) as GleanerDatabase;
+  db.use(tagCountsMiddleware);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
   db.version(3)
     .stores(SCHEMA_V3)
     .upgrade((tx) => Promise.all(['searchBlocks', 'searchDocs', 'searchMeta'].map((name) => tx.table(name).clear())));
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      const tags: Array<Pick<ArticleRecord, 'tags'>> = [];
+      // Only the tags are kept while counting, not the articles.
+      await tx.table<ArticleRecord>('articles').each((article) => tags.push({ tags: article.tags }));
+      await tx.table<TagCountRecord>('tagCounts').bulkPut(countTags(tags));
+    });
   return db;
 }
 

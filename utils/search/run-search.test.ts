@@ -1,0 +1,39 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { saveArticle } from '../db/articles';
+import { addHighlight } from '../db/highlights';
+import { db } from '../db/schema';
+import { extractedArticle, quoteSelectors } from '../db/test-data';
+import { parseQuery } from './query';
+import { loadSearchDocs, newestDocs, runSearch, SearchAbandoned } from './run-search';
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+
+describe('what the search page shows first', () => {
+  it('the library size and its newest articles with their highlights, as the empty query shows them', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      ids.push(
+        (await saveArticle(extractedArticle({ url: `https://e.com/${i}`, title: `Article ${i}` }), 1_000 + i)).id,
+      );
+    }
+    await addHighlight(ids[29]!, quoteSelectors('Body'), 'green', 'a note');
+    const { total, docs } = await newestDocs(25);
+    expect(total).toBe(30);
+    expect(docs.map((doc) => doc.article.title)).toEqual(Array.from({ length: 25 }, (_, i) => `Article ${29 - i}`));
+    expect(docs[0]!.highlights.map((h) => h.note)).toEqual(['a note']);
+    // The same articles, in the same order, as the whole library's empty query then shows.
+    const { hits } = await runSearch(await loadSearchDocs(), parseQuery(''));
+    expect(hits.slice(0, 25).map((hit) => hit.article.id)).toEqual(docs.map((doc) => doc.article.id));
+  });
+
+  it('a search replaced by a later one stops, and says so', async () => {
+    await saveArticle(extractedArticle({ text: 'Ransomware hit the hospital.' }));
+    const run = new AbortController();
+    const search = runSearch(await loadSearchDocs(), parseQuery('ransomware'), 25, run.signal);
+    run.abort();
+    await expect(search).rejects.toBeInstanceOf(SearchAbandoned);
+  });
+});
