@@ -5,13 +5,14 @@
 // search benchmark's query list (with tag, site and no-result queries), the popup's heading and a save, each
 // against the same in an empty library; and MiniSearch, the peer, on the same library and queries in a page of
 // the same browser (browser_peer_minisearch_first_ms, _p50_ms, _p95_ms, and our ratios _vs_minisearch).
-// Figures (suffix _10k, _50k): browser_restore_ms, browser_restore_check_ms (reading and checking the whole file),
-// browser_restore_merge_ms (writing it), browser_restore_index_ms (its index rebuild),
+// Figures (suffix _10k, _50k): browser_backup_ms, browser_backup_file_mb and browser_backup_heap_mb ("Back up"
+// until the file is offered, its size, the peak JS heap meanwhile), browser_restore_ms, browser_restore_check_ms
+// (reading and checking the whole file), browser_restore_merge_ms (writing it), browser_restore_index_ms (its index rebuild),
 // browser_restore_heap_mb (peak JS heap), browser_restore_longest_task_ms, browser_search_first_ms,
 // browser_search_p50_ms, browser_search_p95_ms, browser_popup_heading_ms (+ _empty, _ratio),
 // browser_save_ms (+ _empty, _ratio), browser_index_articles_per_s.
 /* global chrome -- the extension API inside the service worker, where worker.evaluate runs */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -135,6 +136,47 @@ async function popupTimes(context, worker, id, url) {
   return { heading: median(heading), save: median(save) };
 }
 
+/** Samples the page's JS heap every 200 ms until `stop()`, which resolves to the peak in bytes. */
+async function sampleHeap(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  let sampling = true;
+  const sample = (async () => {
+    while (sampling) {
+      const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
+      const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+      peak = Math.max(peak, used);
+      await new Promise((done) => setTimeout(done, 200));
+    }
+  })();
+  return {
+    stop: async () => {
+      sampling = false;
+      await sample;
+      return peak;
+    },
+  };
+}
+
+/** Backs the library up from the search page ("Back up"): ms until the file is offered, its size, peak heap. */
+async function backUpThroughPage(context, id) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/search.html`);
+  await page.evaluate(countPainted, 0);
+  const heap = await sampleHeap(context, page);
+  const started = Date.now();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 600_000 }),
+    page.getByRole('button', { name: 'Back up' }).click(),
+  ]);
+  const ms = Date.now() - started;
+  const path = await download.path();
+  const peak = await heap.stop();
+  await page.close();
+  return { ms, mb: statSync(path).size / 1024 / 1024, heapMb: peak / 1024 / 1024 };
+}
+
 /** Restores the backup file through the search page: total and index-rebuild times, peak heap, longest task. */
 async function restoreThroughPage(context, id, file) {
   const page = await context.newPage();
@@ -153,18 +195,7 @@ async function restoreThroughPage(context, id, file) {
       }
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  let peak = 0;
-  let sampling = true;
-  const sample = (async () => {
-    while (sampling) {
-      const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
-      const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-      peak = Math.max(peak, used);
-      await new Promise((done) => setTimeout(done, 200));
-    }
-  })();
+  const heap = await sampleHeap(context, page);
   const started = await page.evaluate(() => performance.now());
   await page.getByLabel('Restore backup').setInputFiles(file);
   await page.getByText(/^Restored:/).waitFor({ timeout: 600_000 });
@@ -174,8 +205,7 @@ async function restoreThroughPage(context, id, file) {
     window.benchLongest,
     Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])),
   ]);
-  sampling = false;
-  await sample;
+  const peak = await heap.stop();
   await page.close();
   const checked = marks['gleaner-restore-checked'] ?? NaN;
   const merged = marks['gleaner-restore-merged'] ?? NaN;
@@ -256,6 +286,8 @@ export async function benchBrowser(count = 10_000) {
     const empty = await popupTimes(browser.context, browser.worker, browser.id, article);
     say(`restoring ${count} articles through the search page`);
     const restored = await restoreThroughPage(browser.context, browser.id, file);
+    say(`backing up ${count} articles through the search page`);
+    const backedUp = await backUpThroughPage(browser.context, browser.id);
     await browser.context.close();
 
     // A fresh browser on the full profile, as the user would come back to it.
@@ -274,6 +306,9 @@ export async function benchBrowser(count = 10_000) {
     Object.assign(figures, {
       [`browser_articles${suffix}`]: count,
       [`browser_backup_mb${suffix}`]: round(bytes / 1024 / 1024, 1),
+      [`browser_backup_ms${suffix}`]: round(backedUp.ms, 0),
+      [`browser_backup_file_mb${suffix}`]: round(backedUp.mb, 1),
+      [`browser_backup_heap_mb${suffix}`]: round(backedUp.heapMb, 0),
       [`browser_restore_ms${suffix}`]: round(restored.total, 0),
       [`browser_restore_check_ms${suffix}`]: round(restored.check, 0),
       [`browser_restore_merge_ms${suffix}`]: round(restored.merge, 0),

@@ -3,24 +3,16 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BulkActions } from '@/components/BulkActions';
 import { ArticleCard } from '@/components/ArticleCard';
-import { useLiveQuery } from '@/hooks/use-live-query';
+import { useLibrary } from '@/hooks/use-library';
 import { commitQueryParam, useQueryParam } from '@/hooks/use-query-param';
 import { useResultKeys } from '@/hooks/use-result-keys';
 import { useSetting } from '@/hooks/use-setting';
 import { highlightPalette } from '@/utils/settings/storage';
-import { indexCoverage, rebuildIndex } from '@/utils/search/index/rebuild';
+import { indexState, rebuildIndex } from '@/utils/search/index/rebuild';
 import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery } from '@/utils/search/query';
 import { LibraryTools } from '@/components/LibraryTools';
-import {
-  loadSearchDocs,
-  newestDocs,
-  PAGE_SIZE,
-  runSearch,
-  SearchAbandoned,
-  shownWords,
-  snippetsFor,
-} from '@/utils/search/run-search';
+import { newestDocs, PAGE_SIZE, runSearch, SearchAbandoned, shownWords, snippetsFor } from '@/utils/search/run-search';
 import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
 import { countText, formatNumber, t } from '@/utils/i18n';
 
@@ -41,7 +33,7 @@ export function SearchPage() {
       .then(setOpening, (error: unknown) => console.error(error))
       .finally(() => setOpened(true));
   }, []);
-  const library = useLiveQuery(() => loadSearchDocs(), [], null as SearchDoc[] | null, writing || !opened);
+  const library = useLibrary(writing || !opened);
 
   useResultKeys(box, results);
 
@@ -85,14 +77,14 @@ export function SearchPage() {
     setIndexVersion((version) => version + 1);
   };
 
-  // An index that does not cover the library (a new version, an interrupted write) is rebuilt: checked once the
-  // library is shown (counting the content reads all of it, which would hold up the first results).
+  // An index that does not cover the library (a new version, a restore broken off) is rebuilt: checked once the
+  // library is shown.
   const libraryShown = library !== null;
   useEffect(() => {
     if (!libraryShown) return;
-    void indexCoverage().then(({ indexed, total, rebuilding }) => {
+    void indexState().then(({ needsRebuild }) => {
       // Another page rebuilding it (a restore in progress) is left to finish.
-      if (indexed !== total && !rebuilding) void reindex();
+      if (needsRebuild) void reindex();
     });
   }, [libraryShown]);
 

@@ -20,6 +20,7 @@ import * as v from 'valibot';
 import { mergeRecords, readEntries, recordsOf, type LibraryEntry, type RestoreReport } from '../db/backup-records';
 import { ArticleMetaEntries, HighlightSchema, IdSchema, MAX_ARTICLE_HTML, Text } from '../records/schemas';
 import { countText, formatNumber, t, uiLanguage } from '../i18n';
+import { markIndexStale } from '../db/search-index';
 import { rebuildIndex } from '../search/index/rebuild';
 import { readSettings, writeSettings, type Settings } from '../settings/storage';
 import { SettingsSchema } from '../settings/schema';
@@ -332,6 +333,8 @@ export async function restoreBackup(
     highlightsUpdated: 0,
     unchanged: 0,
   };
+  // Content is merged without being indexed: should the restore be broken off, the index is known to be behind.
+  await markIndexStale();
   let step: LibraryEntry[] = [];
   let characters = 0;
   const merge = async () => {

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { indexCoverage, rebuildIndex } from '../search/index/rebuild';
+import { indexCoverage, indexState, rebuildIndex } from '../search/index/rebuild';
+import { markIndexStale } from './search-index';
 import { searchTerm } from '../search/index/term-search';
 import { saveArticle } from './articles';
 import { createDatabase, db, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
@@ -172,10 +173,30 @@ describe('migrations', () => {
     await db.searchIds.clear();
     await db.searchDocs.clear();
     expect(await indexCoverage()).toEqual({ indexed: 0, total: 1, rebuilding: false });
+    expect(await indexState()).toEqual({ needsRebuild: true, rebuilding: false });
     const progress: number[] = [];
     await rebuildIndex((done) => progress.push(done));
     expect(await indexCoverage()).toEqual({ indexed: 1, total: 1, rebuilding: false });
+    expect(await indexState()).toEqual({ needsRebuild: false, rebuilding: false });
+    // A restore marks the index behind before it writes content; should it be broken off, the page rebuilds.
+    await markIndexStale();
+    expect(await indexState()).toEqual({ needsRebuild: true, rebuilding: false });
+    await rebuildIndex();
+    expect(await indexState()).toEqual({ needsRebuild: false, rebuilding: false });
     expect(progress.at(-1)).toBe(1);
     expect([...(await searchTerm('ransomware')).keys()]).toEqual([saved.id]);
+  });
+});
+
+describe('the index state the search page checks on opening', () => {
+  it('an empty library needs no rebuild; a rebuild broken off does, once it has stopped writing', async () => {
+    expect(await indexState()).toEqual({ needsRebuild: false, rebuilding: false });
+    await saveArticle(extractedArticle());
+    expect(await indexState()).toEqual({ needsRebuild: false, rebuilding: false });
+    const meta = (await db.searchMeta.get('meta'))!;
+    await db.searchMeta.put({ ...meta, rebuild: { at: Date.now(), pending: [] } });
+    expect(await indexState()).toEqual({ needsRebuild: false, rebuilding: true });
+    await db.searchMeta.put({ ...meta, rebuild: { at: Date.now() - 60_000, pending: [] } });
+    expect(await indexState()).toEqual({ needsRebuild: true, rebuilding: false });
   });
 });

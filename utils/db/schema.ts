@@ -51,6 +51,8 @@ export interface SearchMetaRecord {
   /** Set while the whole index is being rebuilt (utils/search/index/rebuild.ts): when the rebuild last wrote,
    * and the articles saved or removed meanwhile, indexed when it ends. */
   rebuild?: { at: number; pending: string[] };
+  /** Set when content was written without being indexed (a restore, rebuilt afterwards): a rebuild is due. */
+  stale?: boolean;
 }
 
 /** The Dexie database with its typed tables. */

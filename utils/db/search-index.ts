@@ -204,6 +204,13 @@ async function notedForRebuild(articleId: string): Promise<boolean> {
   return true;
 }
 
+/** Marks the index as due for a rebuild (before content is written without being indexed: a restore). */
+export async function markIndexStale(): Promise<void> {
+  await db.transaction('rw', db.searchMeta, async () => {
+    await db.searchMeta.put({ ...(await readTotals()), stale: true });
+  });
+}
+
 /** A rebuild that has not written for this long (ms) was broken off (its page closed): another may begin. */
 const REBUILD_STALE_MS = 30_000;
 

@@ -22,8 +22,20 @@ import {
 import { BLOCK, encodePositions } from './postings';
 import { forEachToken, MAX_TF } from './tokens';
 
-/** How many articles the index covers, against how many have content (a mismatch asks for a rebuild), and
- * whether a rebuild is running in another page. */
+/**
+ * Whether the index must be rebuilt, read from its totals alone (what the search page checks on opening):
+ * there is content but no index (a new schema version dropped it), a restore wrote content it did not index
+ * yet, or a rebuild was broken off. And whether a rebuild is running in another page (then it is left to it).
+ */
+export async function indexState(): Promise<{ needsRebuild: boolean; rebuilding: boolean }> {
+  const totals = await db.searchMeta.get('meta');
+  if (totals?.rebuild) return { needsRebuild: !rebuildRunning(totals), rebuilding: rebuildRunning(totals) };
+  if (totals) return { needsRebuild: totals.stale === true, rebuilding: false };
+  return { needsRebuild: (await db.contents.limit(1).primaryKeys()).length > 0, rebuilding: false };
+}
+
+/** How many articles the index covers, against how many have content, and whether a rebuild is running in
+ * another page. Counting the content reads all of it (seconds at 50,000 articles): for tests and checks. */
 export async function indexCoverage(): Promise<{ indexed: number; total: number; rebuilding: boolean }> {
   const [totals, total] = await Promise.all([readTotals(), db.contents.count()]);
   return { indexed: totals.count, total, rebuilding: rebuildRunning(totals) };
