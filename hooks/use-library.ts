@@ -2,12 +2,14 @@
  * The whole library (articles with their highlights) for the search page, read again when it changes: once the
  * changes have stopped for a moment (a burst of saves is one reload, not one each), and only while the page is
  * shown (a library page left open in a background tab does not read 50,000 articles at every save made from
- * the popup, which would hold up the popup's own reads). Paused while the page itself writes much (a restore).
+ * the popup, which would hold up the popup's own reads). Only the articles that changed are read again, when
+ * Dexie's report of the change names them; the whole library otherwise. Paused while the page itself writes
+ * much (a restore).
  */
-import { Dexie, type ObservabilitySet } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { Dexie, type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { db } from '@/utils/db/schema';
-import { loadSearchDocs } from '@/utils/search/run-search';
+import { loadSearchDocs, readSearchDocs } from '@/utils/search/run-search';
 import type { SearchDoc } from '@/utils/search/search-library';
 
 /** Ms without a change before the library is read again. */
@@ -18,6 +20,52 @@ export function touchesLibrary(parts: ObservabilitySet, name: string = db.name):
   return Object.keys(parts).some(
     (part) => part.startsWith(`idb://${name}/articles/`) || part.startsWith(`idb://${name}/highlights/`),
   );
+}
+
+/** The keys of a set of ranges Dexie reports, if each range is one key (null: a range, as a clear reports). */
+function keysOf(tree: IntervalTree | undefined): string[] | null {
+  const keys: string[] = [];
+  const walk = (node: IntervalTreeNode | null | undefined): boolean => {
+    if (!node || !('from' in node)) return true;
+    if (typeof node.from !== 'string' || node.from !== node.to) return false;
+    keys.push(node.from);
+    return walk(node.l) && walk(node.r);
+  };
+  return tree && walk(tree as IntervalTreeNode) ? keys : null;
+}
+
+/**
+ * The articles a change touches, by id: those written or removed, and those whose highlights were (Dexie
+ * reports a highlight's article through its `articleId` index); null when the change does not say which (the
+ * whole library is then read again).
+ */
+export function changedArticles(parts: ObservabilitySet, name: string = db.name): Set<string> | null {
+  const ids = new Set<string>();
+  for (const [part, tree] of Object.entries(parts)) {
+    if (part === `idb://${name}/articles/` || part === `idb://${name}/highlights/articleId`) {
+      const keys = keysOf(tree);
+      if (!keys) return null;
+      keys.forEach((key) => ids.add(key));
+    }
+  }
+  // An empty set of ranges (a delete of no highlights) changes nothing.
+  const highlightsChanged = Object.entries(parts).some(
+    ([part, tree]) => part.startsWith(`idb://${name}/highlights/`) && 'from' in tree,
+  );
+  if (highlightsChanged && !(`idb://${name}/highlights/articleId` in parts)) return null;
+  return ids;
+}
+
+/** `library` with the articles `ids` replaced by what is stored of them now (`fresh`; absent: removed). */
+export function withChanges(library: readonly SearchDoc[], ids: ReadonlySet<string>, fresh: readonly SearchDoc[]) {
+  const byId = new Map(fresh.map((doc) => [doc.article.id, doc]));
+  const next = library.flatMap((doc) => {
+    if (!ids.has(doc.article.id)) return [doc];
+    const now = byId.get(doc.article.id);
+    byId.delete(doc.article.id);
+    return now ? [now] : [];
+  });
+  return [...next, ...byId.values()];
 }
 
 /**
@@ -51,14 +99,20 @@ export function quietReloader(reload: () => void, quietMs = QUIET_MS, page: Docu
   };
 }
 
-/** The library, or null until it is first read; not read while `paused` (read again when it ends). */
+/** The library, or null until it is first read; not read while `paused` (read whole again when it ends). */
 export function useLibrary(paused: boolean): SearchDoc[] | null {
   const [library, setLibrary] = useState<SearchDoc[] | null>(null);
   const [version, setVersion] = useState(0);
+  /** The articles changed since the library was last read; null: read it whole. */
+  const changed = useRef<Set<string> | null>(null);
   useEffect(() => {
     const reloader = quietReloader(() => setVersion((n) => n + 1));
     const onChange = (parts: ObservabilitySet) => {
-      if (touchesLibrary(parts)) reloader.changed();
+      if (!touchesLibrary(parts)) return;
+      const ids = changedArticles(parts);
+      if (!ids) changed.current = null;
+      else if (changed.current) ids.forEach((id) => changed.current!.add(id));
+      reloader.changed();
     };
     Dexie.on('storagemutated', onChange);
     return () => {
@@ -69,13 +123,28 @@ export function useLibrary(paused: boolean): SearchDoc[] | null {
   useEffect(() => {
     if (paused) return;
     let current = true;
-    loadSearchDocs().then(
-      (docs) => current && setLibrary(docs),
+    const ids = changed.current;
+    if (library && ids?.size === 0) return;
+    changed.current = new Set();
+    const read =
+      library && ids ? readSearchDocs([...ids]).then((fresh) => withChanges(library, ids, fresh)) : loadSearchDocs();
+    let done = false;
+    read.then(
+      (docs) => {
+        done = true;
+        if (current) setLibrary(docs);
+      },
       (error: unknown) => console.error(error),
     );
     return () => {
       current = false;
+      // A read given up for a later one: what it was to read is read by the next.
+      if (!done) changed.current = ids && changed.current ? new Set([...ids, ...changed.current]) : null;
     };
   }, [paused, version]);
+  useEffect(() => {
+    // Paused (a restore): what changed meanwhile is not known article by article.
+    if (paused) changed.current = null;
+  }, [paused]);
   return library;
 }

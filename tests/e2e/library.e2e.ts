@@ -1,7 +1,7 @@
 /** The library page (search.html) lists what the popup saved, live, and filters by the query in the URL. */
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { selectText } from './page-helpers';
+import { highlightOnItij, selectText } from './page-helpers';
 
 const env = useExtension();
 
@@ -180,5 +180,16 @@ describe('bulk actions on search results', () => {
     await box.fill('');
     await expect.poll(() => status.textContent()).toBe(`${total} results`);
     await library.close();
+  });
+
+  it('follows highlights made and articles removed elsewhere, article by article, without reloading', async () => {
+    const library = await env.browser.openExtensionPage('search.html?q=has:highlights');
+    await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^\d+ results?/);
+    const before = Number((await library.getByRole('status').textContent())!.match(/^\d+/)![0]);
+    const { popup } = await highlightOnItij(env, 'elsewhere', '“This will not be the last health crisis.”');
+    await expect.poll(() => library.getByRole('status').textContent()).toMatch(new RegExp(`^${before + 1} result`));
+    await popup.getByRole('button', { name: 'Remove from library' }).click();
+    await popup.getByRole('button', { name: 'Save', exact: true }).waitFor();
+    await expect.poll(() => library.getByRole('status').textContent()).toMatch(new RegExp(`^${before} result`));
   });
 });

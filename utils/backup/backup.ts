@@ -17,7 +17,14 @@
  * search index is rebuilt afterwards from the content.
  */
 import * as v from 'valibot';
-import { mergeRecords, readEntries, recordsOf, type LibraryEntry, type RestoreReport } from '../db/backup-records';
+import {
+  emptyReport,
+  mergeRecords,
+  readEntries,
+  recordsOf,
+  type LibraryEntry,
+  type RestoreReport,
+} from '../db/backup-records';
 import { ArticleMetaEntries, HighlightSchema, IdSchema, MAX_ARTICLE_HTML, Text } from '../records/schemas';
 import { countText, formatNumber, t, uiLanguage } from '../i18n';
 import { markIndexStale } from '../db/search-index';
@@ -326,13 +333,7 @@ export async function restoreBackup(
     throw error;
   }
   performance.mark('gleaner-restore-checked'); // for the benchmark's breakdown of a restore
-  const report: RestoreReport = {
-    articlesAdded: 0,
-    articlesUpdated: 0,
-    highlightsAdded: 0,
-    highlightsUpdated: 0,
-    unchanged: 0,
-  };
+  const report = emptyReport();
   // Content is merged without being indexed: should the restore be broken off, the index is known to be behind.
   await markIndexStale();
   let step: LibraryEntry[] = [];

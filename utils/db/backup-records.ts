@@ -13,6 +13,11 @@ export interface RestoreReport {
   unchanged: number;
 }
 
+/** A report of nothing done yet. */
+export function emptyReport(): RestoreReport {
+  return { articlesAdded: 0, articlesUpdated: 0, highlightsAdded: 0, highlightsUpdated: 0, unchanged: 0 };
+}
+
 /** Records written per step (progress is reported between steps). */
 const STEP = 500;
 
@@ -96,13 +101,7 @@ export async function mergeRecords(
   backup: LibraryRecords,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<RestoreReport> {
-  const report: RestoreReport = {
-    articlesAdded: 0,
-    articlesUpdated: 0,
-    highlightsAdded: 0,
-    highlightsUpdated: 0,
-    unchanged: 0,
-  };
+  const report = emptyReport();
   const total = backup.articles.length + backup.highlights.length;
   await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
     // Backup id → stored id (a page saved here under another id is merged into that article).

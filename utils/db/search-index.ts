@@ -261,6 +261,15 @@ async function writeIds(ids: ReadonlyArray<string | null>, from: number): Promis
   await db.searchIds.bulkPut(records);
 }
 
+/** Writes a part's blocks, documents and ids (inside a transaction over INDEX_TABLES). */
+async function putPart(part: RebuildPart): Promise<void> {
+  await Promise.all([
+    db.searchBlocks.bulkPut(part.blocks),
+    db.searchDocs.bulkPut(part.docs),
+    writeIds(part.ids, part.from),
+  ]);
+}
+
 /**
  * Writes one part of a rebuild in its own transaction. False, writing nothing, if the index is no longer this
  * build's (another rebuild began since): this one then stops.
@@ -269,11 +278,7 @@ export async function writeRebuildPart(build: string, part: RebuildPart, totals:
   return db.transaction('rw', INDEX_TABLES(), async () => {
     const stored = await db.searchMeta.get('meta');
     if (stored?.build !== build || !stored.rebuild) return false;
-    await Promise.all([
-      db.searchBlocks.bulkPut(part.blocks),
-      db.searchDocs.bulkPut(part.docs),
-      writeIds(part.ids, part.from),
-    ]);
+    await putPart(part);
     // The totals so far: a search meanwhile finds what is indexed already.
     await db.searchMeta.put({ ...stored, ...totals, rebuild: { ...stored.rebuild, at: Date.now() } });
     return true;
@@ -288,11 +293,7 @@ export async function endRebuild(build: string, part: RebuildPart, totals: Rebui
   return db.transaction('rw', [...INDEX_TABLES(), db.contents], async () => {
     const stored = await db.searchMeta.get('meta');
     if (stored?.build !== build || !stored.rebuild) return false;
-    await Promise.all([
-      db.searchBlocks.bulkPut(part.blocks),
-      db.searchDocs.bulkPut(part.docs),
-      writeIds(part.ids, part.from),
-    ]);
+    await putPart(part);
     await db.searchMeta.put({ id: 'meta', build, ...totals });
     for (const articleId of stored.rebuild.pending) {
       const content = await db.contents.get(articleId);

@@ -22,6 +22,23 @@ export async function loadSearchDocs(database: GleanerDatabase = db): Promise<Se
   return articles.map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] }));
 }
 
+/** The articles `ids` as stored now, with their highlights (an id no longer stored is left out). */
+export async function readSearchDocs(ids: readonly string[]): Promise<SearchDoc[]> {
+  return db.transaction('r', db.articles, db.highlights, async () => {
+    const [articles, highlights] = await Promise.all([
+      db.articles.bulkGet([...ids]),
+      db.highlights
+        .where('articleId')
+        .anyOf([...ids])
+        .toArray(),
+    ]);
+    const byArticle = groupBy(highlights, (h) => h.articleId);
+    return articles
+      .filter((article) => article !== undefined)
+      .map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] }));
+  });
+}
+
 /**
  * The library's size and its newest `limit` articles with their highlights, read from indexes: what the search
  * page shows for an empty query while the whole library (loadSearchDocs) is still loading.
