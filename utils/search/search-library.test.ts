@@ -135,3 +135,19 @@ describe('searchLibrary', () => {
     expect(hit!.matchingHighlights.map((h) => h.selectors.quote.exact)).toEqual(['Helvetica everywhere']);
   });
 });
+
+describe('a library array that changed by a few articles', () => {
+  it('finds what a library built afresh finds: changed, added and removed articles included', () => {
+    const found = (docs: readonly SearchDoc[], query: string) =>
+      searchLibrary(docs, parseQuery(query)).map((hit) => [hit.article.id, hit.score]);
+    const queries = ['café', 'security ', 'helvetica', 'tag:health', 'zebra ', 'attacks'];
+    for (const query of queries) found(library, query); // every doc's fields folded and kept
+    const changed: SearchDoc = { article: { ...library[2]!.article, title: 'Zebra crossings' }, highlights: [] };
+    const added: SearchDoc = { article: article('new', { title: 'Café society', tags: ['health'] }), highlights: [] };
+    const next = [library[0]!, changed, added]; // 'cafe' removed, 'fonts' changed, 'new' added
+    const fresh = structuredClone(next); // new objects: nothing kept for them
+    for (const query of queries) expect(found(next, query)).toEqual(found(fresh, query));
+    expect(found(next, 'zebra ').map(([id]) => id)).toEqual(['fonts']);
+    expect(found(next, 'helvetica')).toEqual([]);
+  });
+});

@@ -100,13 +100,33 @@ interface FieldText {
 
 /** Built once per library array: the search page gets a new array when anything in the library changes. */
 const fieldTexts = new WeakMap<readonly SearchDoc[], FieldText>();
+/** Each article's folded fields, joined, kept per doc object: a library array that differs from the last by a
+ * few articles (a save elsewhere) folds only those, not 50,000 articles' fields again. */
+const foldedDocs = new WeakMap<SearchDoc, string>();
+
+/** Folds the fields of `docs` in one call (much faster than one per field: 60,000 at 10,000 articles) and
+ * keeps each doc's. */
+function foldDocs(docs: readonly SearchDoc[]): void {
+  const clean = (field: string) => (field.includes(SEPARATOR) ? field.replaceAll(SEPARATOR, ' ') : field);
+  const raw = docs.map((doc) => rawFields(doc).map(clean).join(SEPARATOR));
+  const segments = fold(raw.join(SEPARATOR)).split(SEPARATOR);
+  docs.forEach((doc, d) =>
+    foldedDocs.set(
+      doc,
+      // Folding never makes or removes a separator; should it, that doc is folded alone.
+      segments.length === docs.length * FIELDS
+        ? segments.slice(d * FIELDS, (d + 1) * FIELDS).join(SEPARATOR)
+        : fold(raw[d]!),
+    ),
+  );
+}
 
 function fieldTextOf(docs: readonly SearchDoc[]): FieldText {
   let built = fieldTexts.get(docs);
   if (built) return built;
-  // One fold of everything: much faster than one per field (60,000 at 10,000 articles).
-  const clean = (field: string) => (field.includes(SEPARATOR) ? field.replaceAll(SEPARATOR, ' ') : field);
-  const text = fold(docs.map((doc) => rawFields(doc).map(clean).join(SEPARATOR)).join(SEPARATOR));
+  const missing = docs.filter((doc) => !foldedDocs.has(doc));
+  if (missing.length) foldDocs(missing);
+  const text = docs.map((doc) => foldedDocs.get(doc)!).join(SEPARATOR);
   const starts = new Int32Array(docs.length * FIELDS);
   for (let k = 1, at = text.indexOf(SEPARATOR); at >= 0 && k < starts.length; at = text.indexOf(SEPARATOR, at + 1))
     starts[k++] = at + 1;
