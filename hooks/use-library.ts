@@ -105,10 +105,17 @@ export function useLibrary(paused: boolean): SearchDoc[] | null {
   const [version, setVersion] = useState(0);
   /** The articles changed since the library was last read; null: read it whole. */
   const changed = useRef<Set<string> | null>(null);
+  const pausedNow = useRef(paused);
+  pausedNow.current = paused;
   useEffect(() => {
     const reloader = quietReloader(() => setVersion((n) => n + 1));
     const onChange = (parts: ObservabilitySet) => {
       if (!touchesLibrary(parts)) return;
+      // While paused (a restore writing thousands of articles), what changed is read whole when it ends.
+      if (pausedNow.current) {
+        changed.current = null;
+        return;
+      }
       const ids = changedArticles(parts);
       if (!ids) changed.current = null;
       else if (changed.current) ids.forEach((id) => changed.current!.add(id));
@@ -142,9 +149,5 @@ export function useLibrary(paused: boolean): SearchDoc[] | null {
       if (!done) changed.current = ids && changed.current ? new Set([...ids, ...changed.current]) : null;
     };
   }, [paused, version]);
-  useEffect(() => {
-    // Paused (a restore): what changed meanwhile is not known article by article.
-    if (paused) changed.current = null;
-  }, [paused]);
   return library;
 }

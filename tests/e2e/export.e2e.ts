@@ -91,6 +91,8 @@ describe('export and backup', () => {
       buffer: Buffer.from('{"format":"gleaner-backup","version":1,"articles":[{'),
     });
     await expect.poll(() => search.getByText(/not JSON, or it was cut short\. Nothing was changed\./).count()).toBe(1);
+    // Nothing changed: the same count, and the library is not read or searched again ("Searching…").
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect(await search.getByRole('status').first().textContent()).toBe(before);
   });
 
