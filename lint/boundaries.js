@@ -16,6 +16,7 @@ export const SHARED = [
   'utils/error-text.ts',
   'utils/url.ts',
   'utils/group.ts',
+  'utils/time-slices.ts',
   'utils/sanitize.ts',
   'utils/platform.ts',
 ];

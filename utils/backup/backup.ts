@@ -291,24 +291,6 @@ async function readChecked(
   onProgress(articles, header.articles);
 }
 
-export type CheckedBackup = { ok: true; articles: number; highlights: number } | { ok: false; error: string };
-
-/** Reads and checks a backup file without changing anything; never throws for a bad file, says in words what
- * is wrong with it. */
-export async function checkBackup(
-  file: Blob,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<CheckedBackup> {
-  try {
-    const source = await openBackup(file);
-    await readChecked(source, () => {}, onProgress);
-    return { ok: true, articles: source.header.articles, highlights: source.header.highlights };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, error: error.message };
-    throw error;
-  }
-}
-
 export type RestoreResult = { ok: true; report: RestoreReport } | { ok: false; error: string };
 
 /**

@@ -2,6 +2,7 @@
  * A file read as a stream of lines, never as one string: how a backup of any size is read in bounded memory.
  * The browser hands the file over in chunks; only the current chunk and the line being read are held.
  */
+import { timeSlices } from '../time-slices';
 
 /** A line longer than this (characters) is refused: no line of a backup is, and it would have to be held whole. */
 export class LineTooLong extends Error {
@@ -12,9 +13,6 @@ export class LineTooLong extends Error {
 
 /** Ms of work after which the reader lets the page paint and handle input (a long task freezes the page). */
 const SLICE_MS = 40;
-
-/** Resolves on the next task (not a microtask): the page gets to paint and take input in between. */
-export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The lines of `file` (UTF-8), without their line ends (`\n` or `\r\n`), each with its 1-based number; a line
@@ -31,7 +29,7 @@ export async function* fileLines(
   let pieces: string[] = [];
   let held = 0;
   let number = 0;
-  let slice = performance.now();
+  const slices = timeSlices(SLICE_MS);
   const take = (last: string) => {
     const line = pieces.length ? pieces.join('') + last : last;
     pieces = [];
@@ -48,10 +46,7 @@ export async function* fileLines(
         if (held + end - start > maxLine) throw new LineTooLong(number);
         yield { line: take(value.slice(start, end)), number };
         start = end + 1;
-        if (performance.now() - slice > SLICE_MS) {
-          await nextTask();
-          slice = performance.now();
-        }
+        if (slices.due) await slices.pause();
       }
       if (start < value.length) {
         held += value.length - start;

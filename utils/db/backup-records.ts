@@ -95,14 +95,10 @@ export function recordsOf(entries: readonly LibraryEntry[]): LibraryRecords {
 /**
  * Merges checked records (utils/backup/) into the library in one transaction, all or nothing: a record whose id
  * is not stored is added; one that is stored is replaced only by a newer copy; an article whose page is saved
- * under another id is merged into that one. `onProgress` gets how many records are done of how many.
+ * under another id is merged into that one. A restore calls it a step at a time (utils/backup/backup.ts).
  */
-export async function mergeRecords(
-  backup: LibraryRecords,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<RestoreReport> {
+export async function mergeRecords(backup: LibraryRecords): Promise<RestoreReport> {
   const report = emptyReport();
-  const total = backup.articles.length + backup.highlights.length;
   await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
     // Backup id → stored id (a page saved here under another id is merged into that article).
     const target = new Map<string, string>();
@@ -141,7 +137,6 @@ export async function mergeRecords(
         } else report.unchanged++;
       });
       await db.articles.bulkPut(writes);
-      onProgress(start + batch.length, total);
     }
     const contents = backup.contents
       .filter((c) => newer.has(c.articleId))
@@ -163,7 +158,6 @@ export async function mergeRecords(
         else report.highlightsAdded++;
       });
       await db.highlights.bulkPut(writes);
-      onProgress(backup.articles.length + start + batch.length, total);
     }
   });
   return report;

@@ -110,7 +110,11 @@ export function readIndex<T>(
  * this (inside a transaction over INDEX_TABLES and contents) before that text is replaced or deleted.
  */
 export async function unindexArticle(articleId: string): Promise<void> {
-  if (await notedForRebuild(articleId)) return;
+  if (!(await notedForRebuild(articleId))) await removeFromIndex(articleId);
+}
+
+/** unindexArticle's work, once it is known that no rebuild is running. */
+async function removeFromIndex(articleId: string): Promise<void> {
   const doc = await db.searchDocs.get(articleId);
   if (!doc) return;
   const totals = await readTotals();
@@ -151,7 +155,7 @@ export async function unindexArticle(articleId: string): Promise<void> {
  */
 export async function indexArticle(articleId: string, text: string): Promise<void> {
   if (await notedForRebuild(articleId)) return;
-  await unindexArticle(articleId);
+  await removeFromIndex(articleId);
   const { positions, length } = termPositions(text);
   const totals = await readTotals();
   const docNo = totals.next;

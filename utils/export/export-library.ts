@@ -8,6 +8,7 @@ import { db } from '../db/schema';
 import { groupBy } from '../group';
 import { FileNames } from './file-names';
 import { articleToMarkdown, type ArticleBundle, type MarkdownOptions } from './markdown';
+import { timeSlices } from '../time-slices';
 
 /** Articles read per step. */
 const BATCH = 100;
@@ -46,7 +47,6 @@ const encoder = new TextEncoder();
 /** Zip files hold dates from 1980 to 2099 only: others (an imported record's 0) get the time of the export. */
 const zipTime = (epoch: number) =>
   epoch >= Date.UTC(1980, 0, 2) && epoch < Date.UTC(2099, 11, 31) ? new Date(epoch) : new Date();
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * A zip holding one `.md` file per article of `ids` (all articles when null, newest first), reporting
@@ -67,7 +67,7 @@ export async function markdownZip(
   });
   const names = new FileNames();
   let count = 0;
-  let lastYield = performance.now();
+  const slices = timeSlices(YIELD_MS);
   onProgress(0, all.length);
   for (let start = 0; start < all.length; start += BATCH) {
     for (const bundle of await bundlesOf(all.slice(start, start + BATCH), options.fullText)) {
@@ -78,10 +78,9 @@ export async function markdownZip(
       count++;
       if (failure) throw failure;
       // Converting long articles takes milliseconds each: the page gets a turn at least every 50 ms.
-      if (performance.now() - lastYield > YIELD_MS) {
+      if (slices.due) {
         onProgress(count, all.length);
-        await nextTask();
-        lastYield = performance.now();
+        await slices.pause();
       }
     }
     onProgress(Math.min(all.length, start + BATCH), all.length);

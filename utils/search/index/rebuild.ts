@@ -21,6 +21,7 @@ import {
 } from '../../db/search-index';
 import { BLOCK, encodePositions } from './postings';
 import { forEachToken, MAX_TF } from './tokens';
+import { timeSlices } from '../../time-slices';
 
 /**
  * Whether the index must be rebuilt, read from its totals alone (what the search page checks on opening):
@@ -50,8 +51,6 @@ const HELD_BUDGET = 16_000_000;
 const WRITE_BUDGET = 2_000_000;
 /** Ms of work between pauses that let the page paint and take input. */
 const SLICE_MS = 30;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A word's postings not yet written: the next block of it. */
 interface Held {
@@ -152,7 +151,7 @@ export async function rebuildIndex(
   /** The write in progress: one at a time, while the indexing goes on. */
   let writing = Promise.resolve(true);
 
-  let slice = performance.now();
+  const slices = timeSlices(SLICE_MS);
   // The next step's content is read while this one is indexed.
   let reading = db.contents.bulkGet(keys.slice(0, step));
   for (let start = 0; start < total; start += step) {
@@ -194,10 +193,7 @@ export async function rebuildIndex(
         heldSize += 3 + list.pos.length - before;
         if (list.docs.length === BLOCK) release(word, list);
       });
-      if (performance.now() - slice > SLICE_MS) {
-        await nextTask();
-        slice = performance.now();
-      }
+      if (slices.due) await slices.pause();
     }
     if (heldSize > heldBudget) {
       // The words holding most are written as they are, until half the budget is held.
