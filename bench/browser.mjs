@@ -9,7 +9,8 @@
 // until the file is offered, its size, the peak JS heap meanwhile), browser_restore_ms, browser_restore_check_ms
 // (reading and checking the whole file), browser_restore_merge_ms (writing it), browser_restore_index_ms (its index rebuild),
 // browser_restore_heap_mb (peak JS heap), browser_restore_longest_task_ms, browser_search_first_ms,
-// browser_search_p50_ms, browser_search_p95_ms, browser_popup_heading_ms (+ _empty, _ratio),
+// browser_search_p50_ms, browser_search_p95_ms (input to the count painted), browser_search_snippets_p50_ms
+// (input to the results' snippets painted: they are read once typing pauses), browser_popup_heading_ms (+ _empty, _ratio),
 // browser_save_ms (+ _empty, _ratio), browser_index_articles_per_s.
 /* global chrome -- the extension API inside the service worker, where worker.evaluate runs */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -79,6 +80,36 @@ function timeQuery(text) {
       observer.disconnect();
       resolve(Number.NaN);
     }, 10_000);
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/**
+ * In the search page: types `text` and resolves with the ms until the results' snippets (the text around the
+ * match, read once typing pauses) are painted; NaN when none come within 3 s (a query matching no article text).
+ */
+function timeSnippets(text) {
+  return new Promise((resolve) => {
+    const box = document.querySelector('#search-box');
+    const status = document.querySelector('p.count');
+    const counted = () => /^\d[\d,]* results?\b|^At least/.test(status.textContent ?? '');
+    let searching = false;
+    let shown = false;
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (!counted()) searching = true;
+      else if (searching) shown = true;
+      if (shown && document.querySelector('.results p.snippet')) {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve(Number.NaN);
+    }, 3_000);
     box.value = text;
     box.dispatchEvent(new Event('input', { bubbles: true }));
   });
@@ -295,6 +326,8 @@ export async function benchBrowser(count = 10_000) {
     browser = await launchExtension(profile);
     const { page, first } = await openSearch(browser.context, browser.id);
     const times = await searchTimes(page, queries);
+    const snippetTimes = [];
+    for (const query of queries) snippetTimes.push(await page.evaluate(timeSnippets, query));
     say('the popup in the full library');
     const full = await popupTimes(browser.context, browser.worker, browser.id, article);
     await browser.context.close();
@@ -319,6 +352,13 @@ export async function benchBrowser(count = 10_000) {
       [`browser_search_first_ms${suffix}`]: round(first, 1),
       [`browser_search_p50_ms${suffix}`]: round(percentile(times, 50), 1),
       [`browser_search_p95_ms${suffix}`]: round(percentile(times, 95), 1),
+      [`browser_search_snippets_p50_ms${suffix}`]: round(
+        percentile(
+          snippetTimes.filter((ms) => !Number.isNaN(ms)),
+          50,
+        ),
+        1,
+      ),
       [`browser_peer_minisearch_first_ms${suffix}`]: round(peer.first ?? NaN, 1),
       [`browser_peer_minisearch_p50_ms${suffix}`]: round(peer.times ? percentile(peer.times, 50) : NaN, 1),
       [`browser_peer_minisearch_p95_ms${suffix}`]: round(peerP95, 1),

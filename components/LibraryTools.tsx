@@ -13,8 +13,8 @@ import { importItems, parseImportFile } from '@/utils/import/import-library';
 import { exportFullText, readSettings } from '@/utils/settings/storage';
 
 export interface LibraryToolsProps {
-  /** Ids of the articles to export (the current results), or null for the whole library. */
-  exportIds: readonly string[] | null;
+  /** The ids of the articles to export (the current results), asked for when exporting; null: the whole library. */
+  exportIds: (() => readonly string[]) | null;
   /** Called after a restore changed the library (the page searches again). */
   onRestored: () => void;
   /** Called with true when a restore or an import begins writing, and false when it ends. */
@@ -49,7 +49,7 @@ export function LibraryTools({ exportIds, onRestored, onWriting = () => {} }: Li
     run(async () => {
       const settings = await readSettings();
       const { zip, count } = await markdownZip(
-        exportIds,
+        exportIds && exportIds(),
         { fullText, template: settings.exportTemplate },
         (done, total) => setProgress({ label: t('tools.exporting'), done, total }),
       );

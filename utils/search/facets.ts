@@ -7,19 +7,26 @@ export interface Facet {
   count: number;
 }
 
+/** Sites by article record: facets are counted over every result at each keystroke, and parsing a URL is not free. */
+const sites = new WeakMap<SearchDoc['article'], string>();
+
 /** The site an article is filed under: its site name, else its host without `www.`. */
 export function siteOf(doc: SearchDoc): string {
-  if (doc.article.siteName) return doc.article.siteName;
-  try {
-    return new URL(doc.article.url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
+  const { article } = doc;
+  if (article.siteName) return article.siteName;
+  let site = sites.get(article);
+  if (site === undefined) {
+    try {
+      site = new URL(article.url).hostname.replace(/^www\./, '');
+    } catch {
+      site = '';
+    }
+    sites.set(article, site);
   }
+  return site;
 }
 
-function count(values: Iterable<string>, limit: number): Facet[] {
-  const counts = new Map<string, number>();
-  for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+function count(counts: Map<string, number>, limit: number): Facet[] {
   return [...counts]
     .map(([value, n]) => ({ value, count: n }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
@@ -28,13 +35,16 @@ function count(values: Iterable<string>, limit: number): Facet[] {
 
 /** The most common tags and sites among `docs`. */
 export function facetsOf(docs: readonly SearchDoc[], limit = 12): { tags: Facet[]; sites: Facet[] } {
-  return {
-    tags: count(
-      docs.flatMap((doc) => doc.article.tags),
-      limit,
-    ),
-    sites: count(docs.map(siteOf), limit),
+  const tags = new Map<string, number>();
+  const sites = new Map<string, number>();
+  const add = (counts: Map<string, number>, value: string) => {
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
   };
+  for (const doc of docs) {
+    for (const tag of doc.article.tags) add(tags, tag);
+    add(sites, siteOf(doc));
+  }
+  return { tags: count(tags, limit), sites: count(sites, limit) };
 }
 
 function filterPattern(operator: 'tag' | 'site', value: string): { token: string; pattern: RegExp } {

@@ -24,3 +24,18 @@ describe('markRanges', () => {
     expect(marked(text, terms)).toBe(expected);
   });
 });
+
+describe('markRanges on plain ASCII', () => {
+  it('marks what the character-by-character fold marks', () => {
+    const words = ['Data', 'base', 'x86', 'a', 'DATABASE', 'of the'];
+    for (let i = 0; i < 200; i++) {
+      const text = Array.from({ length: 1 + (i % 9) }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(
+        i % 2 ? ' ' : ', ',
+      );
+      const terms = [words[i % words.length]!.toLowerCase(), words[(i + 2) % words.length]!.toLowerCase()];
+      // One accented letter at the end sends the same text through the slow path.
+      const slow = markRanges(`${text} é`, terms).filter(([start]) => start < text.length);
+      expect(markRanges(text, terms), text).toEqual(slow);
+    }
+  });
+});

@@ -32,7 +32,7 @@ describe('what the search page shows first', () => {
   it('a search replaced by a later one stops, and says so', async () => {
     await saveArticle(extractedArticle({ text: 'Ransomware hit the hospital.' }));
     const run = new AbortController();
-    const search = runSearch(await loadSearchDocs(), parseQuery('ransomware'), 25, run.signal);
+    const search = runSearch(await loadSearchDocs(), parseQuery('ransomware'), run.signal);
     run.abort();
     await expect(search).rejects.toBeInstanceOf(SearchAbandoned);
   });

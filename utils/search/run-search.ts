@@ -4,13 +4,15 @@
  */
 import { db, type GleanerDatabase } from '../db/schema';
 import { groupBy } from '../group';
+import type { TextScores } from './index/bm25';
 import { searchPhrase } from './index/phrases';
 import { matchTerm } from './index/term-search';
+import { FieldTextReplaced, prepareFieldText } from './field-text';
 import { firstIndexOfFolded } from './fold';
 import type { ParsedQuery, Term } from './query';
 import { searchLibrary, type SearchDoc, type SearchHit } from './search-library';
 
-/** Results shown at first, with snippets; more are shown on request (`snippetsFor`). */
+/** Results shown at first; more are shown on request. */
 export const PAGE_SIZE = 25;
 /** Characters of text shown around the first match. */
 const SNIPPET = 220;
@@ -94,33 +96,37 @@ export async function snippetsFor(ids: readonly string[], words: readonly string
 export const shownWords = (query: ParsedQuery) => query.clauses.flat().map((term) => term.text);
 
 /**
- * The results of `query`, and a text snippet for each of the first `withSnippets` of them. Article text is
- * searched through the full-text index: a word (the last one as a prefix) or an exact phrase. `exact` is false
- * when a short prefix begins more words than are read: the count is then a lower bound. Throws SearchAbandoned
- * once `signal` is aborted.
+ * The results of `query`. Article text is searched through the full-text index: a word (the last one as a
+ * prefix) or an exact phrase. `exact` is false when a short prefix begins more words than are read: the count
+ * is then a lower bound. Snippets are read apart (`snippetsFor`), once the results are shown. Throws
+ * SearchAbandoned once `signal` is aborted.
  */
 export async function runSearch(
   docs: readonly SearchDoc[],
   query: ParsedQuery,
-  withSnippets = PAGE_SIZE,
   signal?: AbortSignal,
-): Promise<{ hits: SearchHit[]; snippets: Map<string, string>; exact: boolean }> {
+): Promise<{ hits: SearchHit[]; exact: boolean }> {
   const terms = [...query.clauses.flat(), ...query.excluded];
-  const scores = new Map<Term, Map<string, number>>();
+  const scores = new Map<Term, TextScores>();
   let exact = true;
-  await Promise.all(
-    terms.map(async (term) => {
+  // The fields' word lists are built (in slices) for any query, so that they are ready for the next keystroke.
+  const fields = prepareFieldText(docs);
+  fields.catch(() => {}); // a newer library replaced it: its searches are abandoned below
+  await Promise.all([
+    terms.length ? fields : null,
+    ...terms.map(async (term) => {
       const matches = term.phrase
         ? { scores: await searchPhrase(term.text), complete: true }
         : await matchTerm(term.text, term.prefix);
       scores.set(term, matches.scores);
       exact &&= matches.complete;
     }),
-  );
-  // A search replaced by a later one (the next keystroke) stops before its work in memory and its snippets.
+  ]).catch((error: unknown) => {
+    throw error instanceof FieldTextReplaced ? new SearchAbandoned() : error;
+  });
+  // A search replaced by a later one (the next keystroke) stops before its work in memory.
   if (signal?.aborted) throw new SearchAbandoned();
   const hits = searchLibrary(docs, query, (term) => scores.get(term));
   if (signal?.aborted) throw new SearchAbandoned();
-  const shown = hits.slice(0, withSnippets).map((hit) => hit.article.id);
-  return { hits, snippets: await snippetsFor(shown, shownWords(query)), exact };
+  return { hits, exact };
 }

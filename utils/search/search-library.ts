@@ -4,15 +4,22 @@
  * field weights. Fields match the way the index does (see finderOf).
  */
 import type { ArticleRecord, HighlightRecord } from '../records/types';
+import type { TextScores } from './index/bm25';
 import { CJK, NON_WORD } from './index/tokens';
+import {
+  docIndexes,
+  fieldTextOf,
+  FIELDS,
+  hostOf,
+  segmentsOf,
+  WEIGHTS,
+  type FieldText,
+  type SearchDoc,
+} from './field-text';
 import { fold } from './fold';
 import type { ParsedQuery, Term } from './query';
 
-/** An article with its highlights, as searched. */
-export interface SearchDoc {
-  article: ArticleRecord;
-  highlights: readonly HighlightRecord[];
-}
+export type { SearchDoc } from './field-text';
 
 /** A matching article, the highlights that matched, and how well it matched. */
 export interface SearchHit extends SearchDoc {
@@ -20,30 +27,9 @@ export interface SearchHit extends SearchDoc {
   score: number;
 }
 
-/** Article-text scores of one term, by article id (from the full-text index). */
-export type BodyScores = (term: Term) => ReadonlyMap<string, number> | undefined;
+/** Article-text scores of one term (from the full-text index). */
+export type BodyScores = (term: Term) => TextScores | undefined;
 
-/** The searchable fields of an article, unfolded, in a fixed order; `WEIGHTS` says what a match in each counts. */
-function rawFields(doc: SearchDoc): string[] {
-  const { article } = doc;
-  return [
-    article.title,
-    article.tags.join('\n'),
-    doc.highlights.map((h) => `${h.selectors.quote.exact}\n${h.note}`).join('\n'),
-    `${article.siteName ?? ''}\n${hostOf(article.url)}\n${article.byline ?? ''}`,
-    article.note,
-    article.excerpt ?? '',
-  ];
-}
-
-const WEIGHTS = [5, 3, 3, 2, 2, 1] as const;
-const FIELDS = WEIGHTS.length;
-
-/** Stored URLs are normalized (utils/url.ts): the host is what lies between "//" and the path. */
-const hostOf = (url: string) => /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]*)/i.exec(url)?.[1] ?? '';
-
-/** Between segments; never part of a word. */
-const SEPARATOR = '\u0000';
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 function isWordChar(c: string | undefined): boolean {
@@ -59,8 +45,7 @@ function isWordChar(c: string | undefined): boolean {
  */
 type Finder = (text: string, from: number) => number;
 
-function finderOf(term: Term): Finder | null {
-  const words = term.text.split(NON_WORD).filter(Boolean);
+function finderOf(term: Term, words = term.text.split(NON_WORD).filter(Boolean)): Finder | null {
   if (!words.length) return null;
   const cjk = CJK.test(term.text);
   const bounded = (text: string, at: number, end: number) =>
@@ -86,88 +71,30 @@ function finderOf(term: Term): Finder | null {
   };
 }
 
-/**
- * The folded fields of a whole library in one string, so that finding a term across 10,000 articles is one
- * native `indexOf` scan rather than a loop in script. Field k of article d is segment `d * FIELDS + k`,
- * beginning at `starts[segment]`.
- */
-interface FieldText {
-  text: string;
-  starts: Int32Array;
-  /** Article id → index in the docs array. */
-  indexOf: Map<string, number>;
-}
-
-/** Built once per library array: the search page gets a new array when anything in the library changes. */
-const fieldTexts = new WeakMap<readonly SearchDoc[], FieldText>();
-/** Each article's folded fields, joined, kept per doc object: a library array that differs from the last by a
- * few articles (a save elsewhere) folds only those, not 50,000 articles' fields again. */
-const foldedDocs = new WeakMap<SearchDoc, string>();
-
-/** Folds the fields of `docs` in one call (much faster than one per field: 60,000 at 10,000 articles) and
- * keeps each doc's. */
-function foldDocs(docs: readonly SearchDoc[]): void {
-  const clean = (field: string) => (field.includes(SEPARATOR) ? field.replaceAll(SEPARATOR, ' ') : field);
-  const raw = docs.map((doc) => rawFields(doc).map(clean).join(SEPARATOR));
-  const segments = fold(raw.join(SEPARATOR)).split(SEPARATOR);
-  docs.forEach((doc, d) =>
-    foldedDocs.set(
-      doc,
-      // Folding never makes or removes a separator; should it, that doc is folded alone.
-      segments.length === docs.length * FIELDS
-        ? segments.slice(d * FIELDS, (d + 1) * FIELDS).join(SEPARATOR)
-        : fold(raw[d]!),
-    ),
-  );
-}
-
-function fieldTextOf(docs: readonly SearchDoc[]): FieldText {
-  let built = fieldTexts.get(docs);
-  if (built) return built;
-  const missing = docs.filter((doc) => !foldedDocs.has(doc));
-  if (missing.length) foldDocs(missing);
-  const text = docs.map((doc) => foldedDocs.get(doc)!).join(SEPARATOR);
-  const starts = new Int32Array(docs.length * FIELDS);
-  for (let k = 1, at = text.indexOf(SEPARATOR); at >= 0 && k < starts.length; at = text.indexOf(SEPARATOR, at + 1))
-    starts[k++] = at + 1;
-  built = { text, starts, indexOf: new Map(docs.map((doc, d) => [doc.article.id, d])) };
-  fieldTexts.set(docs, built);
-  return built;
-}
-
-/** The field segment holding character `at` (the last segment starting at or before it). */
-function segmentAt(starts: Int32Array, at: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= at) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
 /** Adds to `scores` (by doc index) one term's: its fields' weights (each field counted once) plus its text score. */
-function addTermScores(
-  fields: FieldText,
-  term: Term,
-  body: ReadonlyMap<string, number> | undefined,
-  scores: Float64Array,
-): void {
-  const find = finderOf(term);
+function addTermScores(fields: FieldText, term: Term, body: TextScores | undefined, scores: Float64Array): void {
+  const words = term.text.split(NON_WORD).filter(Boolean);
+  const find = finderOf(term, words);
   if (find) {
-    for (let at = find(fields.text, 0); at >= 0;) {
-      const k = segmentAt(fields.starts, at);
-      const d = Math.floor(k / FIELDS);
-      scores[d] = scores[d]! + WEIGHTS[k % FIELDS]!;
-      at = k + 1 < fields.starts.length ? find(fields.text, fields.starts[k + 1]!) : -1;
+    const add = (segment: number) => {
+      const d = (segment / FIELDS) | 0;
+      scores[d] = scores[d]! + WEIGHTS[segment % FIELDS]!;
+    };
+    // The fields that hold the term's words, from the word lists; checked one by one where that is not enough.
+    const found = CJK.test(term.text) ? null : segmentsOf(fields, term, words);
+    if (found?.exact) for (const segment of found.segments) add(segment);
+    else
+      for (const segment of found ? found.segments : fields.segments.keys())
+        if (find(fields.segments[segment]!, 0) >= 0) add(segment);
+  }
+  if (body) {
+    const at = docIndexes(fields, body.ids);
+    const text = body.scores;
+    for (let docNo = 0; docNo < text.length; docNo++) {
+      const d = text[docNo]! > 0 ? at[docNo]! : -1;
+      if (d >= 0) scores[d] = scores[d]! + text[docNo]!;
     }
   }
-  // forEach, not for…of: no entry array per article at thousands of results.
-  body?.forEach((score, id) => {
-    const d = fields.indexOf.get(id);
-    if (d !== undefined) scores[d] = scores[d]! + score;
-  });
 }
 
 /** Whether a query has any filter (most have none, and then no article needs checking). */
@@ -275,7 +202,7 @@ export function searchLibrary(
     score: scores[d]!,
   }));
   // Which highlights matched is only worked out for the results that will be shown.
-  const finders = terms.map(finderOf).filter((find) => find !== null);
+  const finders = terms.map((term) => finderOf(term)).filter((find) => find !== null);
   for (const hit of hits.slice(0, detailed)) {
     hit.matchingHighlights = finders.length
       ? hit.highlights.filter((h) => finders.some((find) => find(highlightText(h), 0) >= 0))

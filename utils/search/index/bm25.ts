@@ -20,3 +20,23 @@ export const blocksIdf = (blocks: ReadonlyArray<{ docs: ArrayLike<number> }>, co
     blocks.reduce((sum, block) => sum + block.docs.length, 0),
     count,
   );
+
+/**
+ * BM25 scores of article text for one term, by document number (0: the article does not match), with the
+ * article id of each number. Dense typed arrays, not a map by id: a common word matches thousands of articles
+ * at every keystroke, and maps that large are what makes the collector pause the page.
+ */
+export interface TextScores {
+  ids: ReadonlyArray<string | null | undefined>;
+  scores: Float64Array;
+}
+
+/** The matching articles of `text`, by id (for callers that want a map: tests, small results). */
+export function scoresById({ ids, scores }: TextScores): Map<string, number> {
+  const byId = new Map<string, number>();
+  scores.forEach((score, docNo) => {
+    const id = ids[docNo];
+    if (score > 0 && id) byId.set(id, score);
+  });
+  return byId;
+}

@@ -1,6 +1,6 @@
 /** Exact phrases from the full-text index: the words' stored positions, walked together; no article is read. */
 import { readIndex, termBlocks } from '../../db/search-index';
-import { averageLength, blocksIdf, bm25 } from './bm25';
+import { averageLength, blocksIdf, bm25, type TextScores } from './bm25';
 import { PostingsCursor } from './postings';
 import { tokens } from './tokens';
 
@@ -23,13 +23,13 @@ function holds(list: Int32Array, length: number, value: number): boolean {
  * The words' postings are walked together (they are in document order); only documents holding every word
  * have their positions read.
  */
-export async function searchPhrase(phrase: string): Promise<Map<string, number>> {
+export async function searchPhrase(phrase: string): Promise<TextScores> {
   const words = tokens(phrase);
-  const scores = new Map<string, number>();
-  if (!words.length) return scores;
+  if (!words.length) return { ids: [], scores: new Float64Array(0) };
   const distinct = [...new Set(words)];
   const [totals, ids, lists] = await readIndex(() => Promise.all(distinct.map((word) => termBlocks(word))));
-  if (lists.some((blocks) => !blocks.length)) return scores;
+  const scores = new Float64Array(ids.length);
+  if (lists.some((blocks) => !blocks.length)) return { ids, scores };
   const average = averageLength(totals);
   const idfs = lists.map((blocks) => blocksIdf(blocks, totals.count));
   const cursors = lists.map((blocks) => new PostingsCursor(blocks));
@@ -47,13 +47,9 @@ export async function searchPhrase(phrase: string): Promise<Map<string, number>>
       const start = first.positions[s]!;
       found = cursorOf.every((cursor, k) => k === 0 || holds(cursor.positions, cursor.tf, start + k));
     }
-    const id = ids[target];
-    if (found && id)
-      scores.set(
-        id,
-        cursors.reduce((sum, cursor, w) => sum + bm25(idfs[w]!, cursor.tf, cursor.length, average), 0),
-      );
+    if (found)
+      scores[target] = cursors.reduce((sum, cursor, w) => sum + bm25(idfs[w]!, cursor.tf, cursor.length, average), 0);
     for (const cursor of cursors) cursor.next();
   }
-  return scores;
+  return { ids, scores };
 }

@@ -4,7 +4,7 @@
  */
 import { prefixBlocks, readIndex, termBlocks } from '../../db/search-index';
 import { groupBy } from '../../group';
-import { averageLength, blocksIdf, bm25 } from './bm25';
+import { averageLength, blocksIdf, bm25, scoresById, type TextScores } from './bm25';
 import { searchPhrase } from './phrases';
 import { tokens } from './tokens';
 
@@ -14,8 +14,8 @@ const MAX_PREFIX_BLOCKS = 256;
 
 /** What the index holds for one word of a query. */
 export interface TermMatches {
-  /** BM25 score by article id. */
-  scores: Map<string, number>;
+  /** BM25 score by document number. */
+  scores: TextScores;
   /** False when a prefix begins more words than are read (MAX_PREFIX_*): some articles may be missing. */
   complete: boolean;
 }
@@ -26,9 +26,8 @@ export interface TermMatches {
  */
 export async function matchTerm(term: string, prefix = false): Promise<TermMatches> {
   const words = tokens(term);
-  const scores = new Map<string, number>();
   if (words.length > 1) return { scores: await searchPhrase(term), complete: true };
-  if (words.length !== 1) return { scores, complete: true };
+  if (words.length !== 1) return { scores: { ids: [], scores: new Float64Array(0) }, complete: true };
   const word = words[0]!;
   const [totals, ids, { blocks, complete }] = await readIndex(() =>
     prefix
@@ -36,21 +35,22 @@ export async function matchTerm(term: string, prefix = false): Promise<TermMatch
       : termBlocks(word).then((blocks) => ({ blocks, complete: true })),
   );
   const average = averageLength(totals);
+  const scores = new Float64Array(ids.length);
   for (const termBlocksOfOne of groupBy(blocks, (block) => block.term).values()) {
     const idf = blocksIdf(termBlocksOfOne, totals.count);
     for (const block of termBlocksOfOne) {
       for (let i = 0; i < block.docs.length; i++) {
-        const id = ids[block.docs[i]!];
-        if (!id) continue;
+        const docNo = block.docs[i]!;
         const score = bm25(idf, block.tfs[i]!, block.lens[i]!, average);
-        if (score > (scores.get(id) ?? 0)) scores.set(id, score);
+        // (Of the words a prefix begins, an article counts by its best.)
+        if (score > scores[docNo]!) scores[docNo] = score;
       }
     }
   }
-  return { scores, complete };
+  return { scores: { ids, scores }, complete };
 }
 
-/** The scores of `matchTerm`, for callers that need no more. */
+/** The scores of `matchTerm` by article id, for callers that need no more. */
 export async function searchTerm(term: string, prefix = false): Promise<Map<string, number>> {
-  return (await matchTerm(term, prefix)).scores;
+  return scoresById((await matchTerm(term, prefix)).scores);
 }

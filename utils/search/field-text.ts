@@ -1,0 +1,276 @@
+/**
+ * The in-memory half of a search reads an article's fields (title, tags, highlights, site, note, excerpt), not
+ * its text: each article's fields folded, and which fields hold each word. Built once per library array (the
+ * search page gets a new array when anything in the library changes), in slices when the page asks for it
+ * ahead (`prepareFieldText`), so that a keystroke at 50,000 articles finds a word's fields by a lookup instead
+ * of scanning 40 MB of text, and the page never freezes while it is built.
+ */
+import type { ArticleRecord, HighlightRecord } from '../records/types';
+import { timeSlices } from '../time-slices';
+import { fold } from './fold';
+import type { Term } from './query';
+
+/** An article with its highlights, as searched. */
+export interface SearchDoc {
+  article: ArticleRecord;
+  highlights: readonly HighlightRecord[];
+}
+
+/** What a match in each field counts, in the order of `rawFields`. */
+export const WEIGHTS = [5, 3, 3, 2, 2, 1] as const;
+export const FIELDS = WEIGHTS.length;
+
+/** Stored URLs are normalized (utils/url.ts): the host is what lies between "//" and the path. */
+export const hostOf = (url: string) => /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]*)/i.exec(url)?.[1] ?? '';
+
+/** The searchable fields of an article, unfolded, in the order of WEIGHTS. */
+function rawFields(doc: SearchDoc): string[] {
+  const { article } = doc;
+  return [
+    article.title,
+    article.tags.join('\n'),
+    doc.highlights.map((h) => `${h.selectors.quote.exact}\n${h.note}`).join('\n'),
+    `${article.siteName ?? ''}\n${hostOf(article.url)}\n${article.byline ?? ''}`,
+    article.note,
+    article.excerpt ?? '',
+  ];
+}
+
+/** Letters, digits and marks: what words are made of, here as in the full-text index (index/tokens.ts). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Word (2) or not (1) for each UTF-16 code unit, found once (0: not yet). A lone surrogate is not a word
+ * character, as `WORD_CHAR.test` of one code unit says. */
+const codeKinds = new Uint8Array(0x10000);
+
+export function isWordCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  let kind = codeKinds[code]!;
+  if (!kind) codeKinds[code] = kind = WORD_CHAR.test(String.fromCharCode(code)) ? 2 : 1;
+  return kind === 2;
+}
+
+/** Field k of article d (at index d of the library array) is segment `d * FIELDS + k`. */
+export interface FieldText {
+  /** Each segment's folded text. */
+  segments: string[];
+  /** Article id → index in the library array. */
+  indexOf: Map<string, number>;
+  /** Each word (a longest run of word characters, folded) → its number, whose segments are `postings` from
+   * `offsets[n]` to `offsets[n + 1]`, ascending, once each. Numbers in typed arrays: hundreds of thousands of
+   * small arrays would be for the garbage collector to trace at every full collection, pausing the page. */
+  words: Map<string, number>;
+  offsets: Int32Array;
+  postings: Int32Array;
+  /** The words by their first code unit, and by their first two: where a prefix looks for the words it begins. */
+  byStart: Map<string, string[]>;
+}
+
+/** Between fields while folding many at once; never part of a word, and removed from the fields themselves. */
+const SEPARATOR = '\u0000';
+
+/** Each article's folded fields, kept per doc object: a library array that differs from the last by a few
+ * articles (a save elsewhere) folds only those, not 50,000 articles' fields again. */
+const foldedDocs = new WeakMap<SearchDoc, string[]>();
+
+/** Folds the fields of `docs` in one call (far cheaper than one per field) and keeps each doc's. */
+function foldDocs(docs: readonly SearchDoc[]): void {
+  const clean = (field: string) => (field.includes(SEPARATOR) ? field.replaceAll(SEPARATOR, ' ') : field);
+  const raw = docs.map((doc) => rawFields(doc).map(clean));
+  const segments = fold(raw.map((fields) => fields.join(SEPARATOR)).join(SEPARATOR)).split(SEPARATOR);
+  docs.forEach((doc, d) =>
+    foldedDocs.set(
+      doc,
+      // Folding never makes or removes a separator; should it, that doc is folded alone.
+      segments.length === docs.length * FIELDS
+        ? segments.slice(d * FIELDS, (d + 1) * FIELDS)
+        : raw[d]!.map((field) => fold(field)),
+    ),
+  );
+}
+
+/** Articles folded and indexed between two looks at the clock (folding many at once is what makes it cheap;
+ * a huge string at once, 40 MB at 50,000 articles, is slow again). */
+const CHUNK = 400;
+
+/** Builds the FieldText of `docs`, yielding after each chunk of articles. */
+function* building(docs: readonly SearchDoc[]): Generator<void, FieldText, void> {
+  const segments = new Array<string>(docs.length * FIELDS);
+  const indexOf = new Map<string, number>();
+  const lists = new Map<string, number[]>();
+  const byStart = new Map<string, string[]>();
+  const addWord = (word: string, segment: number) => {
+    let list = lists.get(word);
+    if (!list) {
+      lists.set(word, (list = []));
+      for (const start of word.length > 1 ? [word[0]!, word.slice(0, 2)] : [word]) {
+        const bucket = byStart.get(start);
+        if (bucket) bucket.push(word);
+        else byStart.set(start, [word]);
+      }
+    }
+    if (list[list.length - 1] !== segment) list.push(segment);
+  };
+  for (let from = 0; from < docs.length; from += CHUNK) {
+    const chunk = docs.slice(from, from + CHUNK);
+    const missing = chunk.filter((doc) => !foldedDocs.has(doc));
+    if (missing.length) foldDocs(missing);
+    chunk.forEach((doc, i) => {
+      const d = from + i;
+      indexOf.set(doc.article.id, d);
+      foldedDocs.get(doc)!.forEach((text, k) => {
+        const segment = d * FIELDS + k;
+        segments[segment] = text;
+        let start = -1;
+        for (let at = 0; at <= text.length; at++) {
+          const word = at < text.length && isWordCode(text.charCodeAt(at));
+          if (word && start < 0) start = at;
+          else if (!word && start >= 0) {
+            addWord(text.slice(start, at), segment);
+            start = -1;
+          }
+        }
+      });
+    });
+    yield;
+  }
+  const words = new Map<string, number>();
+  const offsets = new Int32Array(lists.size + 1);
+  let n = 0;
+  for (const [word, list] of lists) {
+    words.set(word, n);
+    offsets[n + 1] = offsets[n]! + list.length;
+    n++;
+  }
+  const postings = new Int32Array(offsets[n]!);
+  n = 0;
+  for (const list of lists.values()) postings.set(list, offsets[n++]);
+  return { segments, indexOf, words, offsets, postings, byStart };
+}
+
+/** The segments holding `word` (empty if none does). */
+function segmentsHolding(fields: FieldText, word: string): Int32Array {
+  const n = fields.words.get(word);
+  return n === undefined ? EMPTY : fields.postings.subarray(fields.offsets[n], fields.offsets[n + 1]);
+}
+
+const EMPTY = new Int32Array(0);
+
+/** Built, by library array. */
+const built = new WeakMap<readonly SearchDoc[], FieldText>();
+/** The one being built in slices: a newer library array stops it. */
+let pending: { docs: readonly SearchDoc[]; done: Promise<FieldText> } | null = null;
+
+/** Thrown to whoever waits for a FieldText of a library array that a newer one replaced. */
+export class FieldTextReplaced extends Error {}
+
+/** The FieldText of `docs`, built now if it is not already. */
+export function fieldTextOf(docs: readonly SearchDoc[]): FieldText {
+  const ready = built.get(docs);
+  if (ready) return ready;
+  const steps = building(docs);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  built.set(docs, step.value);
+  return step.value;
+}
+
+/**
+ * The FieldText of `docs`, built in slices (of `sliceMs`) between which the page paints and takes input. Asking for
+ * a newer library array stops a build still running for an older one (which rejects with FieldTextReplaced).
+ */
+export function prepareFieldText(docs: readonly SearchDoc[], sliceMs = 30): Promise<FieldText> {
+  const ready = built.get(docs);
+  if (ready) return Promise.resolve(ready);
+  if (pending?.docs === docs) return pending.done;
+  const job = { docs } as { docs: readonly SearchDoc[]; done: Promise<FieldText> };
+  pending = job;
+  job.done = (async () => {
+    const slices = timeSlices(sliceMs);
+    const steps = building(docs);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        built.set(docs, step.value);
+        return step.value;
+      }
+      if (slices.due) {
+        await slices.pause();
+        if (pending !== job) throw new FieldTextReplaced();
+      }
+    }
+  })().finally(() => {
+    if (pending === job) pending = null;
+  });
+  return job.done;
+}
+
+/** Each FieldText's index in the library array by document number of the full-text index, for the ids it was
+ * made for (their array grows in place as articles are indexed; a new build is a new array). */
+const docIndexCache = new WeakMap<FieldText, { ids: ReadonlyArray<unknown>; length: number; at: Int32Array }>();
+
+/** The index in the library array of each document number's article (-1: not in it, or removed). */
+export function docIndexes(fields: FieldText, ids: ReadonlyArray<string | null | undefined>): Int32Array {
+  const kept = docIndexCache.get(fields);
+  if (kept?.ids === ids && kept.length === ids.length) return kept.at;
+  const at = new Int32Array(ids.length);
+  for (let docNo = 0; docNo < ids.length; docNo++) {
+    const id = ids[docNo];
+    at[docNo] = id ? (fields.indexOf.get(id) ?? -1) : -1;
+  }
+  docIndexCache.set(fields, { ids, length: ids.length, at });
+  return at;
+}
+
+/** The words of the index that begin with `prefix`. */
+function wordsStarting(fields: FieldText, prefix: string): string[] {
+  if (prefix.length === 1) return fields.byStart.get(prefix) ?? [];
+  return (fields.byStart.get(prefix.slice(0, 2)) ?? []).filter((word) => word.startsWith(prefix));
+}
+
+/**
+ * Where `term` can be: the segments that hold its words (the last one as a prefix when it is being typed).
+ * `exact` when every one of them holds the term (one word); otherwise each must still be checked (a phrase
+ * needs its words in order). Null when the words cannot be looked up (Chinese or Japanese, found anywhere in a
+ * word; a character that is no word character to the index): then every segment must be checked.
+ */
+export function segmentsOf(
+  fields: FieldText,
+  term: Term,
+  words: readonly string[],
+): { segments: Iterable<number>; exact: boolean } | null {
+  if (!words.length) return { segments: [], exact: true };
+  // (A phrase of hundreds of words, pasted, is checked everywhere: `intersection` counts in bytes.)
+  if (words.length > 200) return null;
+  for (const word of words) for (let i = 0; i < word.length; i++) if (!isWordCode(word.charCodeAt(i))) return null;
+  const lists = words.map((word, i) => {
+    if (!(term.prefix && i === words.length - 1)) return segmentsHolding(fields, word);
+    const starting = wordsStarting(fields, word);
+    return starting.length === 1 ? segmentsHolding(fields, starting[0]!) : union(fields, starting);
+  });
+  if (lists.length === 1) return { segments: lists[0]!, exact: true };
+  return { segments: intersection(fields, lists), exact: false };
+}
+
+/** The segments holding any of `words` (each word's list is ascending; the union need not be). */
+function union(fields: FieldText, words: readonly string[]): number[] {
+  const seen = new Uint8Array(fields.segments.length);
+  const segments: number[] = [];
+  for (const word of words)
+    for (const segment of segmentsHolding(fields, word))
+      if (!seen[segment]) {
+        seen[segment] = 1;
+        segments.push(segment);
+      }
+  return segments;
+}
+
+/** The segments in every one of `lists` (each holding a segment once). */
+function intersection(fields: FieldText, lists: ReadonlyArray<ArrayLike<number>>): number[] {
+  const ordered = [...lists].sort((a, b) => a.length - b.length);
+  if (!ordered[0]!.length) return [];
+  // How many of the lists so far hold each segment; 255 lists is more than any query has words.
+  const held = new Uint8Array(fields.segments.length);
+  ordered.forEach((list, i) => {
+    for (let j = 0; j < list.length; j++) if (held[list[j]!] === i) held[list[j]!] = i + 1;
+  });
+  return Array.prototype.filter.call(ordered[0]!, (segment: number) => held[segment] === ordered.length) as number[];
+}
