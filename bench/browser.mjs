@@ -59,37 +59,10 @@ async function openSearch(context, id) {
 /**
  * In the search page: types `text` into the box (one input event) and resolves with the ms until the new count
  * is painted. The count first turns to "Searching…" (SearchPage), so the old count is not taken for the new;
- * NaN if nothing changed within 10 s (the same query twice).
+ * NaN if nothing changed within 10 s (the same query twice). With `snippets`, until the results' snippets (read
+ * once typing pauses) are painted too; NaN when none come (a query matching no article text).
  */
-function timeQuery(text) {
-  return new Promise((resolve) => {
-    const box = document.querySelector('#search-box');
-    const status = document.querySelector('p.count');
-    const counted = () => /^\d[\d,]* results?\b|^At least/.test(status.textContent ?? '');
-    let searching = false;
-    const start = performance.now();
-    const observer = new MutationObserver(() => {
-      if (!counted()) searching = true;
-      else if (searching) {
-        observer.disconnect();
-        requestAnimationFrame(() => resolve(performance.now() - start));
-      }
-    });
-    observer.observe(status, { childList: true, subtree: true, characterData: true });
-    setTimeout(() => {
-      observer.disconnect();
-      resolve(Number.NaN);
-    }, 10_000);
-    box.value = text;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-/**
- * In the search page: types `text` and resolves with the ms until the results' snippets (the text around the
- * match, read once typing pauses) are painted; NaN when none come within 3 s (a query matching no article text).
- */
-function timeSnippets(text) {
+function timeQuery({ text, snippets = false }) {
   return new Promise((resolve) => {
     const box = document.querySelector('#search-box');
     const status = document.querySelector('p.count');
@@ -100,16 +73,19 @@ function timeSnippets(text) {
     const observer = new MutationObserver(() => {
       if (!counted()) searching = true;
       else if (searching) shown = true;
-      if (shown && document.querySelector('.results p.snippet')) {
+      if (shown && (!snippets || document.querySelector('.results p.snippet'))) {
         observer.disconnect();
         requestAnimationFrame(() => resolve(performance.now() - start));
       }
     });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    setTimeout(() => {
-      observer.disconnect();
-      resolve(Number.NaN);
-    }, 3_000);
+    observer.observe(snippets ? document.body : status, { childList: true, subtree: true, characterData: true });
+    setTimeout(
+      () => {
+        observer.disconnect();
+        resolve(Number.NaN);
+      },
+      snippets ? 3_000 : 10_000,
+    );
     box.value = text;
     box.dispatchEvent(new Event('input', { bubbles: true }));
   });
@@ -119,7 +95,7 @@ function timeSnippets(text) {
 async function searchTimes(page, queries) {
   const times = [];
   for (let pass = 0; pass < 2; pass++) {
-    for (const query of queries) times.push(await page.evaluate(timeQuery, query));
+    for (const query of queries) times.push(await page.evaluate(timeQuery, { text: query }));
   }
   return times.filter((ms) => !Number.isNaN(ms));
 }
@@ -327,7 +303,7 @@ export async function benchBrowser(count = 10_000) {
     const { page, first } = await openSearch(browser.context, browser.id);
     const times = await searchTimes(page, queries);
     const snippetTimes = [];
-    for (const query of queries) snippetTimes.push(await page.evaluate(timeSnippets, query));
+    for (const query of queries) snippetTimes.push(await page.evaluate(timeQuery, { text: query, snippets: true }));
     say('the popup in the full library');
     const full = await popupTimes(browser.context, browser.worker, browser.id, article);
     await browser.context.close();

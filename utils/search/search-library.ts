@@ -11,6 +11,7 @@ import {
   fieldTextOf,
   FIELDS,
   hostOf,
+  isWordCode,
   segmentsOf,
   WEIGHTS,
   type FieldText,
@@ -30,14 +31,8 @@ export interface SearchHit extends SearchDoc {
 /** Article-text scores of one term (from the full-text index). */
 export type BodyScores = (term: Term) => TextScores | undefined;
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-
-function isWordChar(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const code = c.charCodeAt(0);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  return WORD_CHAR.test(c);
-}
+/** Whether the code unit at `at` is a word character (false outside the text). */
+const isWordAt = (text: string, at: number) => at >= 0 && at < text.length && isWordCode(text.charCodeAt(at));
 
 /**
  * Finds a term in folded text: a word whole, the word being typed as a prefix, a phrase word after word with
@@ -49,7 +44,7 @@ function finderOf(term: Term, words = term.text.split(NON_WORD).filter(Boolean))
   if (!words.length) return null;
   const cjk = CJK.test(term.text);
   const bounded = (text: string, at: number, end: number) =>
-    cjk || (!isWordChar(text[at - 1]) && (term.prefix || !isWordChar(text[end])));
+    cjk || (!isWordAt(text, at - 1) && (term.prefix || !isWordAt(text, end)));
   if (words.length === 1) {
     const word = words[0]!;
     return (text, from) => {
