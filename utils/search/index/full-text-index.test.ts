@@ -9,7 +9,8 @@ import { indexCoverage, rebuildIndex } from './rebuild';
 import { parseQuery } from '../query';
 import { loadSearchDocs, runSearch } from '../run-search';
 import { matchTerm, searchTerm } from './term-search';
-import { CJK, NON_WORD, tokens } from './tokens';
+import { CJK, forEachWordNumber, hashOf, MAX_TF, NON_WORD, tokens, WordTable } from './tokens';
+import { decodePositions } from './postings';
 import { fold } from '../fold';
 import fc from 'fast-check';
 
@@ -69,6 +70,45 @@ describe('tokens', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('numbers words as the tokens name them, one number per word, across texts and as the table grows (property)', () => {
+    const table = new WordTable();
+    const pieces = fc.constantFrom('word', 'Ünïcödé', ' ', '-', '東京', 'に', '𝐛', 'ß', '\u0301', 'x'.repeat(41));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 20 }),
+        (parts) => {
+          const text = parts.join('');
+          const numbers: number[] = [];
+          forEachWordNumber(text, table, (number) => numbers.push(number));
+          expect(numbers.map((number) => table.words[number])).toEqual(tokens(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // Thousands of words (the slots grow many times over): each keeps its number, and no word is numbered twice.
+    const many = Array.from({ length: 30_000 }, (_, i) => `w${i.toString(36)}`);
+    const first = many.map((word) => table.numberOf(word));
+    forEachWordNumber(many.join(' '), table, (number) => expect(number).toBe(first.shift()));
+    expect(new Set(table.words).size).toBe(table.words.length);
+  });
+
+  it('tells apart two words of the same hash', () => {
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const word = i.toString(36);
+      const other = seen.get(hashOf(word));
+      if (other !== undefined && other.length === word.length) pair = [other, word];
+      else seen.set(hashOf(word), word);
+    }
+    const table = new WordTable();
+    const [a, b] = pair.map((word) => table.numberOf(word));
+    expect(a).not.toBe(b);
+    const numbers: number[] = [];
+    forEachWordNumber(`${pair[1]} ${pair[0]}`, table, (number) => numbers.push(number));
+    expect(numbers).toEqual([b, a]);
   });
 });
 
@@ -243,6 +283,40 @@ describe('rebuilding the index', () => {
     // Saving onto partial blocks afterwards still works.
     const added = await saveArticle(extractedArticle({ url: 'https://e.com/after', text: 'health crisis after' }));
     expect(scoresById(await searchPhrase('health crisis')).has(added.id)).toBe(true);
+  });
+
+  /** Every posting stored: per word and article, the word's positions in the article. */
+  async function postings() {
+    const articleOf = new Map((await db.searchDocs.toArray()).map((doc) => [doc.docNo, doc.articleId]));
+    const out = new Map<string, string>();
+    for (const block of await db.searchBlocks.toArray()) {
+      let at = 0;
+      block.docs.forEach((docNo, i) => {
+        const positions = new Int32Array(block.tfs[i]!);
+        at = decodePositions(block.pos, at, positions.length, positions);
+        out.set(`${block.term} ${articleOf.get(docNo)}`, `${block.lens[i]}: ${positions.join(',')}`);
+      });
+    }
+    return out;
+  }
+
+  it('with thousands of words and long articles, stores exactly what saving article by article stored', async () => {
+    let state = 11;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8;
+    const word = () => `w${(next() % 6000).toString(36)}`;
+    const texts = [
+      // Longer than the rebuild's first buffers, and one word past the most occurrences counted.
+      Array.from({ length: 9000 }, word).join(' '),
+      `${'again '.repeat(MAX_TF + 5)}end`,
+      ...Array.from({ length: 40 }, () => Array.from({ length: 1 + (next() % 900) }, word).join(' ')),
+      'Café 東京都に住んでいます naïve',
+    ];
+    for (const [i, text] of texts.entries())
+      await saveArticle(extractedArticle({ url: `https://e.com/long/${i}`, text }));
+    const expected = await postings();
+    expect(expected.size).toBeGreaterThan(5000);
+    expect(await rebuildIndex(() => {}, { step: 6 })).toBe(true);
+    expect(await postings()).toEqual(expected);
   });
 
   it('indexes what is saved or removed while it runs, when it ends', async () => {

@@ -8,10 +8,12 @@ import type { SearchBlockRecord } from '../../db/schema';
 /** Articles per postings block: an append touches one small record; a common term spans a few blocks. */
 export const BLOCK = 1024;
 
-/** Appends ascending positions to `out` as variable-length deltas (7 bits a byte). */
-export function encodePositions(positions: readonly number[], out: number[]): void {
+/** Appends ascending positions (those of `positions` from `from` to `to`) to `out` as variable-length deltas
+ * (7 bits a byte). */
+export function encodePositions(positions: ArrayLike<number>, out: number[], from = 0, to = positions.length): void {
   let previous = 0;
-  for (const position of positions) {
+  for (let i = from; i < to; i++) {
+    const position = positions[i]!;
     let delta = position - previous;
     previous = position;
     while (delta >= 0x80) {

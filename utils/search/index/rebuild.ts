@@ -20,7 +20,7 @@ import {
   type RebuildTotals,
 } from '../../db/search-index';
 import { BLOCK, encodePositions } from './postings';
-import { forEachToken, MAX_TF } from './tokens';
+import { forEachWordNumber, MAX_TF, WordTable } from './tokens';
 import { timeSlices } from '../../time-slices';
 
 /**
@@ -61,6 +61,13 @@ interface Held {
   pos: number[];
 }
 
+/** `array` in one at least twice as long, holding more than `index`; new places `fill`ed. */
+function grown(array: Int32Array, index: number, fill = 0): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(array.length * 2, index + 1)).fill(fill, array.length);
+  out.set(array);
+  return out;
+}
+
 const sizeOf = (held: Held) => held.docs.length * 3 + held.pos.length;
 
 function blockOf(term: string, held: Held): SearchBlockRecord {
@@ -86,12 +93,19 @@ export async function rebuildIndex(
   const total = keys.length;
   const build = await beginRebuild();
   // Words by number (a word is looked up once per occurrence; all else is indexed by its number).
-  const numbers = new Map<string, number>();
-  const words: string[] = [];
+  const table = new WordTable();
+  const words = table.words;
   const held: Array<Held | undefined> = [];
-  // Per word number: the last document it was seen in, and where its positions are in that document's lists.
+  // Per word number: the last document it was seen in, and its place among that document's distinct words.
   let seenIn = new Int32Array(1 << 16).fill(-1);
   let seenAt = new Int32Array(1 << 16);
+  // The document being indexed: per occurrence, its word's place (-1 past MAX_TF of the word); per distinct
+  // word, its number and occurrences; then the positions of each word, one after the other.
+  let places = new Int32Array(1 << 12);
+  let docWords = new Int32Array(1 << 10);
+  let counts = new Int32Array(1 << 10);
+  let starts = new Int32Array(1 << 10);
+  let positions = new Int32Array(1 << 12);
   let heldSize = 0;
   /** Blocks ready to be written, and the size of their postings. */
   const ready: SearchBlockRecord[] = [];
@@ -105,23 +119,6 @@ export async function rebuildIndex(
     readySize += sizeOf(list);
     heldSize -= sizeOf(list);
     held[word] = { block: list.block + 1, docs: [], tfs: [], lens: [], pos: [] };
-  };
-  /** The number of a word, given it if it has none yet. */
-  const numberOf = (word: string): number => {
-    let number = numbers.get(word);
-    if (number === undefined) {
-      numbers.set(word, (number = words.length));
-      words.push(word);
-      if (number === seenIn.length) {
-        const grown = new Int32Array(number * 2).fill(-1);
-        grown.set(seenIn);
-        seenIn = grown;
-        const at = new Int32Array(number * 2);
-        at.set(seenAt);
-        seenAt = at;
-      }
-    }
-    return number;
   };
   /** Writes what is ready, in transactions of a bounded size; the last of them also carries the documents
    * read so far, and ends the rebuild if `last`. */
@@ -160,39 +157,53 @@ export async function rebuildIndex(
     for (const content of contents) {
       if (!content) continue; // removed since the rebuild began
       const docNo = totals.next++;
-      // The document's words in the order first seen, with their positions.
-      const docWords: number[] = [];
-      const docPositions: number[][] = [];
       let length = 0;
-      forEachToken(content.text, (token) => {
-        const word = numberOf(token);
+      let distinct = 0;
+      forEachWordNumber(content.text, table, (word) => {
+        if (word >= seenIn.length) [seenIn, seenAt] = [grown(seenIn, word, -1), grown(seenAt, word)];
+        if (length === places.length) places = grown(places, length);
         if (seenIn[word] !== docNo) {
+          if (distinct === docWords.length) [docWords, counts] = [grown(docWords, distinct), grown(counts, distinct)];
           seenIn[word] = docNo;
-          seenAt[word] = docWords.length;
-          docWords.push(word);
-          docPositions.push([length]);
-        } else {
-          const positions = docPositions[seenAt[word]!]!;
-          if (positions.length < MAX_TF) positions.push(length);
+          seenAt[word] = distinct;
+          docWords[distinct] = word;
+          counts[distinct++] = 0;
         }
-        length++;
+        const place = seenAt[word]!;
+        if (counts[place]! < MAX_TF) {
+          counts[place] = counts[place]! + 1;
+          places[length++] = place;
+        } else places[length++] = -1;
       });
+      // Each word's positions, in order, from where each occurrence was counted.
+      if (starts.length < distinct) starts = grown(starts, distinct);
+      if (positions.length < length) positions = grown(positions, length);
+      for (let i = 0, at = 0; i < distinct; i++) {
+        starts[i] = at;
+        at += counts[i]!;
+      }
+      for (let at = 0; at < length; at++) {
+        const place = places[at]!;
+        if (place >= 0) positions[starts[place]!++] = at;
+      }
       totals.count++;
       totals.totalLength += length;
       docs.push({ articleId: content.articleId, docNo });
       ids.push(content.articleId);
-      docWords.forEach((word, i) => {
-        const at = docPositions[i]!;
+      for (let i = 0; i < distinct; i++) {
+        const word = docWords[i]!;
         let list = held[word];
         if (!list) held[word] = list = { block: 0, docs: [], tfs: [], lens: [], pos: [] };
         const before = list.pos.length;
+        const tf = counts[i]!;
         list.docs.push(docNo);
-        list.tfs.push(at.length);
+        list.tfs.push(tf);
         list.lens.push(length);
-        encodePositions(at, list.pos);
+        // starts[i] was moved past the word's positions as they were placed.
+        encodePositions(positions, list.pos, starts[i]! - tf, starts[i]);
         heldSize += 3 + list.pos.length - before;
         if (list.docs.length === BLOCK) release(word, list);
-      });
+      }
       if (slices.due) await slices.pause();
     }
     if (heldSize > heldBudget) {
