@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, HighlightRecord } from '../records/types';
 import { fold } from './fold';
-import { FieldTextReplaced, prepareFieldText, WEIGHTS, type SearchDoc } from './field-text';
+import { fieldTextOf, FieldTextReplaced, prepareFieldText, WEIGHTS, type SearchDoc } from './field-text';
 import { parseQuery } from './query';
 import { searchLibrary } from './search-library';
 
@@ -86,25 +86,67 @@ function scanned(library: SearchDoc[], words: string[], prefix: boolean): Map<st
   return scores;
 }
 
+/** Queries of every kind over the vocabulary (and `more` words): whole words, words being typed, phrases. */
+function queriesOf(more: readonly string[] = []) {
+  const queries: Array<{ query: string; words: string[]; prefix: boolean }> = [];
+  for (const word of [...VOCABULARY, ...more]) {
+    const folded = fold(word);
+    queries.push({ query: `${word} `, words: [folded], prefix: false });
+    queries.push({ query: word.slice(0, 2), words: [folded.slice(0, 2)], prefix: true });
+    queries.push({ query: word.slice(0, 1), words: [folded.slice(0, 1)], prefix: true });
+  }
+  for (let i = 0; i < 30; i++) {
+    const [a, b] = [VOCABULARY[i % VOCABULARY.length]!, VOCABULARY[(i * 7 + 3) % VOCABULARY.length]!];
+    queries.push({ query: `"${a} ${b}" `, words: [fold(a), fold(b)], prefix: false });
+  }
+  return queries;
+}
+
+/** Every query finds in `library` exactly what a scan of every field finds. */
+function expectScanFindings(library: SearchDoc[], more: readonly string[] = []) {
+  for (const { query, words, prefix } of queriesOf(more)) {
+    const found = new Map(searchLibrary(library, parseQuery(query)).map((hit) => [hit.article.id, hit.score]));
+    expect(found, query).toEqual(scanned(library, words, prefix));
+  }
+}
+
 describe('fields found through their word lists', () => {
   it('match exactly what a scan of every field finds: words, words being typed, phrases', () => {
     const next = random(7);
-    const library = Array.from({ length: 300 }, (_, i) => doc(i, next));
-    const queries: Array<{ query: string; words: string[]; prefix: boolean }> = [];
-    for (const word of VOCABULARY) {
-      const folded = fold(word);
-      queries.push({ query: `${word} `, words: [folded], prefix: false });
-      queries.push({ query: word.slice(0, 2), words: [folded.slice(0, 2)], prefix: true });
-      queries.push({ query: word.slice(0, 1), words: [folded.slice(0, 1)], prefix: true });
-    }
-    for (let i = 0; i < 30; i++) {
-      const [a, b] = [VOCABULARY[i % VOCABULARY.length]!, VOCABULARY[(i * 7 + 3) % VOCABULARY.length]!];
-      queries.push({ query: `"${a} ${b}" `, words: [fold(a), fold(b)], prefix: false });
-    }
-    for (const { query, words, prefix } of queries) {
-      const found = new Map(searchLibrary(library, parseQuery(query)).map((hit) => [hit.article.id, hit.score]));
-      expect(found, query).toEqual(scanned(library, words, prefix));
-    }
+    expectScanFindings(Array.from({ length: 300 }, (_, i) => doc(i, next)));
+  });
+
+  it('follow a library that changed by a few articles, derived from the lists before', () => {
+    const next = random(5);
+    const first = Array.from({ length: 300 }, (_, i) => doc(i, next));
+    expect(fieldTextOf(first).derived).toBe(false);
+    // As the library page reads it again after changes: articles removed, replaced (other words; the same
+    // words in a new object), new ones at the end, one with words the library never had.
+    const renamed = doc(50, next);
+    renamed.article.title = 'Zeppelin zephyr über';
+    const newcomer = doc(901, next);
+    newcomer.article.title = 'zephyrs';
+    const second = [
+      ...first.slice(0, 5),
+      ...first.slice(6, 50),
+      renamed,
+      ...first.slice(51, 70),
+      { ...first[70]! },
+      ...first.slice(71, 299),
+      doc(900, next),
+      newcomer,
+    ];
+    expect(fieldTextOf(second).derived).toBe(true);
+    expectScanFindings(second, ['zeppelin', 'zephyr', 'zephyrs']);
+    // From that one again; and the first, searched meanwhile, still finds what it held.
+    const third = [...second.slice(1), doc(902, next)];
+    expect(fieldTextOf(third).derived).toBe(true);
+    expectScanFindings(third, ['zeppelin', 'zephyr']);
+    expectScanFindings(first, ['zeppelin']);
+    // Another order is built afresh, and found right.
+    const shuffled = [...third].reverse();
+    expect(fieldTextOf(shuffled).derived).toBe(false);
+    expectScanFindings(shuffled, ['zeppelin']);
   });
 
   it('are built in slices for the library asked for last; an older one is given up', async () => {
