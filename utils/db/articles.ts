@@ -9,7 +9,7 @@ import { normalizeUrl } from '../url';
 import { db } from './schema';
 import type { ArticleRecord, ContentRecord, HighlightRecord, TagCount } from '../records/types';
 import { normalizeTags } from '../records/tags';
-import { byUse } from './tag-counts';
+import { ARTICLE_COUNT, byUse } from './tag-counts';
 
 /**
  * The canonical URL a page declares, normalized, when it may stand for the page: on the same site (the host
@@ -126,6 +126,11 @@ export async function removeArticle(id: string): Promise<void> {
     await db.contents.delete(id);
     await db.articles.delete(id);
   });
+}
+
+/** How many articles the library holds, from the kept count (tag-counts.ts). */
+export async function articleCount(): Promise<number> {
+  return (await db.counts.get(ARTICLE_COUNT))?.count ?? 0;
 }
 
 /** Every tag in use with how many articles carry it, most used first, then alphabetically (from the summary). */

@@ -4,7 +4,7 @@ import { indexCoverage, indexState, rebuildIndex } from '../search/index/rebuild
 import { markIndexStale } from './search-index';
 import { searchTerm } from '../search/index/term-search';
 import { saveArticle } from './articles';
-import { createDatabase, db, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import { createDatabase, db, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
 import { extractedArticle } from './test-data';
 
 beforeEach(async () => {
@@ -13,12 +13,13 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is at version 4, with the tables and indexes the library looks things up by', () => {
-    expect(db.verno).toBe(4);
+  it('is at version 5, with the tables and indexes the library looks things up by', () => {
+    expect(db.verno).toBe(5);
     const tables = Object.fromEntries(db.tables.map((table) => [table.name, table.schema]));
     expect(Object.keys(tables).sort()).toEqual([
       'articles',
       'contents',
+      'counts',
       'highlights',
       'searchBlocks',
       'searchDocs',
@@ -84,7 +85,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(4);
+    expect(latest.verno).toBe(5);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
     expect(await latest.highlights.get(highlight.id)).toEqual(highlight);
@@ -110,7 +111,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(4);
+    expect(latest.verno).toBe(5);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
     expect([
@@ -155,13 +156,44 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(4);
+    expect(latest.verno).toBe(5);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.searchBlocks.get(['ransomware', 0])).toEqual(block);
     expect(await latest.tagCounts.orderBy('tag').toArray()).toEqual([
       { tag: 'Cyber', count: 1 },
       { tag: 'health', count: 2 },
     ]);
+    latest.close();
+    await Dexie.delete(name);
+  });
+
+  it('from version 4 keeps every record and counts the articles stored, a count then kept by every write', async () => {
+    const name = `gleaner-v4-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    const { record } = olderArticle();
+    const articles = Array.from({ length: 7 }, (_, i) => ({
+      ...record,
+      id: crypto.randomUUID(),
+      url: `https://e.com/${i}`,
+      urls: [`https://e.com/${i}`],
+      tags: i % 2 ? ['health'] : [],
+    }));
+    await v4.table('articles').bulkAdd(articles);
+    await v4.table('tagCounts').add({ tag: 'health', count: 3 });
+    v4.close();
+
+    const latest = createDatabase(name);
+    await latest.open();
+    expect(latest.verno).toBe(5);
+    expect(await latest.articles.orderBy('url').toArray()).toEqual(articles);
+    expect(await latest.tagCounts.toArray()).toEqual([{ tag: 'health', count: 3 }]);
+    expect(await latest.counts.get('articles')).toEqual({ name: 'articles', count: 7 });
+    await latest.articles.bulkDelete(articles.slice(0, 2).map((article) => article.id));
+    expect(await latest.counts.get('articles')).toEqual({ name: 'articles', count: 5 });
     latest.close();
     await Dexie.delete(name);
   });

@@ -9,7 +9,7 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
-import { countTags, tagCountsMiddleware, type TagCountRecord } from './tag-counts';
+import { ARTICLE_COUNT, countTags, tagCountsMiddleware, type CountRecord, type TagCountRecord } from './tag-counts';
 
 /** A block of the full-text index: up to 1,024 articles that contain `term`, in parallel arrays. */
 export interface SearchBlockRecord {
@@ -65,6 +65,7 @@ export type GleanerDatabase = Dexie & {
   searchIds: EntityTable<SearchIdsRecord, 'block'>;
   searchMeta: EntityTable<SearchMetaRecord, 'id'>;
   tagCounts: EntityTable<TagCountRecord, 'tag'>;
+  counts: EntityTable<CountRecord, 'name'>;
 };
 
 /** Name of the IndexedDB database in the extension origin. */
@@ -108,6 +109,15 @@ export const SCHEMA_V4 = {
   tagCounts: 'tag',
 } as const;
 
+/**
+ * Version 5 keeps the number of articles (tag-counts.ts keeps it with the tag counts, in the same transaction
+ * as every write to the articles). The upgrade counts the articles stored.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  counts: 'name',
+} as const;
+
 /** Opens (lazily) the database with every schema version declared. */
 export function createDatabase(name: string = DB_NAME): GleanerDatabase {
   const db = new Dexie(name) as GleanerDatabase;
@@ -124,6 +134,12 @@ export function createDatabase(name: string = DB_NAME): GleanerDatabase {
       // Only the tags are kept while counting, not the articles.
       await tx.table<ArticleRecord>('articles').each((article) => tags.push({ tags: article.tags }));
       await tx.table<TagCountRecord>('tagCounts').bulkPut(countTags(tags));
+    });
+  db.version(5)
+    .stores(SCHEMA_V5)
+    .upgrade(async (tx) => {
+      const count = await tx.table('articles').count();
+      await tx.table<CountRecord>('counts').put({ name: ARTICLE_COUNT, count });
     });
   return db;
 }

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mergeRecords } from './backup-records';
 import {
   addTagToArticles,
+  articleCount,
   listTags,
   removeArticle,
   removeArticles,
@@ -45,8 +46,8 @@ const operation = fc.oneof(
 const urlOf = (n: number) => `https://site.example/${n}`;
 const idOf = async (n: number) => (await db.articles.where('url').equals(urlOf(n)).first())?.id;
 
-describe('tag counts', () => {
-  it('stay equal to the tags of the articles through any sequence of writes (property)', async () => {
+describe('tag counts and the article count', () => {
+  it('stay equal to the tags and the number of the articles through any sequence of writes (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { maxLength: 12 }), async (operations) => {
         await db.delete();
@@ -123,6 +124,7 @@ describe('tag counts', () => {
           }
         }
         expect(await listTags()).toEqual(await recounted());
+        expect(await articleCount()).toBe(await db.articles.count());
       }),
       { numRuns: 60 },
     );
@@ -141,5 +143,17 @@ describe('tag counts', () => {
       }),
     ).rejects.toThrow();
     expect(await listTags()).toEqual([{ tag: 'kept', count: 1 }]);
+    expect(await articleCount()).toBe(1);
+    // A bulk write of which one record fails (caught) counts only the others.
+    await db.transaction('rw', db.articles, async () => {
+      const other = { ...stored, id: crypto.randomUUID(), url: urlOf(2), urls: [urlOf(2)], tags: ['other'] };
+      await db.articles.bulkAdd([other, { ...stored, id: crypto.randomUUID(), tags: ['never'] }]).catch(() => {});
+    });
+    expect(await db.articles.count()).toBe(2);
+    expect(await articleCount()).toBe(2);
+    expect(await listTags()).toEqual([
+      { tag: 'kept', count: 1 },
+      { tag: 'other', count: 1 },
+    ]);
   });
 });

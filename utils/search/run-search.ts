@@ -2,6 +2,7 @@
  * One search as the search page runs it: the article-text part through the full-text index (utils/search/index/),
  * the rest in memory (search-library.ts), and a snippet of text around the first match for each shown result.
  */
+import { articleCount } from '../db/articles';
 import { db, type GleanerDatabase } from '../db/schema';
 import { groupBy } from '../group';
 import type { TextScores } from './index/bm25';
@@ -46,10 +47,10 @@ export async function readSearchDocs(ids: readonly string[]): Promise<SearchDoc[
  * page shows for an empty query while the whole library (loadSearchDocs) is still loading.
  */
 export async function newestDocs(limit: number): Promise<{ total: number; docs: SearchDoc[] }> {
-  return db.transaction('r', db.articles, db.highlights, async () => {
+  return db.transaction('r', db.articles, db.highlights, db.counts, async () => {
     const [total, articles] = await Promise.all([
-      // Counted on an index: counting the table itself reads every record.
-      db.articles.orderBy('createdAt').count(),
+      // The kept count: counting even an index reads all its entries.
+      articleCount(),
       db.articles.orderBy('createdAt').reverse().limit(limit).toArray(),
     ]);
     const highlights = await db.highlights
