@@ -32,10 +32,12 @@ export default defineConfig({
     permissions: ['scripting', 'activeTab', 'contextMenus', 'unlimitedStorage', 'storage'],
     host_permissions: ['<all_urls>'],
     // Extension pages run only Gleaner's own scripts: no inline or remote code, no plugins, no <base>, no forms
-    // posting anywhere, never framed by a web page.
+    // posting anywhere, never framed by a web page; and they play no video, audio or text track from the web
+    // (a saved article's media would tell its site the user is reading it; its images are the reader's
+    // setting, enforced there: utils/reader/render-article.ts).
     content_security_policy: {
       extension_pages:
-        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; media-src 'self' data: blob:",
     },
     action: { default_title: '__MSG_extName__' },
     commands: {

@@ -13,7 +13,7 @@ import { useSetting } from '@/hooks/use-setting';
 import { applyPalette } from '@/utils/in-page/highlight/draw';
 import { DEFAULT_COLOR } from '@/utils/settings/palette';
 import { PageHighlights } from '@/utils/in-page/highlight/page-highlights';
-import { renderArticle } from '@/utils/reader/render-article';
+import { remoteImagesBlocked, renderArticle } from '@/utils/reader/render-article';
 import { READER_THEMES, type ReaderTheme } from '@/utils/settings/reader-themes';
 import { highlightPalette, readerFontSize, readerRemoteImages, readerTheme } from '@/utils/settings/storage';
 
@@ -56,6 +56,8 @@ export function Reader({ id }: { id: string }) {
   const ready = view.kind === 'ready' ? view : null;
   useLayoutEffect(() => {
     if (!ready?.content || !content.current || remoteImages === null) return;
+    // Remote images switched back on: the policy that blocked them holds until the page is loaded again.
+    if (remoteImages && remoteImagesBlocked(document)) return location.reload();
     renderArticle(content.current, ready.content.html, { remoteImages });
     highlighter.current = new PageHighlights(document, content.current);
     highlighter.current.draw(ready.highlights, true);

@@ -1,5 +1,7 @@
 /** The offline reader: opened from the popup, the saved article with its highlights, new highlights made there. */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { entryLine, firstLine, LAST_LINE } from '../../utils/backup/layout';
 import { useExtension } from './browser';
 import { drawnHighlights, highlightOnItij, itijPage, selectText } from './page-helpers';
 
@@ -53,5 +55,99 @@ describe('the reader', () => {
   it('says so for an article that is not in the library', async () => {
     const reader = await env.browser.openExtensionPage('reader.html?id=00000000-0000-4000-8000-000000000000');
     await expect.poll(() => reader.getByRole('alert').textContent()).toMatch(/not in your Gleaner library/);
+  });
+
+  /** A one-article backup whose markup reaches for the fixture server's /remote/ in every way found (issue 14),
+   * with remote images off. */
+  function remoteBackup(origin: string): Buffer {
+    const at = (name: string) => `${origin}/remote/${name}`;
+    const html = `<h1>Remote things</h1><p>An article that reaches for the web.</p>
+<video poster="${at('poster.jpg')}" src="${at('video.mp4')}"><source src="${at('source.mp4')}"><track src="${at('track.vtt')}"></video>
+<audio src="${at('audio.mp3')}" preload="auto"></audio>
+<picture><source srcset="${at('picture.png')}"><img src="${at('img.png')}" alt="A chart"></picture>
+<svg width="40" height="40"><image href="${at('svg-image.png')}" width="10" height="10"></image>
+<filter id="f"><feImage href="${at('feimage.png')}"></feImage></filter>
+<rect width="10" height="10" mask="url(${at('mask.svg')}#m)" filter="url(${at('filter.svg')}#f)" fill="url(${at('fill.svg')}#p)"></rect></svg>
+<table background="${at('table.png')}"><tr><td background="${at('td.png')}">cell</td></tr></table>`;
+    const id = '00000000-0000-4000-8000-0000000000aa';
+    const url = 'https://remote.example/article';
+    const article = {
+      id,
+      url,
+      originalUrl: url,
+      urls: [url],
+      title: 'Remote things',
+      byline: null,
+      siteName: null,
+      lang: 'en',
+      dir: 'ltr',
+      publishedTime: null,
+      excerpt: null,
+      wordCount: 7,
+      readingMinutes: 1,
+      canonicalUrl: null,
+      tags: [],
+      note: '',
+      createdAt: Date.UTC(2025, 0, 1),
+      updatedAt: Date.UTC(2025, 0, 1),
+    };
+    const settings = { exportTemplate: '', exportFullText: false, readerRemoteImages: false };
+    return Buffer.from(
+      [
+        firstLine({ exportedAt: new Date(0).toISOString(), articles: 1, highlights: 0, settings }),
+        entryLine(
+          { article, content: { html, text: 'Remote things An article that reaches for the web.' }, highlights: [] },
+          0,
+        ),
+        `${LAST_LINE}\n`,
+      ].join(''),
+    );
+  }
+
+  /** The fixture server's /remote/ paths requested so far, once the page has had time to ask for them. */
+  async function remoteRequests(page: Page): Promise<string[]> {
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(700);
+    return [
+      ...new Set(env.server.requests.filter((path) => path.startsWith('/remote/')).map((path) => path.slice(8))),
+    ].sort();
+  }
+
+  /** What markup Gleaner's code would not know of could still ask for: added to the page behind its back. */
+  const sneakIn = (page: Page, origin: string) =>
+    page.evaluate((origin) => {
+      const image = document.createElement('img');
+      image.src = `${origin}/remote/sneaked-img.png`;
+      const video = document.createElement('video');
+      video.src = `${origin}/remote/sneaked-video.mp4`;
+      document.body.append(image, video);
+    }, origin);
+
+  it('loads nothing from the web with remote images off, and only images when they are on', async () => {
+    const search = await env.browser.openExtensionPage('search.html');
+    await search.getByLabel('Restore backup').setInputFiles({
+      name: 'remote.json',
+      mimeType: 'application/json',
+      buffer: remoteBackup(env.server.origin),
+    });
+    await expect.poll(() => search.getByText(/^Restored: 1 article added/).count()).toBe(1);
+    const reader = await env.browser.openExtensionPage('reader.html?id=00000000-0000-4000-8000-0000000000aa');
+    await expect.poll(() => reader.getByRole('heading').first().textContent()).toBe('Remote things');
+    const remoteImages = reader.getByRole('checkbox', { name: 'Show remote images' });
+    expect(await remoteImages.isChecked()).toBe(false);
+    expect(await reader.getByText('[A chart]').count()).toBe(1);
+    await sneakIn(reader, env.server.origin);
+    expect(await remoteRequests(reader)).toEqual([]);
+
+    // On: the page is loaded again (the policy that blocked images is lifted), and only images come.
+    await Promise.all([reader.waitForEvent('load'), remoteImages.check()]);
+    await expect.poll(() => reader.getByRole('heading').first().textContent()).toBe('Remote things');
+    await sneakIn(reader, env.server.origin);
+    const requested = await remoteRequests(reader);
+    // (The picture's source is the image the browser chose.)
+    expect(requested).toEqual(expect.arrayContaining(['picture.png', 'poster.jpg', 'sneaked-img.png']));
+    expect(requested.filter((path) => !/^(img|picture|poster|svg-image|table|td|sneaked-img)\./.test(path))).toEqual(
+      [],
+    );
   });
 });
