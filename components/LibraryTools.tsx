@@ -103,12 +103,15 @@ export function LibraryTools({ exportIds, onRestored, onWriting = () => {} }: Li
             formatList([...report.skipped.slice(0, 3), ...(report.skipped.length > 3 ? ['…'] : [])]),
           ])
         : '';
+      const changed = report.changed.length
+        ? t('tools.changed', [formatList([...report.changed.slice(0, 3), ...(report.changed.length > 3 ? ['…'] : [])])])
+        : '';
       return t('tools.imported', [
         parsed.source,
         countText('count.articles', report.added),
         formatNumber(report.merged),
         countText('count.highlights', report.highlights),
-        skipped,
+        skipped + changed,
       ]);
     }, true);
   };

@@ -1,6 +1,7 @@
 /** A note saved as you type: debounced while typing, flushed when the field loses focus or the popup closes. */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { formatNumber, t } from '@/utils/i18n';
+import { LIMITS } from '@/utils/records/limits';
 
 /** Props of NoteField. */
 export interface NoteFieldProps {
@@ -32,6 +33,12 @@ export function NoteField({ label, value, onSave, delayMs = 400, rows = 4 }: Not
     const note = pending.current;
     if (note === null) return;
     pending.current = null;
+    // Longer than a note holds: said, and not sent (what was stored before stays).
+    if (note.length > LIMITS.note) {
+      setState('failed');
+      setError(t('common.noteTooLong', [formatNumber(LIMITS.note), formatNumber(note.length)]));
+      return;
+    }
     onSave(note).then(
       () => setState(pending.current === null ? 'saved' : 'pending'),
       (reason: unknown) => {

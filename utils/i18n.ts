@@ -4,6 +4,7 @@
  * plurals go through Intl, because browser.i18n has no plural rules (Arabic has six forms, English two).
  */
 import { browser } from 'wxt/browser';
+import { isTime } from './records/limits';
 import { i18n, type GeneratedI18nStructure } from '#i18n';
 
 /** A message key of locales/en.yml. */
@@ -76,7 +77,8 @@ export function countText(key: CountKey, count: number): string {
 /** "27 May 2020" for a time (epoch ms) or a date string the page gave; the text itself when it is not a date. */
 export function formatDate(value: string | number): string {
   const time = typeof value === 'number' ? value : Date.parse(value);
-  return Number.isNaN(time) ? String(value) : dates().format(time);
+  // Beyond what a Date holds (a record from before the date rule), formatting would throw.
+  return isTime(time) ? dates().format(time) : String(value);
 }
 
 /** A list in words: "a, b and c". */

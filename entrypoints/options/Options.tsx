@@ -10,6 +10,7 @@ import { errorText } from '@/utils/error-text';
 import { message, t } from '@/utils/i18n';
 import { commandShortcuts, HIGHLIGHT_COMMAND, openShortcutSettings } from '@/utils/platform';
 import { readSettings, writeSettings, type Settings } from '@/utils/settings/storage';
+import { settingsProblem } from '@/utils/settings/schema';
 import { RevisitSettings } from '@/components/RevisitSettings';
 import { ColourSettings } from '@/components/ColourSettings';
 
@@ -32,6 +33,9 @@ export function Options() {
   const [saved, setSaved] = useState('');
   const [shortcut, setShortcut] = useState<string | null>(null);
   const store = usePendingWrites<Settings>((changes) => {
+    // What a backup could not restore is not stored (a template past its length): said, nothing changed.
+    const problem = settingsProblem(changes);
+    if (problem) return setSaved(t('common.notSaved', [problem]));
     writeSettings(changes).then(
       () => setSaved(t('common.saved')),
       (error: unknown) => setSaved(t('common.notSaved', [errorText(error)])),

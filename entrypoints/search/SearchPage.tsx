@@ -135,7 +135,8 @@ export function SearchPage() {
         aria-pressed={on}
         onClick={() => update(toggleFilter(query, operator, value))}
       >
-        {value} <span class="chip-count">{formatNumber(count)}</span>
+        {/* Isolated: a name's own direction (or an override stored before tags were cleaned) stays inside it. */}
+        <bdi>{value}</bdi> <span class="chip-count">{formatNumber(count)}</span>
       </button>
     );
   };

@@ -25,13 +25,12 @@ import {
   type LibraryEntry,
   type RestoreReport,
 } from '../db/backup-records';
-import { ArticleMetaEntries, HighlightSchema, IdSchema, MAX_ARTICLE_HTML, Text } from '../records/schemas';
+import { ArticleRecordSchema, ContentRecordSchema, HighlightSchema, MAX_ARTICLE_HTML, Text } from '../records/schemas';
 import { countText, formatNumber, t, uiLanguage } from '../i18n';
 import { markIndexStale } from '../db/search-index';
 import { rebuildIndex } from '../search/index/rebuild';
 import { readSettings, writeSettings, type Settings } from '../settings/storage';
 import { SettingsSchema } from '../settings/schema';
-import { normalizeUrl } from '../url';
 import { BACKUP_FORMAT, BACKUP_VERSION, entryLine, firstLine, LAST_LINE } from './layout';
 import { fileLines, LineTooLong } from './lines';
 
@@ -48,30 +47,9 @@ export const PART_ARTICLES = 100;
 /** Content characters per step of a restore, whatever the article count (a few huge articles). */
 const STEP_CHARACTERS = 16_000_000;
 
-const Time = v.pipe(v.number(), v.finite());
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Url = v.pipe(
-  Text(8_000),
-  v.check((url) => normalizeUrl(url) !== null, 'is not a web address'),
-);
-
-const ArticleSchema = v.strictObject({
-  id: IdSchema,
-  url: Url,
-  originalUrl: Url,
-  urls: v.pipe(v.array(Url), v.maxLength(100)),
-  ...ArticleMetaEntries,
-  tags: v.pipe(v.array(Text(64)), v.maxLength(1_000)),
-  note: Text(100_000),
-  createdAt: Time,
-  updatedAt: Time,
-});
-
-const ContentSchema = v.strictObject({
-  articleId: IdSchema,
-  html: Text(MAX_ARTICLE_HTML),
-  text: Text(MAX_ARTICLE_HTML),
-});
+const ArticleSchema = ArticleRecordSchema;
+const ContentSchema = ContentRecordSchema;
 
 const EntrySchema = v.pipe(
   v.strictObject({

@@ -1,5 +1,6 @@
 /** What an import from another tool (utils/import/) writes: its articles and their highlights. */
 import type { ArticleRecord, HighlightRecord } from '../records/types';
+import { LIMITS } from '../records/schemas';
 import { normalizeTags } from '../records/tags';
 import { normalizeUrl } from '../url';
 import { db } from './schema';
@@ -38,7 +39,11 @@ export async function addImportedItems(items: readonly ImportItem[], now: number
       const existing = await db.articles.where('urls').equals(url).first();
       let article: ArticleRecord;
       if (existing) {
-        article = { ...existing, tags: normalizeTags([...existing.tags, ...item.tags]), updatedAt: now };
+        article = {
+          ...existing,
+          tags: normalizeTags([...existing.tags, ...item.tags]).slice(0, LIMITS.tags),
+          updatedAt: now,
+        };
         report.merged++;
       } else {
         article = {

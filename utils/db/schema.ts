@@ -9,6 +9,7 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
+import { recordRulesMiddleware, repairedRecord } from './record-rules';
 import { ARTICLE_COUNT, countTags, tagCountsMiddleware, type CountRecord, type TagCountRecord } from './tag-counts';
 
 /** A block of the full-text index: up to 1,024 articles that contain `term`, in parallel arrays. */
@@ -111,7 +112,9 @@ export const SCHEMA_V4 = {
 
 /**
  * Version 5 keeps the number of articles (tag-counts.ts keeps it with the tag counts, in the same transaction
- * as every write to the articles). The upgrade counts the articles stored.
+ * as every write to the articles), and holds every record written to the rules of records/schemas.ts
+ * (record-rules.ts). The upgrade counts the articles stored and brings those stored before the rules within
+ * them.
  */
 export const SCHEMA_V5 = {
   ...SCHEMA_V4,
@@ -121,6 +124,7 @@ export const SCHEMA_V5 = {
 /** Opens (lazily) the database with every schema version declared. */
 export function createDatabase(name: string = DB_NAME): GleanerDatabase {
   const db = new Dexie(name) as GleanerDatabase;
+  db.use(recordRulesMiddleware);
   db.use(tagCountsMiddleware);
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
@@ -140,6 +144,21 @@ export function createDatabase(name: string = DB_NAME): GleanerDatabase {
     .upgrade(async (tx) => {
       const count = await tx.table('articles').count();
       await tx.table<CountRecord>('counts').put({ name: ARTICLE_COUNT, count });
+      // Records stored before every write was held to the rules are brought within them (record-rules.ts),
+      // so that the next backup restores them. Only those are kept in memory meanwhile.
+      const now = Date.now();
+      const articles: ArticleRecord[] = [];
+      await tx.table<ArticleRecord>('articles').each((record) => {
+        const repaired = repairedRecord('articles', record, now);
+        if (repaired) articles.push(repaired);
+      });
+      await tx.table<ArticleRecord>('articles').bulkPut(articles);
+      const highlights: HighlightRecord[] = [];
+      await tx.table<HighlightRecord>('highlights').each((record) => {
+        const repaired = repairedRecord('highlights', record, now);
+        if (repaired) highlights.push(repaired);
+      });
+      await tx.table<HighlightRecord>('highlights').bulkPut(highlights);
     });
   return db;
 }

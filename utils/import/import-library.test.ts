@@ -61,6 +61,47 @@ describe('import', () => {
     expect(await db.contents.count()).toBe(0); // extracted when the page is next opened
   });
 
+  it('holds every row to what Gleaner stores, and says what it changed or skipped', async () => {
+    const tags = Array.from({ length: 1_500 }, (_, i) => `t${i}`).join('|');
+    const csv = `title,url,time_added,tags,status
+Far future,https://e.com/future,1e20,,unread
+Many tags,https://e.com/tags,1600000000,${tags},unread
+Long address,https://e.com/${'x'.repeat(8_000)},1600000000,,unread
+No date,https://e.com/undated,,,unread
+`;
+    const before = Date.now();
+    const parsed = await parseImportFile(blob(csv));
+    expect(parsed.items.map((i) => [i.url, i.tags.length])).toEqual([
+      ['https://e.com/future', 0],
+      ['https://e.com/tags', 1_000],
+      ['https://e.com/undated', 0],
+    ]);
+    // A date that is no date, and none at all, are the import's time.
+    const [future, tagged, undated] = parsed.items.map((i) => i.savedAt);
+    expect(tagged).toBe(1_600_000_000_000);
+    for (const at of [future!, undated!]) expect(at >= before && at <= Date.now()).toBe(true);
+    expect(parsed.changed).toEqual([
+      'row 2: the date 1e+23 is not a date; saved as today',
+      'row 3: 1,500 tags, of which the first 1,000 were kept',
+    ]);
+    expect(parsed.skipped).toEqual(['row 4: a web address longer than 8,000 characters']);
+    const report = await importItems(parsed, 5);
+    expect(report).toMatchObject({ added: 3, changed: parsed.changed });
+    // Stored, and so its backup restores (the database holds every record to the same rules).
+    expect(await db.articles.count()).toBe(3);
+  });
+
+  it('cuts an Omnivore note past the longest a note holds, and says so', async () => {
+    const zip = zipSync({
+      'metadata_0_to_1.json': strToU8(JSON.stringify([{ slug: 'long', title: 'Long', url: 'https://e.com/long' }])),
+      'highlights/long.md': strToU8(`> A quote\n\n${'n'.repeat(300_000)}\n`),
+    });
+    const parsed = await parseImportFile(blob(zip));
+    expect(parsed.items[0]!.highlights[0]!.note).toHaveLength(200_000);
+    expect(parsed.changed).toEqual(['metadata_0_to_1.json #1: highlight 1: note cut to 200,000 characters']);
+    expect(await importItems(parsed, 5)).toMatchObject({ added: 1, highlights: 1 });
+  });
+
   it('reads an Omnivore zip with its highlights and notes, and merges into an article already saved', async () => {
     const saved = await saveArticle(extractedArticle({ url: 'https://www.itij.com/latest/news/cpi' }));
     await db.articles.update(saved.id, { tags: ['mine'] });

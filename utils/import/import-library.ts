@@ -8,6 +8,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import { addImportedItems, type ImportCounts, type ImportItem } from '../db/imports';
+import { isTime, LIMITS } from '../records/schemas';
 import { normalizeTags } from '../records/tags';
 import { gleanerError } from '../error-text';
 import { normalizeUrl } from '../url';
@@ -16,39 +17,84 @@ export interface ParsedImport {
   /** Which tool the file came from, for the report. */
   source: 'Pocket' | 'Omnivore';
   items: ImportItem[];
-  /** Rows or entries that were not articles, with why (first few). */
+  /** Rows or entries that were not articles, with why. */
   skipped: string[];
+  /** What was changed to fit what Gleaner stores (a date that is no date, tags or notes past the limits). */
+  changed: string[];
 }
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * `item` held to the limits every stored record keeps (records/schemas.ts), with what had to change said in
+ * `report.changed`: a date that is no date becomes the import's time, tags past the most an article holds and
+ * notes past the longest are cut. Null, with why in `report.skipped`, for an address too long to store.
+ */
+function withinLimits(
+  item: ImportItem,
+  where: string,
+  report: Pick<ParsedImport, 'skipped' | 'changed'>,
+  now: number,
+): ImportItem | null {
+  if (item.url.length > LIMITS.url) {
+    report.skipped.push(`${where}: a web address longer than ${count(LIMITS.url)} characters`);
+    return null;
+  }
+  const said = (what: string) => report.changed.push(`${where}: ${what}`);
+  let { savedAt, tags } = item;
+  if (!isTime(savedAt)) {
+    said(`the date ${String(savedAt)} is not a date; saved as today`);
+    savedAt = now;
+  }
+  if (tags.length > LIMITS.tags) {
+    said(`${count(tags.length)} tags, of which the first ${count(LIMITS.tags)} were kept`);
+    tags = tags.slice(0, LIMITS.tags);
+  }
+  const highlights = item.highlights.map((highlight, h) => {
+    const fitted = { exact: clip(highlight.exact, LIMITS.quote), note: clip(highlight.note, LIMITS.note) };
+    if (fitted.exact !== highlight.exact) said(`highlight ${h + 1}: quote cut to ${count(LIMITS.quote)} characters`);
+    if (fitted.note !== highlight.note) said(`highlight ${h + 1}: note cut to ${count(LIMITS.note)} characters`);
+    return fitted;
+  });
+  return { ...item, savedAt, tags, highlights };
+}
 
 /** A Pocket export (`part_000000.csv`). */
-export function parsePocketCsv(csv: string): ParsedImport {
+export function parsePocketCsv(csv: string, now: number = Date.now()): ParsedImport {
   const { data } = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: true,
   });
   const items: ImportItem[] = [];
   const skipped: string[] = [];
+  const changed: string[] = [];
   data.forEach((row, i) => {
     const url = row.url?.trim() ?? '';
     if (!normalizeUrl(url)) {
       skipped.push(`row ${i + 2}: "${clip(url, 80)}" is not a web address`);
       return;
     }
-    const seconds = Number(row.time_added);
-    items.push({
-      url,
-      title: clip(row.title?.trim() || url, 2_000),
-      tags: normalizeTags((row.tags ?? '').split('|')),
-      savedAt: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : Date.now(),
-      byline: null,
-      excerpt: null,
-      publishedTime: null,
-      highlights: [],
-    });
+    const seconds = row.time_added?.trim() ? Number(row.time_added) : Number.NaN;
+    const item = withinLimits(
+      {
+        url,
+        title: clip(row.title?.trim() || url, 2_000),
+        tags: normalizeTags((row.tags ?? '').split('|')),
+        // No date at all is the import's time; a date that is not one is said so.
+        savedAt: Number.isNaN(seconds) ? now : seconds * 1000,
+        byline: null,
+        excerpt: null,
+        publishedTime: null,
+        highlights: [],
+      },
+      `row ${i + 2}`,
+      { skipped, changed },
+      now,
+    );
+    if (item) items.push(item);
   });
-  return { source: 'Pocket', items, skipped };
+  return { source: 'Pocket', items, skipped, changed };
 }
 
 const OmnivoreItemSchema = v.looseObject({
@@ -84,7 +130,7 @@ export function parseOmnivoreHighlights(markdown: string): Array<{ exact: string
 }
 
 /** An Omnivore export zip. */
-export function parseOmnivoreZip(zip: Uint8Array): ParsedImport {
+export function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()): ParsedImport {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(zip);
@@ -100,6 +146,7 @@ export function parseOmnivoreZip(zip: Uint8Array): ParsedImport {
   );
   const items: ImportItem[] = [];
   const skipped: string[] = [];
+  const changed: string[] = [];
   for (const name of metadata.sort()) {
     let entries: unknown;
     try {
@@ -119,24 +166,27 @@ export function parseOmnivoreZip(zip: Uint8Array): ParsedImport {
         return;
       }
       const item = parsed.output;
-      const saved = Date.parse(item.savedAt ?? '');
+      const saved = item.savedAt ? Date.parse(item.savedAt) : now;
       const notes = item.slug ? highlightFiles.get(item.slug) : undefined;
-      items.push({
-        url: item.url,
-        title: clip(item.title?.trim() || item.url, 2_000),
-        tags: normalizeTags((item.labels ?? []).map((label) => (typeof label === 'string' ? label : label.name))),
-        savedAt: Number.isFinite(saved) ? saved : Date.now(),
-        byline: item.author ? clip(item.author, 2_000) : null,
-        excerpt: item.description ? clip(item.description, 20_000) : null,
-        publishedTime: item.publishedAt ? clip(item.publishedAt, 200) : null,
-        // Quotes are cut to the longest a highlight holds (records/schemas.ts), as every other field is here.
-        highlights: notes
-          ? parseOmnivoreHighlights(strFromU8(notes)).map((h) => ({ ...h, exact: clip(h.exact, 100_000) }))
-          : [],
-      });
+      const fitted = withinLimits(
+        {
+          url: item.url,
+          title: clip(item.title?.trim() || item.url, 2_000),
+          tags: normalizeTags((item.labels ?? []).map((label) => (typeof label === 'string' ? label : label.name))),
+          savedAt: saved,
+          byline: item.author ? clip(item.author, 2_000) : null,
+          excerpt: item.description ? clip(item.description, 20_000) : null,
+          publishedTime: item.publishedAt ? clip(item.publishedAt, 200) : null,
+          highlights: notes ? parseOmnivoreHighlights(strFromU8(notes)) : [],
+        },
+        `${name} #${i + 1}`,
+        { skipped, changed },
+        now,
+      );
+      if (fitted) items.push(fitted);
     });
   }
-  return { source: 'Omnivore', items, skipped };
+  return { source: 'Omnivore', items, skipped, changed };
 }
 
 /** Reads a file chosen for import: a Pocket CSV or an Omnivore zip. Throws a sentence for anything else. */
@@ -155,9 +205,10 @@ export async function parseImportFile(file: Blob & { name?: string }): Promise<P
 /** What an import did, for its report: what was added or merged, and the rows skipped with why. */
 export interface ImportReport extends ImportCounts {
   skipped: string[];
+  changed: string[];
 }
 
 /** Adds the items to the library in one transaction (utils/db/imports.ts). */
 export async function importItems(parsed: ParsedImport, now: number = Date.now()): Promise<ImportReport> {
-  return { ...(await addImportedItems(parsed.items, now)), skipped: parsed.skipped };
+  return { ...(await addImportedItems(parsed.items, now)), skipped: parsed.skipped, changed: parsed.changed };
 }

@@ -6,13 +6,13 @@
  */
 import * as v from 'valibot';
 import type { TagCount, ArticleMeta, ArticleRecord, HighlightRecord } from '../records/types';
-import { ColorSchema, HighlightSchema, IdSchema, NoteSchema, SelectorsSchema } from '../records/schemas';
+import { ColorSchema, HighlightSchema, IdSchema, LIMITS, NoteSchema, SelectorsSchema } from '../records/schemas';
 import type { ExtractFailure } from '../records/extraction';
 import type { ProtocolDefinition } from './envelope';
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Tags = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(500));
-const PageNote = v.pipe(v.string(), v.maxLength(200_000));
+/** Tags as typed (cleaned and cut to MAX_TAG_LENGTH when stored). */
+const Tags = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(LIMITS.tags));
 
 /** Request schemas, by message type. */
 export const requestSchemas = {
@@ -21,7 +21,7 @@ export const requestSchemas = {
   /** Extract the tab's article and save (or refresh) it. */
   savePage: v.strictObject({ tabId: TabId }),
   /** Change a saved article's tags and/or note. */
-  updateArticle: v.strictObject({ id: IdSchema, tags: v.optional(Tags), note: v.optional(PageNote) }),
+  updateArticle: v.strictObject({ id: IdSchema, tags: v.optional(Tags), note: v.optional(NoteSchema) }),
   /** Remove a saved article with its content and highlights (and erase them from `tabId`, if given). */
   removeArticle: v.strictObject({ id: IdSchema, tabId: v.optional(TabId) }),
   /** Every tag in use, most used first. */

@@ -9,6 +9,10 @@ describe('cleanTag', () => {
     ['', ''],
     ['   ', ''],
     ['日本語', '日本語'],
+    ['ab\u202ecd\u202c', 'abcd'],
+    ['\u2067evil\u2069 \u200bname\ufeff', 'evil name'],
+    ['\u200fمقاله\u200e', 'مقاله'],
+    ['می\u200cخواهم 👩\u200d💻', 'می\u200cخواهم 👩\u200d💻'],
   ])('%j → %j', (raw, tag) => {
     expect(cleanTag(raw)).toBe(tag);
   });

@@ -3,9 +3,23 @@
 /** Longest tag kept; longer input is cut, not refused. */
 export const MAX_TAG_LENGTH = 64;
 
-/** A tag as stored: trimmed, inner white space folded to one space, no leading `#`, at most 64 characters. */
+/** Characters that change how the text around them is laid out or hide in it, and so have no place in a name
+ * shown beside other text: bidirectional marks, embeddings, overrides and isolates (an override in a tag
+ * reorders the count shown after it), zero-width spaces and the byte-order mark. (Joiners stay: Persian and
+ * emoji need them.) */
+export const INVISIBLE_CONTROLS = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** A tag as stored: no invisible controls, trimmed, inner white space folded to one space, no leading `#`, at
+ * most 64 characters. */
 export function cleanTag(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim().replace(/^#+/, '').trim().slice(0, MAX_TAG_LENGTH).trim();
+  return raw
+    .replace(INVISIBLE_CONTROLS, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^#+/, '')
+    .trim()
+    .slice(0, MAX_TAG_LENGTH)
+    .trim();
 }
 
 /** Cleans every tag and drops empty ones and case-insensitive repeats, keeping the first spelling and order. */

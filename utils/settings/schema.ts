@@ -4,6 +4,7 @@
  * format 1 is optional, so that earlier backups still restore.
  */
 import * as v from 'valibot';
+import { problemOf } from '../records/schemas';
 import { COLOR_NAMES } from './palette';
 import { READER_THEMES } from './reader-themes';
 
@@ -31,3 +32,7 @@ export const SettingsSchema = v.strictObject({
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+/** What is wrong with `changes` to the settings, in words; null if they can be stored (and so restored). */
+export const settingsProblem = (changes: Partial<Settings>): string | null =>
+  problemOf(v.partial(SettingsSchema), changes);

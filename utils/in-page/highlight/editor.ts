@@ -4,7 +4,8 @@
  */
 import type { HighlightRecord } from '../../records/types';
 import type { Palette } from '../../settings/palette';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
+import { LIMITS } from '../../records/limits';
 import { errorText } from '../../error-text';
 import type { PageHighlights } from './page-highlights';
 import { appendSwatches, createPanel, paintSwatches, placePanel, swatchColor } from './panels';
@@ -99,6 +100,12 @@ export function createEditor(
     const id = editing?.id;
     const value = note.value;
     if (!id) return;
+    if (value.length > LIMITS.note) {
+      status.textContent = t('common.noteNotSaved', [
+        t('common.noteTooLong', [formatNumber(LIMITS.note), formatNumber(value.length)]),
+      ]);
+      return;
+    }
     status.textContent = t('common.saving');
     noteTimer = setTimeout(() => {
       actions.update(id, { note: value }).then((record) => {
