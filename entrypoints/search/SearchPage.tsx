@@ -216,7 +216,9 @@ export function SearchPage() {
           <p class="muted">{t('search.loadingLibrary')}</p>
         </>
       ) : library === null || found === null ? (
-        <p role="status">{t('search.loadingLibrary')}</p>
+        <p role="status" class="count">
+          {t('search.loadingLibrary')}
+        </p>
       ) : (
         <>
           {(facets.tags.length > 0 || facets.sites.length > 0) && (
