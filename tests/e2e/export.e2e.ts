@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchWithExtension, useExtension } from './browser';
-import { drawnHighlights, highlightOnItij, itijPage } from './page-helpers';
+import { articlesBackup, drawnHighlights, highlightOnItij, itijPage } from './page-helpers';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
@@ -147,19 +147,10 @@ describe('export and backup', () => {
         updatedAt: 1,
       };
     });
-    const backup = {
-      format: 'gleaner-backup',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      articles,
-      contents: [],
-      highlights: [],
-      settings: { exportTemplate: '', exportFullText: false },
-    };
     const search = await env.browser.openExtensionPage('search.html?q=tag:bulk');
     await search
       .getByLabel('Restore backup')
-      .setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+      .setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: articlesBackup(articles) });
     await expect.poll(() => search.getByText(/^Restored: 30 articles added/).count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^30 results/);
     await expect.poll(() => search.getByRole('article').count()).toBe(25);

@@ -78,3 +78,19 @@ export async function highlightOnItij(
   await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
   return { page, tabId, popup, url };
 }
+
+/** A format 1 backup of whole article records (no content or highlights), as a hand-made or hostile file holds
+ * them: a library brought in the way a user would. */
+export function articlesBackup(articles: readonly object[]): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      format: 'gleaner-backup',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      articles,
+      contents: [],
+      highlights: [],
+      settings: { exportTemplate: '', exportFullText: false },
+    }),
+  );
+}

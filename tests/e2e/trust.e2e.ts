@@ -7,22 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtension } from './browser';
+import { articlesBackup } from './page-helpers';
 
 const env = useExtension();
-
-/** A format 1 backup of `articles` (whole records, as a hostile or hand-edited backup may hold them). */
-const backupOf = (articles: object[]) =>
-  Buffer.from(
-    JSON.stringify({
-      format: 'gleaner-backup',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      articles,
-      contents: [],
-      highlights: [],
-      settings: { exportTemplate: '', exportFullText: false },
-    }),
-  );
 
 const article = (n: number, changes: object = {}) => {
   const url = `https://trust.example/articles/${n}`;
@@ -87,10 +74,10 @@ From the far future,https://trust.example/future,1e20,${tags},unread
 
   it('a backup with a date that is no date is refused in words, and nothing changes', async () => {
     const search = await env.browser.openExtensionPage('search.html');
-    await restore(search, 'good.json', backupOf([article(1)]));
+    await restore(search, 'good.json', articlesBackup([article(1)]));
     await expect.poll(() => search.getByText(/^Restored: 1 article added/).count()).toBe(1);
     const count = await search.getByRole('status').first().textContent();
-    await restore(search, 'bad.json', backupOf([article(2), article(3, { createdAt: 1e300 })]));
+    await restore(search, 'bad.json', articlesBackup([article(2), article(3, { createdAt: 1e300 })]));
     await expect
       .poll(() =>
         search.getByText('This backup is damaged (articles[1].createdAt: is not a date). Nothing was changed.').count(),
@@ -102,7 +89,7 @@ From the far future,https://trust.example/future,1e20,${tags},unread
 
   it('a tag with a direction override does not reorder its count into its name', async () => {
     const search = await env.browser.openExtensionPage('search.html');
-    await restore(search, 'bidi.json', backupOf([article(9, { tags: ['ev\u202eil'] })]));
+    await restore(search, 'bidi.json', articlesBackup([article(9, { tags: ['ev\u202eil'] })]));
     await expect.poll(() => search.getByText(/^Restored: 1 article added/).count()).toBe(1);
     await search.getByRole('searchbox', { name: 'Search' }).fill('"Trusted article 9" ');
     const chip = search.getByRole('button', { name: /^ev\u202eil/ });
