@@ -1,7 +1,7 @@
 /** A note saved as you type: debounced while typing, flushed when the field loses focus or the popup closes. */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { formatNumber, t } from '@/utils/i18n';
-import { LIMITS } from '@/utils/records/limits';
+import { noteTooLong } from '@/utils/error-text';
+import { t } from '@/utils/i18n';
 
 /** Props of NoteField. */
 export interface NoteFieldProps {
@@ -34,9 +34,10 @@ export function NoteField({ label, value, onSave, delayMs = 400, rows = 4 }: Not
     if (note === null) return;
     pending.current = null;
     // Longer than a note holds: said, and not sent (what was stored before stays).
-    if (note.length > LIMITS.note) {
+    const tooLong = noteTooLong(note.length);
+    if (tooLong) {
       setState('failed');
-      setError(t('common.noteTooLong', [formatNumber(LIMITS.note), formatNumber(note.length)]));
+      setError(tooLong);
       return;
     }
     onSave(note).then(

@@ -1,5 +1,6 @@
 /** Errors in words, shared by Gleaner's pages, its page script and its background. */
-import { message, type MessageKey } from './i18n';
+import { formatNumber, message, type MessageKey } from './i18n';
+import { LIMITS } from './records/limits';
 
 /** What storage failures mean to a reader, by the error's name (IndexedDB's, or Dexie's wrapping them). */
 const STORAGE_ERRORS: Record<string, MessageKey> = {
@@ -22,3 +23,7 @@ export function errorText(error: unknown): string {
 export function gleanerError(key: MessageKey, substitutions?: string[]): Error {
   return new Error(message(key, substitutions));
 }
+
+/** Why a note of `length` characters is not stored; null if it fits (records/limits.ts). */
+export const noteTooLong = (length: number): string | null =>
+  length > LIMITS.note ? message('common.noteTooLong', [formatNumber(LIMITS.note), formatNumber(length)]) : null;

@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchWithExtension, useExtension } from './browser';
-import { articlesBackup, drawnHighlights, highlightOnItij, itijPage } from './page-helpers';
+import { articleRecord, articlesBackup, drawnHighlights, highlightOnItij, itijPage } from './page-helpers';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
@@ -124,29 +124,15 @@ describe('export and backup', () => {
 
   it('shows 25 results at first and the rest on request', async () => {
     // 30 articles, brought in the way a user would: a backup file.
-    const articles = Array.from({ length: 30 }, (_, i) => {
-      const url = `https://bulk.example/articles/${i}`;
-      return {
-        id: crypto.randomUUID(),
-        url,
-        originalUrl: url,
-        urls: [url],
+    const articles = Array.from({ length: 30 }, (_, i) =>
+      articleRecord(`https://bulk.example/articles/${i}`, {
         title: `Bulk article ${i}`,
-        byline: null,
         siteName: 'Bulk',
-        lang: 'en',
-        dir: null,
-        publishedTime: null,
-        excerpt: null,
-        wordCount: 3,
-        readingMinutes: 1,
-        canonicalUrl: null,
         tags: ['bulk'],
-        note: '',
         createdAt: Date.UTC(2024, 0, 1) + i,
         updatedAt: 1,
-      };
-    });
+      }),
+    );
     const search = await env.browser.openExtensionPage('search.html?q=tag:bulk');
     await search
       .getByLabel('Restore backup')

@@ -122,6 +122,11 @@ describe('the options page', () => {
     );
     await options.getByRole('button', { name: 'Use the default layout' }).click();
     await options.getByText('Saved.').waitFor();
+    // A template a backup could not restore is said so and not stored.
+    await options.getByRole('textbox', { name: 'Export template' }).fill('x'.repeat(100_001));
+    await options.getByText('Not saved: exportTemplate: at most 100,000 characters').waitFor();
+    await options.reload();
+    expect(await options.getByRole('textbox', { name: 'Export template' }).inputValue()).toBe('');
     for (const opened of [popup, options, page]) await opened.close();
   });
 

@@ -79,6 +79,31 @@ export async function highlightOnItij(
   return { page, tabId, popup, url };
 }
 
+/** A whole article record at `url`, as a backup holds it (the rest of its fields plain), with `changes`. */
+export function articleRecord(url: string, changes: Record<string, unknown> = {}) {
+  return {
+    id: crypto.randomUUID(),
+    url,
+    originalUrl: url,
+    urls: [url],
+    title: url,
+    byline: null,
+    siteName: null,
+    lang: 'en',
+    dir: null,
+    publishedTime: null,
+    excerpt: null,
+    wordCount: 3,
+    readingMinutes: 1,
+    canonicalUrl: null,
+    tags: [],
+    note: '',
+    createdAt: Date.UTC(2024, 0, 1),
+    updatedAt: Date.UTC(2024, 0, 1),
+    ...changes,
+  };
+}
+
 /** A format 1 backup of whole article records (no content or highlights), as a hand-made or hostile file holds
  * them: a library brought in the way a user would. */
 export function articlesBackup(articles: readonly object[]): Buffer {

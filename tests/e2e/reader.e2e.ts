@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { entryLine, firstLine, LAST_LINE } from '../../utils/backup/layout';
 import { useExtension } from './browser';
-import { drawnHighlights, highlightOnItij, itijPage, selectText } from './page-helpers';
+import { articleRecord, drawnHighlights, highlightOnItij, itijPage, selectText } from './page-helpers';
 
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
 const SENTENCE = '“This will not be the last health crisis.”';
@@ -70,27 +70,7 @@ describe('the reader', () => {
 <rect width="10" height="10" mask="url(${at('mask.svg')}#m)" filter="url(${at('filter.svg')}#f)" fill="url(${at('fill.svg')}#p)"></rect></svg>
 <table background="${at('table.png')}"><tr><td background="${at('td.png')}">cell</td></tr></table>`;
     const id = '00000000-0000-4000-8000-0000000000aa';
-    const url = 'https://remote.example/article';
-    const article = {
-      id,
-      url,
-      originalUrl: url,
-      urls: [url],
-      title: 'Remote things',
-      byline: null,
-      siteName: null,
-      lang: 'en',
-      dir: 'ltr',
-      publishedTime: null,
-      excerpt: null,
-      wordCount: 7,
-      readingMinutes: 1,
-      canonicalUrl: null,
-      tags: [],
-      note: '',
-      createdAt: Date.UTC(2025, 0, 1),
-      updatedAt: Date.UTC(2025, 0, 1),
-    };
+    const article = articleRecord('https://remote.example/article', { id, title: 'Remote things', wordCount: 7 });
     const settings = { exportTemplate: '', exportFullText: false, readerRemoteImages: false };
     return Buffer.from(
       [

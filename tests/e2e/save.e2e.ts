@@ -58,6 +58,14 @@ describe('saving the ITIJ story', () => {
       'Cited in the hospital-security brief.',
     );
 
+    // A note past the longest one holds is said so and not stored; the stored one stays.
+    await popup.getByRole('textbox', { name: 'Note' }).fill('x'.repeat(200_001));
+    await popup.getByText('Note not saved: a note holds up to 200,000 characters, and this one has 200,001').waitFor();
+    popup = await reopenPopup(popup, tabId);
+    expect(await popup.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
+      'Cited in the hospital-security brief.',
+    );
+
     // It is stored in the extension's own database, under the normalized URL.
     const stored = await popup.evaluate(async () => {
       const open = indexedDB.open('gleaner');

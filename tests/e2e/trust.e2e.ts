@@ -7,34 +7,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtension } from './browser';
-import { articlesBackup } from './page-helpers';
+import { articleRecord, articlesBackup } from './page-helpers';
 
 const env = useExtension();
 
-const article = (n: number, changes: object = {}) => {
-  const url = `https://trust.example/articles/${n}`;
-  return {
+const article = (n: number, changes: object = {}) =>
+  articleRecord(`https://trust.example/articles/${n}`, {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    url,
-    originalUrl: url,
-    urls: [url],
     title: `Trusted article ${n}`,
-    byline: null,
     siteName: 'Trust',
-    lang: 'en',
-    dir: null,
-    publishedTime: null,
-    excerpt: null,
-    wordCount: 3,
-    readingMinutes: 1,
-    canonicalUrl: null,
     tags: ['kept'],
-    note: '',
     createdAt: Date.UTC(2024, 0, 1) + n,
     updatedAt: Date.UTC(2024, 0, 1) + n,
     ...changes,
-  };
-};
+  });
 
 const restore = (search: Page, name: string, buffer: Buffer) =>
   search.getByLabel('Restore backup').setInputFiles({ name, mimeType: 'application/json', buffer });

@@ -62,23 +62,26 @@ function fixedTimes(created: number, updated: number, now: number) {
  * article holds, notes past the longest, addresses past the most. Null when it needs nothing, or cannot be
  * brought within them (an address too long to store is its key: it is left as it is).
  */
-export function repairedRecord(name: 'articles', record: ArticleRecord, now: number): ArticleRecord | null;
-export function repairedRecord(name: 'highlights', record: HighlightRecord, now: number): HighlightRecord | null;
-export function repairedRecord(
-  name: 'articles' | 'highlights',
-  record: ArticleRecord | HighlightRecord,
-  now: number,
-): ArticleRecord | HighlightRecord | null {
+export function repairedArticle(record: ArticleRecord, now: number): ArticleRecord | null {
+  return repaired('articles', record, {
+    ...fixedTimes(record.createdAt, record.updatedAt, now),
+    note: record.note.slice(0, LIMITS.note),
+    tags: normalizeTags(record.tags).slice(0, LIMITS.tags),
+    urls: record.urls.slice(0, LIMITS.urls),
+  });
+}
+
+/** The same for a highlight: its dates and its note. */
+export function repairedHighlight(record: HighlightRecord, now: number): HighlightRecord | null {
+  return repaired('highlights', record, {
+    ...fixedTimes(record.createdAt, record.updatedAt, now),
+    note: record.note.slice(0, LIMITS.note),
+  });
+}
+
+/** `record` with `fixes`, if it breaks the rules of `name` and then keeps them. */
+function repaired<T extends object>(name: string, record: T, fixes: Partial<T>): T | null {
   if (!recordProblem(name, record)) return null;
-  const common = { ...fixedTimes(record.createdAt, record.updatedAt, now), note: record.note.slice(0, LIMITS.note) };
-  const repaired =
-    name === 'articles'
-      ? {
-          ...(record as ArticleRecord),
-          ...common,
-          tags: normalizeTags((record as ArticleRecord).tags).slice(0, LIMITS.tags),
-          urls: (record as ArticleRecord).urls.slice(0, LIMITS.urls),
-        }
-      : { ...(record as HighlightRecord), ...common };
-  return recordProblem(name, repaired) ? null : repaired;
+  const fixed = { ...record, ...fixes };
+  return recordProblem(name, fixed) ? null : fixed;
 }

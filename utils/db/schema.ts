@@ -9,7 +9,7 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
-import { recordRulesMiddleware, repairedRecord } from './record-rules';
+import { recordRulesMiddleware, repairedArticle, repairedHighlight } from './record-rules';
 import { ARTICLE_COUNT, countTags, tagCountsMiddleware, type CountRecord, type TagCountRecord } from './tag-counts';
 
 /** A block of the full-text index: up to 1,024 articles that contain `term`, in parallel arrays. */
@@ -149,13 +149,13 @@ export function createDatabase(name: string = DB_NAME): GleanerDatabase {
       const now = Date.now();
       const articles: ArticleRecord[] = [];
       await tx.table<ArticleRecord>('articles').each((record) => {
-        const repaired = repairedRecord('articles', record, now);
+        const repaired = repairedArticle(record, now);
         if (repaired) articles.push(repaired);
       });
       await tx.table<ArticleRecord>('articles').bulkPut(articles);
       const highlights: HighlightRecord[] = [];
       await tx.table<HighlightRecord>('highlights').each((record) => {
-        const repaired = repairedRecord('highlights', record, now);
+        const repaired = repairedHighlight(record, now);
         if (repaired) highlights.push(repaired);
       });
       await tx.table<HighlightRecord>('highlights').bulkPut(highlights);

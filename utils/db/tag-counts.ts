@@ -103,8 +103,10 @@ export const tagCountsMiddleware: Middleware<DBCore> = {
           // Articles new to the library (written over none) or gone from it (deleted where there was one).
           let articles = 0;
           if (req.type === 'deleteRange') {
-            if (!response.numFailures) before.forEach((article) => add(article, -1));
-            if (!response.numFailures) articles = -before.length;
+            if (!response.numFailures) {
+              before.forEach((article) => add(article, -1));
+              articles = -before.length;
+            }
           } else {
             before.forEach((article, i) => !failed(i) && add(article, -1));
             after.forEach((article, i) => !failed(i) && add(article, 1));

@@ -4,9 +4,8 @@
  */
 import type { HighlightRecord } from '../../records/types';
 import type { Palette } from '../../settings/palette';
-import { formatNumber, t } from '../../i18n';
-import { LIMITS } from '../../records/limits';
-import { errorText } from '../../error-text';
+import { t } from '../../i18n';
+import { errorText, noteTooLong } from '../../error-text';
 import type { PageHighlights } from './page-highlights';
 import { appendSwatches, createPanel, paintSwatches, placePanel, swatchColor } from './panels';
 
@@ -100,10 +99,9 @@ export function createEditor(
     const id = editing?.id;
     const value = note.value;
     if (!id) return;
-    if (value.length > LIMITS.note) {
-      status.textContent = t('common.noteNotSaved', [
-        t('common.noteTooLong', [formatNumber(LIMITS.note), formatNumber(value.length)]),
-      ]);
+    const tooLong = noteTooLong(value.length);
+    if (tooLong) {
+      status.textContent = t('common.noteNotSaved', [tooLong]);
       return;
     }
     status.textContent = t('common.saving');
