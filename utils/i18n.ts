@@ -63,6 +63,13 @@ export function formatNumber(value: number): string {
   return numbers().format(value);
 }
 
+/** A size in megabytes, in the interface's language ("500 MB"). */
+export function formatMegabytes(bytes: number): string {
+  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(
+    bytes / 1024 / 1024,
+  );
+}
+
 /** "3 articles", "١ مقال": the plural form the language's rules pick, with the number formatted. */
 export function countText(key: CountKey, count: number): string {
   const category = plurals().select(count);

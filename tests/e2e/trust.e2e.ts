@@ -4,10 +4,14 @@
  * held to the one set of rules every write path keeps (utils/records/limits.ts), so the library page keeps
  * working and the user's own next backup restores; a name with a direction override stays inside its chip.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useExtension } from './browser';
 import { articleRecord, articlesBackup } from './page-helpers';
+import { zipBomb } from '../support/zips';
 
 const env = useExtension();
 
@@ -88,5 +92,32 @@ From the far future,https://trust.example/future,1e20,${tags},unread
     );
     // Left to right, as the interface is: the whole name, then its count.
     expect(count!.left).toBeGreaterThanOrEqual(name!.right - 0.5);
+  });
+
+  it.each([
+    // ~8 MB whose directory says 8 GB; ~0.8 MB whose entries claim a kilobyte each and inflate to 800 MB.
+    ['says what it inflates to', () => zipBomb(1000, 8, (i) => `highlights/${i}.md`)],
+    ['understates what it inflates to', () => zipBomb(100, 8, (i) => `metadata_${i}.json`, 1_000)],
+  ])('a zip bomb that %s is refused in words, soon, with the page never frozen', async (_name, bomb) => {
+    const search = await env.browser.openExtensionPage('search.html');
+    await search.evaluate(() => {
+      const scope = window as unknown as { longest: number };
+      scope.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const task of list.getEntries()) scope.longest = Math.max(scope.longest, task.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const count = await search.getByRole('status').first().textContent();
+    const started = Date.now();
+    // From a file on disk, as a user picks it (a buffer would be decoded by script in the page, itself a long task).
+    const file = join(await mkdtemp(join(tmpdir(), 'gleaner-bomb-')), 'omnivore.zip');
+    await writeFile(file, bomb());
+    await search.getByLabel('Import from Pocket or Omnivore').setInputFiles(file);
+    await search.getByText(/This zip unpacks to more than 256 MB .* Nothing was imported\.$/).waitFor();
+    // Before: 15 s frozen and 7.8 GB of memory for the first; the second inflated all of its 800 MB.
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(await search.evaluate(() => (window as unknown as { longest: number }).longest)).toBeLessThan(1_000);
+    await search.reload();
+    await expect.poll(() => search.getByRole('status').first().textContent()).toBe(count);
   });
 });

@@ -26,7 +26,7 @@ import {
   type RestoreReport,
 } from '../db/backup-records';
 import { ArticleRecordSchema, ContentRecordSchema, HighlightSchema, MAX_ARTICLE_HTML, Text } from '../records/schemas';
-import { countText, formatNumber, t, uiLanguage } from '../i18n';
+import { countText, formatMegabytes, formatNumber, t } from '../i18n';
 import { markIndexStale } from '../db/search-index';
 import { rebuildIndex } from '../search/index/rebuild';
 import { readSettings, writeSettings, type Settings } from '../settings/storage';
@@ -94,11 +94,6 @@ interface Header {
 
 /** A backup refused, with the words the user sees. */
 class Refused extends Error {}
-
-const megabytes = (bytes: number) =>
-  new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(
-    bytes / 1024 / 1024,
-  );
 
 /** Where in the file a validation problem is, in words ("articles[3].title", "line 5, article.title"). */
 function pathOf(issue: v.BaseIssue<unknown>, where = ''): string {
@@ -205,7 +200,7 @@ async function openBackup(file: Blob): Promise<Source> {
     }
   }
   if (file.size > MAX_BACKUP_BYTES)
-    throw new Refused(t('backup.tooBig', [megabytes(file.size), megabytes(MAX_BACKUP_BYTES)]));
+    throw new Refused(t('backup.tooBig', [formatMegabytes(file.size), formatMegabytes(MAX_BACKUP_BYTES)]));
   let data: unknown;
   try {
     data = JSON.parse(await file.text());

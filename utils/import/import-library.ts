@@ -4,14 +4,16 @@
  * Imported articles have no text yet: it is extracted the first time the page is opened with the popup
  * (utils/save/save-page.ts), and imported highlights are anchored by their quote on that visit.
  */
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import { addImportedItems, type ImportCounts, type ImportItem } from '../db/imports';
 import { isTime, LIMITS } from '../records/schemas';
 import { normalizeTags } from '../records/tags';
 import { gleanerError } from '../error-text';
+import { formatMegabytes } from '../i18n';
 import { normalizeUrl } from '../url';
+import { IMPORT_LIMITS, unzipBounded } from './bounded-unzip';
 
 export interface ParsedImport {
   /** Which tool the file came from, for the report. */
@@ -129,19 +131,17 @@ export function parseOmnivoreHighlights(markdown: string): Array<{ exact: string
   return highlights;
 }
 
-/** An Omnivore export zip. */
-export function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()): ParsedImport {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(zip);
-  } catch {
-    throw gleanerError('import.badZip');
-  }
-  const metadata = Object.keys(files).filter((name) => /(^|\/)metadata_[^/]*\.json$/.test(name));
+const METADATA_FILE = /(^|\/)metadata_[^/]*\.json$/;
+const HIGHLIGHTS_FILE = /(^|\/)highlights\/[^/]+\.md$/;
+
+/** An Omnivore export zip; only its metadata and highlights files are inflated, within IMPORT_LIMITS. */
+export async function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()): Promise<ParsedImport> {
+  const files = await unzipBounded(zip, (name) => METADATA_FILE.test(name) || HIGHLIGHTS_FILE.test(name));
+  const metadata = [...files.keys()].filter((name) => METADATA_FILE.test(name));
   if (!metadata.length) throw gleanerError('import.notOmnivore');
   const highlightFiles = new Map(
-    Object.entries(files)
-      .filter(([name]) => /(^|\/)highlights\/[^/]+\.md$/.test(name))
+    [...files]
+      .filter(([name]) => HIGHLIGHTS_FILE.test(name))
       .map(([name, data]) => [name.replace(/^.*highlights\//, '').replace(/\.md$/, ''), data]),
   );
   const items: ImportItem[] = [];
@@ -150,7 +150,7 @@ export function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()): Par
   for (const name of metadata.sort()) {
     let entries: unknown;
     try {
-      entries = JSON.parse(strFromU8(files[name]!));
+      entries = JSON.parse(strFromU8(files.get(name)!));
     } catch {
       skipped.push(`${name}: not JSON`);
       continue;
@@ -191,6 +191,8 @@ export function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()): Par
 
 /** Reads a file chosen for import: a Pocket CSV or an Omnivore zip. Throws a sentence for anything else. */
 export async function parseImportFile(file: Blob & { name?: string }): Promise<ParsedImport> {
+  if (file.size > IMPORT_LIMITS.fileBytes)
+    throw gleanerError('import.fileTooLarge', [formatMegabytes(file.size), formatMegabytes(IMPORT_LIMITS.fileBytes)]);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return parseOmnivoreZip(bytes); // "PK": a zip
   const text = strFromU8(bytes);
