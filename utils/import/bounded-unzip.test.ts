@@ -36,9 +36,14 @@ describe('unzipBounded', () => {
 
   it('refuses a zip bomb whose headers understate its size, once what came out passes the limit', async () => {
     const bomb = zipBomb(8, 4, (i) => `highlights/${i}.md`, 100);
-    await expect(unzipBounded(bomb, all, { unpackedBytes: 2 * 1024 * 1024, entries: 10 })).rejects.toThrow(/unpacks to more than 2 MB/);
+    await expect(unzipBounded(bomb, all, { unpackedBytes: 2 * 1024 * 1024, entries: 10 })).rejects.toThrow(
+      /unpacks to more than 2 MB/,
+    );
     // Below the limit the same entries are read whole.
-    const files = await unzipBounded(bomb, (name) => name === 'highlights/0.md', { unpackedBytes: 5 * 1024 * 1024, entries: 10 });
+    const files = await unzipBounded(bomb, (name) => name === 'highlights/0.md', {
+      unpackedBytes: 5 * 1024 * 1024,
+      entries: 10,
+    });
     expect(files.get('highlights/0.md')).toHaveLength(4 * 1024 * 1024);
   });
 
