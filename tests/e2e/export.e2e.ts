@@ -145,4 +145,49 @@ describe('export and backup', () => {
     await expect.poll(() => search.getByRole('article').count()).toBe(30);
     expect(await search.getByRole('button', { name: /^Show \d+ more/ }).count()).toBe(0);
   });
+
+  it('exports hostile titles under names every system accepts, and their text as text', async () => {
+    const titles = ['nul.txt', 'Aux.tar.gz', 'CON .md', 'CONIN$', 'invoice\u202egnp.exe', 'Two\n# lines <b>'];
+    const articles = titles.map((title, i) =>
+      articleRecord(`https://names.example/${i}`, { title, createdAt: Date.UTC(2024, 0, 1) + i }),
+    );
+    const hostile = '<iframe src="https://evil.example/"></iframe>';
+    const articleId = (articles[5] as { id: string }).id;
+    const highlight = {
+      id: crypto.randomUUID(),
+      articleId,
+      color: 'yellow',
+      note: `Mine <img src=x onerror=alert(1)>`,
+      createdAt: 1,
+      updatedAt: 1,
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact: hostile, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: hostile.length },
+      },
+    };
+    const search = await env.browser.openExtensionPage('search.html?q=site:names.example');
+    await search
+      .getByLabel('Restore backup')
+      .setInputFiles({
+        name: 'names.json',
+        mimeType: 'application/json',
+        buffer: articlesBackup(articles, { highlights: [highlight] }),
+      });
+    await expect.poll(() => search.getByText(/^Restored: 6 articles added/).count()).toBe(1);
+    await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^6 results/);
+    const zip = await downloadOf(search, () => search.getByRole('button', { name: 'Export Markdown' }).click());
+    const files = unzipSync(zip.data);
+    expect(Object.keys(files).sort()).toEqual([
+      'Aux (article).tar.gz.md',
+      'CON (article).md.md',
+      'CONIN$ (article).md',
+      'Two lines b.md',
+      'invoicegnp.exe.md',
+      'nul (article).txt.md',
+    ]);
+    const markdown = strFromU8(files['Two lines b.md']!);
+    expect(markdown).toContain('\n# Two # lines \\<b>\n');
+    expect(markdown).toContain('> \\<iframe src="https://evil.example/">\\</iframe>\n');
+    expect(markdown).toContain('- Note: Mine \\<img src=x onerror=alert(1)>');
+  });
 });

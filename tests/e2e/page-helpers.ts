@@ -106,15 +106,18 @@ export function articleRecord(url: string, changes: Record<string, unknown> = {}
 
 /** A format 1 backup of whole article records (no content or highlights), as a hand-made or hostile file holds
  * them: a library brought in the way a user would. */
-export function articlesBackup(articles: readonly object[]): Buffer {
+export function articlesBackup(
+  articles: readonly object[],
+  { contents = [], highlights = [] }: { contents?: readonly object[]; highlights?: readonly object[] } = {},
+): Buffer {
   return Buffer.from(
     JSON.stringify({
       format: 'gleaner-backup',
       version: 1,
       exportedAt: new Date().toISOString(),
       articles,
-      contents: [],
-      highlights: [],
+      contents,
+      highlights,
       settings: { exportTemplate: '', exportFullText: false },
     }),
   );

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { documentOf, FIXTURES } from '@/tests/support/fixtures';
@@ -142,11 +143,62 @@ describe('Markdown of one article', () => {
   });
 });
 
+describe('Markdown carries text as text', () => {
+  // As a notes tool shows it: the front matter read as data, not shown; the rest rendered with the HTML it
+  // holds (Obsidian renders HTML in notes, so markdown-it is given html: true).
+  const rendered = (markdown: string) => {
+    const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
+    const doc = new DOMParser().parseFromString(new MarkdownIt({ html: true }).render(body), 'text/html');
+    return doc.body;
+  };
+  const hostile = '<iframe src="https://evil.example/x"></iframe> <img src=x onerror=alert(1)> <!-- hidden -->';
+
+  it('in quotes, notes, titles and the article: no element, comment or autolink of the page\'s making', () => {
+    const bundle = itij();
+    bundle.article.title = `Line one\n# Not a heading <script>alert(1)</script>`;
+    bundle.article.note = `My note *in Markdown* ${hostile}`;
+    bundle.article.tags = ['a <b>', 'ok/sub tag'];
+    const [first] = bundle.highlights;
+    first!.selectors.quote.exact = `${hostile}\n> more <https://evil.example>`;
+    first!.note = `Second <style>body{display:none}</style>`;
+    bundle.content = {
+      ...bundle.content!,
+      html: `<p>Text &lt;iframe src="https://evil.example"&gt;&lt;/iframe&gt; &lt;!-- c --&gt;</p>`,
+    };
+    const markdown = articleToMarkdown(bundle, { fullText: true });
+    const body = rendered(markdown);
+    expect(body.querySelectorAll('iframe, img, script, style').length).toBe(0);
+    expect(body.innerHTML).not.toContain('<!--');
+    expect(body.querySelectorAll('h1')).toHaveLength(1);
+    expect(body.querySelector('h1')!.textContent).toBe('Line one # Not a heading <script>alert(1)</script>');
+    const quotes = [...body.querySelectorAll('blockquote')].map((quote) => quote.textContent!.trim());
+    expect(quotes[1]).toBe(`${hostile}\n> more <https://evil.example>`);
+    expect(body.querySelector('blockquote a')).toBeNull();
+    expect(body.textContent).toContain('Text <iframe src="https://evil.example"></iframe> <!-- c -->');
+    // The reader's own Markdown still works.
+    expect(body.querySelector('em')!.textContent).toBe('in Markdown');
+    const template = articleToMarkdown(bundle, { fullText: false, template: '## {{title}} {{tags}}\n\n{{note}}' });
+    expect(rendered(template).querySelector('h2')!.textContent).toBe(
+      'Line one # Not a heading <script>alert(1)</script> #a-b- #ok/sub-tag',
+    );
+    expect(rendered(template).querySelectorAll('iframe, img, script')).toHaveLength(0);
+  });
+});
+
 describe('file names', () => {
   it.each([
     ['Cyber attacks: a "plea" <now>?', 'Cyber attacks a plea now'],
     ['CON', 'CON (article)'],
-    ['com1.txt', 'com1.txt (article)'],
+    ['com1.txt', 'com1 (article).txt'],
+    ['nul.txt', 'nul (article).txt'],
+    ['Aux.tar.gz', 'Aux (article).tar.gz'],
+    ['CON .md', 'CON (article).md'],
+    ['CONIN$', 'CONIN$ (article)'],
+    ['lpt¹ . report', 'lpt¹ (article). report'],
+    ['console.log', 'console.log'],
+    ['invoice\u202egnp.exe', 'invoicegnp.exe'],
+    ['a\u200bb\u2066c\u2069\ufeff\u00ad', 'abc'],
+    ['نامه\u200cها', 'نامه\u200cها'],
     ['   ...dots...   ', 'dots'],
     ['a/b\\c|d*e', 'a b c d e'],
     ['', 'Untitled'],

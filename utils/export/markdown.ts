@@ -41,6 +41,10 @@ function turndown(): TurndownService {
     emDelimiter: '*',
   });
   service.use(gfm);
+  // Text stays text: Turndown escapes Markdown's own marks but not `<`, so `<iframe src=…>` written as words
+  // in an article would become a live element in the user's notes tool.
+  const escapeMarks = service.escape.bind(service);
+  service.escape = (text) => escapeHtml(escapeMarks(text));
   // Added rules take precedence over Turndown's own.
   service.addRule('safe-links', {
     filter: (node) =>
@@ -60,10 +64,22 @@ export function htmlToMarkdown(html: string): string {
   return turndown().turndown(sanitizeArticleHtml(html)).trim();
 }
 
-/** Text escaped so that Markdown shows it as written (no accidental emphasis, headings or links). */
+/** `<` escaped, so that no notes tool reads the text as an HTML element, comment or autolink. */
+const escapeHtml = (text: string) => text.replace(/</g, '\\<');
+
+/** Text escaped so that Markdown shows it as written (no accidental emphasis, headings, links or HTML). */
 function escapeText(text: string): string {
   return turndown().escape(text);
 }
+
+/** Text for one line (a heading, a template's title): breaks and runs of white space become one space. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The reader's own writing, Markdown included, with no HTML: its further lines indented by `indent`. */
+const noteText = (note: string, indent = '') => escapeHtml(note.trim()).replace(/\r?\n/g, `\n${indent}`);
+
+/** A tag as a notes tool's tag: letters, digits, `_`, `-` and `/`; anything else (spaces, `<`, `]`) a `-`. */
+const hashTag = (tag: string) => `#${tag.replace(/[^\p{L}\p{N}\p{M}_/-]+/gu, '-')}`;
 
 const day = (epoch: number) => new Date(epoch).toISOString().slice(0, 10);
 
@@ -99,8 +115,8 @@ export function highlightsMarkdown(highlights: readonly HighlightRecord[]): stri
   return ordered
     .map((h) => {
       const lines = [blockquote(h.selectors.quote.exact), '', `- Colour: ${h.color}`];
-      // The note is the reader's own writing, Markdown included; its further lines are indented into the item.
-      if (h.note.trim()) lines.push(`- Note: ${h.note.trim().replace(/\r?\n/g, '\n  ')}`);
+      // The note's further lines are indented into the item.
+      if (h.note.trim()) lines.push(`- Note: ${noteText(h.note, '  ')}`);
       return lines.join('\n');
     })
     .join('\n\n');
@@ -113,15 +129,16 @@ export function templateValues(
 ): Record<TemplateVariable, string> {
   return {
     frontmatter: frontMatter(article).trimEnd(),
-    title: article.title,
+    // Text variables are Markdown that shows the text as written, on one line, wherever a template puts them.
+    title: escapeText(oneLine(article.title)),
     url: article.originalUrl,
-    author: article.byline ?? '',
-    site: article.siteName ?? '',
-    published: article.publishedTime ?? '',
+    author: escapeText(oneLine(article.byline ?? '')),
+    site: escapeText(oneLine(article.siteName ?? '')),
+    published: escapeText(oneLine(article.publishedTime ?? '')),
     saved: day(article.createdAt),
-    tags: article.tags.map((tag) => `#${tag.replace(/\s+/g, '-')}`).join(' '),
+    tags: article.tags.map(hashTag).join(' '),
     id: article.id,
-    note: article.note.trim(),
+    note: noteText(article.note),
     highlights: highlightsMarkdown(highlights),
     content: options.fullText && content ? htmlToMarkdown(content.html) : '',
   };
@@ -136,7 +153,7 @@ export function renderTemplate(template: string, values: Record<TemplateVariable
 
 /** The default layout: front matter, title, note, highlights, then the article if asked for. */
 function defaultLayout(values: Record<TemplateVariable, string>): string {
-  const parts = [values.frontmatter, `# ${escapeText(values.title)}`];
+  const parts = [values.frontmatter, `# ${values.title}`];
   if (values.note) parts.push(`## Note\n\n${values.note}`);
   if (values.highlights) parts.push(`## Highlights\n\n${values.highlights}`);
   if (values.content) parts.push(`## Article\n\n${values.content}`);
