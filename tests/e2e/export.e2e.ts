@@ -166,13 +166,11 @@ describe('export and backup', () => {
       },
     };
     const search = await env.browser.openExtensionPage('search.html?q=site:names.example');
-    await search
-      .getByLabel('Restore backup')
-      .setInputFiles({
-        name: 'names.json',
-        mimeType: 'application/json',
-        buffer: articlesBackup(articles, { highlights: [highlight] }),
-      });
+    await search.getByLabel('Restore backup').setInputFiles({
+      name: 'names.json',
+      mimeType: 'application/json',
+      buffer: articlesBackup(articles, { highlights: [highlight] }),
+    });
     await expect.poll(() => search.getByText(/^Restored: 6 articles added/).count()).toBe(1);
     await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^6 results/);
     const zip = await downloadOf(search, () => search.getByRole('button', { name: 'Export Markdown' }).click());

@@ -2,14 +2,15 @@
  * File names for exported articles that every system accepts (Windows is the strictest: no `<>:"/\|?*`,
  * no control characters, no trailing dot or space, no reserved device names such as CON or COM1, whatever
  * extensions follow them: `nul.txt.md` and `CON .md` are devices too) and that show what they are (no
- * direction overrides or invisible characters that make `invoice‮gnp.exe` read as `invoiceexe.png`), unique
+ * direction overrides or invisible characters that make `invoice` + U+202E + `gnp.exe` read as `invoiceexe.png`), unique
  * within one export, case-insensitively (macOS and Windows disks ignore case).
  */
+
+import { INVISIBLE_CONTROLS } from '../records/tags';
 
 /** Characters no file name may hold on Windows, macOS or Linux; also `#^[]` that Obsidian links cannot hold. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name may not hold
 const FORBIDDEN = /[<>:"/\\|?*#^[\]\u0000-\u001f\u007f]/g;
-import { INVISIBLE_CONTROLS } from '../records/tags';
 
 /** Windows device names: the part of a name before its first dot, trailing spaces ignored, must not be one. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$) *$/i;
@@ -21,12 +22,7 @@ const encoder = new TextEncoder();
 
 /** A safe base name for `title` (no extension), never empty. */
 export function safeBaseName(title: string): string {
-  let name = title
-    .normalize('NFC')
-    .replace(INVISIBLE_CONTROLS, '')
-    .replace(FORBIDDEN, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let name = title.normalize('NFC').replace(INVISIBLE_CONTROLS, '').replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim();
   // Cut at a character boundary (never between the halves of a surrogate pair), at a space if one is near.
   if (name.length > MAX_CHARS || encoder.encode(name).length > MAX_BYTES) {
     let kept = '';

@@ -153,7 +153,7 @@ describe('Markdown carries text as text', () => {
   };
   const hostile = '<iframe src="https://evil.example/x"></iframe> <img src=x onerror=alert(1)> <!-- hidden -->';
 
-  it('in quotes, notes, titles and the article: no element, comment or autolink of the page\'s making', () => {
+  it("in quotes, notes, titles and the article: no element, comment or autolink of the page's making", () => {
     const bundle = itij();
     bundle.article.title = `Line one\n# Not a heading <script>alert(1)</script>`;
     bundle.article.note = `My note *in Markdown* ${hostile}`;
@@ -171,7 +171,7 @@ describe('Markdown carries text as text', () => {
     expect(body.innerHTML).not.toContain('<!--');
     expect(body.querySelectorAll('h1')).toHaveLength(1);
     expect(body.querySelector('h1')!.textContent).toBe('Line one # Not a heading <script>alert(1)</script>');
-    const quotes = [...body.querySelectorAll('blockquote')].map((quote) => quote.textContent!.trim());
+    const quotes = [...body.querySelectorAll('blockquote')].map((quote) => quote.textContent.trim());
     expect(quotes[1]).toBe(`${hostile}\n> more <https://evil.example>`);
     expect(body.querySelector('blockquote a')).toBeNull();
     expect(body.textContent).toContain('Text <iframe src="https://evil.example"></iframe> <!-- c -->');

@@ -7,7 +7,8 @@ export const MAX_TAG_LENGTH = 64;
  * shown beside other text: bidirectional marks, embeddings, overrides and isolates (an override in a tag
  * reorders the count shown after it), zero-width spaces, the word joiner and invisible operators, soft hyphens,
  * the Mongolian vowel separator and the byte-order mark. (Joiners stay: Persian and emoji need them.) */
-export const INVISIBLE_CONTROLS = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+export const INVISIBLE_CONTROLS =
+  /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** A tag as stored: no invisible controls, trimmed, inner white space folded to one space, no leading `#`, at
  * most 64 characters. */
