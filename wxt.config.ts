@@ -32,13 +32,17 @@ export default defineConfig({
     permissions: ['scripting', 'activeTab', 'contextMenus', 'unlimitedStorage', 'storage'],
     host_permissions: ['<all_urls>'],
     // Extension pages run only Gleaner's own scripts: no inline or remote code, no plugins, no <base>, no forms
-    // posting anywhere, never framed by a web page; and they play no video, audio or text track from the web
-    // (a saved article's media would tell its site the user is reading it; its images are the reader's
-    // setting, enforced there: utils/reader/render-article.ts).
+    // posting anywhere; and they play no video, audio or text track from the web (a saved article's media
+    // would tell its site the user is reading it; its images are the reader's setting, enforced there:
+    // utils/reader/render-article.ts). Web pages can frame only the panel (below): the browser refuses them
+    // every extension page not listed as web accessible, so no frame-ancestors here (it would apply to all).
     content_security_policy: {
       extension_pages:
-        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; media-src 'self' data: blob:",
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; media-src 'self' data: blob:",
     },
+    // The panel frame Gleaner's script shows in saved pages (entrypoints/panel): the toolbar and the editor live
+    // in the extension's own origin, where the page's scripts cannot read or drive them.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: ['<all_urls>'] }],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'highlight-selection': {

@@ -6,8 +6,8 @@ import { listTags, removeArticle, updateArticle } from '@/utils/db/articles';
 import {
   bringBackHighlight,
   changeHighlight,
-  createFromPage,
   eraseTab,
+  getHighlight,
   highlightSelection,
   listTabHighlights,
   removeHighlight,
@@ -18,9 +18,9 @@ import { getPageState, savePage } from '@/utils/save/save-page';
 import { backgroundProtocol } from '@/utils/messaging/protocol';
 import { listen } from '@/utils/messaging/receive';
 import { sendToTab } from '@/utils/messaging/send';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { errorText } from '@/utils/error-text';
+import { errorText, gleanerError } from '@/utils/error-text';
 import { createMenus, HIGHLIGHT_COMMAND } from '@/utils/platform';
 import { i18n } from '#i18n';
 
@@ -31,6 +31,13 @@ const MENU_HIGHLIGHT = 'gleaner-highlight-selection';
 async function highlightFromShortcut(tabId: number | undefined): Promise<void> {
   if (tabId === undefined) return;
   await highlightSelection(tabId).catch((error: unknown) => tellReader(tabId, errorText(error)));
+}
+
+/** The tab a message is about: the one it names, else the tab of the panel frame that sent it. */
+function requireTab(tabId: number | undefined, sender: Browser.runtime.MessageSender): number {
+  const id = tabId ?? sender.tab?.id;
+  if (id === undefined) throw gleanerError('popup.noTab');
+  return id;
 }
 
 export default defineBackground(() => {
@@ -48,13 +55,15 @@ export default defineBackground(() => {
       return null;
     },
     listTags: () => listTags(),
-    highlightSelection: ({ tabId, color }) => highlightSelection(tabId, color),
+    highlightSelection: ({ tabId, color }, sender) => highlightSelection(requireTab(tabId, sender), color),
     listHighlights: ({ tabId }) => listTabHighlights(tabId),
     scrollToHighlight: ({ tabId, id }) => sendToTab(tabId, 'revealHighlight', { id }),
-    createHighlight: ({ selectors, color }, sender) => createFromPage(sender, selectors, color),
-    updateHighlight: ({ id, tabId, ...changes }, sender) => changeHighlight(sender, id, changes, tabId),
-    deleteHighlight: ({ id, tabId }, sender) => removeHighlight(sender, id, tabId),
-    undeleteHighlight: ({ highlight, tabId }, sender) => bringBackHighlight(sender, highlight, tabId),
+    getHighlight: ({ id }) => getHighlight(id),
+    panelEvent: (event, sender) => sendToTab(requireTab(undefined, sender), 'panelEvent', event),
+    // The popup names the tab to repaint; the panel frame repaints its own.
+    updateHighlight: ({ id, tabId, ...changes }, sender) => changeHighlight(id, changes, tabId ?? sender.tab?.id),
+    deleteHighlight: ({ id, tabId }, sender) => removeHighlight(id, tabId ?? sender.tab?.id),
+    undeleteHighlight: ({ highlight, tabId }, sender) => bringBackHighlight(highlight, tabId ?? sender.tab?.id),
   });
 
   void createMenus([{ id: MENU_HIGHLIGHT, title: i18n.t('highlightSelection'), contexts: ['selection'] }]);

@@ -1,5 +1,6 @@
 /**
- * Gleaner's script in a saved page: draws its highlights and offers the selection toolbar. The background
+ * Gleaner's script in a saved page: draws its highlights (never their notes) and places the panel frame for
+ * the toolbar and editor (page-ui.ts). It sends the background nothing. The background
  * injects it (scripting.executeScript) only into tabs whose URL is in the library, or when the reader asks to
  * highlight; it is never registered on pages. Injecting it again is harmless.
  */
@@ -9,7 +10,6 @@ import { PageHighlights } from '@/utils/in-page/highlight/page-highlights';
 import { mountPageUi } from '@/utils/in-page/highlight/page-ui';
 import { pageProtocol } from '@/utils/messaging/page-protocol';
 import { listen } from '@/utils/messaging/receive';
-import { sendMessage } from '@/utils/messaging/send';
 import { highlightPalette } from '@/utils/settings/storage';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 
@@ -22,17 +22,9 @@ export default defineUnlistedScript(() => {
   scope[INSTALLED] = true;
 
   const highlights = new PageHighlights(document);
-  const ui = mountPageUi(document, highlights, {
-    create: (selectors, color) => sendMessage('createHighlight', { selectors, color }),
-    update: (id, changes) => sendMessage('updateHighlight', { id, ...changes }),
-    remove: (id) => sendMessage('deleteHighlight', { id }),
-    undelete: (highlight) => sendMessage('undeleteHighlight', { highlight }),
-  });
+  const ui = mountPageUi(document);
   // The user's colours and their names, now and whenever they are changed on the options page.
-  const showPalette = (palette: Palette) => {
-    applyPalette(document, palette);
-    ui.setPalette(palette);
-  };
+  const showPalette = (palette: Palette) => applyPalette(document, palette);
   void highlightPalette.getValue().then(showPalette);
   highlightPalette.watch(showPalette);
 
@@ -52,6 +44,10 @@ export default defineUnlistedScript(() => {
     highlightStatus: async () => highlights.statuses(),
     showMessage: async ({ text }) => {
       ui.say(text);
+      return null;
+    },
+    panelEvent: async (event) => {
+      ui.panelEvent(event);
       return null;
     },
   });

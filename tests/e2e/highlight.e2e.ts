@@ -1,7 +1,7 @@
 /** Highlights: made from the popup and the page toolbar, edited, deleted with undo, and back on revisit. */
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { drawnHighlights, itijPage, selectText } from './page-helpers';
+import { drawnHighlights, itijPage, panelOf, selectText } from './page-helpers';
 
 const ITIJ = itijPage('story');
 
@@ -53,7 +53,7 @@ describe('highlighting on the ITIJ page', () => {
   it('highlights a selection from the popup, saving the page first, and brings it back after reload and after the site changed', async () => {
     env.server.route('/itij/story.html', ITIJ);
     const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/story.html`);
-    expect(await page.locator('gleaner-ui').count()).toBe(0); // not saved: nothing of Gleaner's on the page
+    expect(await page.locator('[data-gleaner-ui]').count()).toBe(0); // not saved: nothing of Gleaner's on the page
 
     await selectText(page, SENTENCE);
     let popup = await env.browser.openPopup(tabId);
@@ -171,7 +171,8 @@ describe('highlighting on the ITIJ page', () => {
     await page.mouse.up();
     const selected = await page.evaluate(() => getSelection()!.toString().trim());
     expect(selected.length).toBeGreaterThan(10);
-    const green = page.getByRole('button', { name: 'Highlight Green', exact: true });
+    const panel = await panelOf(page);
+    const green = panel.getByRole('button', { name: 'Highlight Green', exact: true });
     await green.waitFor();
     await green.click();
     await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.color)).toEqual(['green']);
@@ -180,7 +181,7 @@ describe('highlighting on the ITIJ page', () => {
 
     // Clicking the highlight opens its editor: note, colour, delete with undo.
     await page.locator('[data-highlight-id]').first().click();
-    const editor = page.getByRole('dialog', { name: 'Highlight' });
+    const editor = panel.getByRole('dialog', { name: 'Highlight' });
     await editor.waitFor();
     await editor.getByRole('textbox', { name: 'Note' }).fill('Call to Action');
     await editor.getByText('Note saved').waitFor();
@@ -220,7 +221,7 @@ describe('highlighting on the ITIJ page', () => {
     // With nothing selected, the shortcut says so in the page.
     await page.evaluate(() => getSelection()!.removeAllRanges());
     await fireForTab('command', tabId);
-    await page.getByRole('alert').filter({ hasText: 'Select some text on the page first' }).waitFor();
+    await (await panelOf(page)).getByRole('alert').filter({ hasText: 'Select some text on the page first' }).waitFor();
     await page.close();
   });
 
@@ -239,7 +240,7 @@ describe('pages outside the library', () => {
     const { page } = await env.browser.openTab(`${env.server.origin}/pages/lemonde-1/source.html`);
     await page.waitForTimeout(500);
     expect(await page.locator('[data-highlight-id]').count()).toBe(0);
-    expect(await page.locator('gleaner-ui').count()).toBe(0);
+    expect(await page.locator('[data-gleaner-ui]').count()).toBe(0);
     await page.close();
   });
 

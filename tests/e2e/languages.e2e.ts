@@ -3,7 +3,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium, useExtension } from './browser';
-import { drawnHighlights, itijPage, selectText } from './page-helpers';
+import { drawnHighlights, itijPage, panelOf, selectText } from './page-helpers';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 /** The extension API inside the service worker, for code passed to `background.evaluate`. */
@@ -48,10 +48,11 @@ describe.skipIf(!hasArabic && !ci)('a browser in Arabic', () => {
     await page.bringToFront();
     await selectText(page, SENTENCE);
     await page.keyboard.press('Shift');
-    const yellow = page.getByRole('toolbar', { name: 'تظليل Gleaner' }).getByRole('button', { name: 'ظلّل بلون أصفر' });
+    const panel = await panelOf(page);
+    const yellow = panel.getByRole('toolbar', { name: 'تظليل Gleaner' }).getByRole('button', { name: 'ظلّل بلون أصفر' });
     await yellow.click();
     await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
-    expect(await page.locator('gleaner-ui').getAttribute('dir')).toBe('rtl');
+    expect(await panel.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.locator('[data-highlight-id]').first().getAttribute('title')).toBe('تظليل، أصفر');
     // The English quote reads left to right in the Arabic popup (its closing quote mark stays at its end).
     await popup.reload();

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { drawnHighlights, highlightOnItij, selectText } from './page-helpers';
+import { drawnHighlights, highlightOnItij, panelOf, selectText } from './page-helpers';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 /** The extension API inside the service worker, for code passed to `background.evaluate`. */
@@ -35,9 +35,10 @@ describe('the options page', () => {
     // The open page repaints and renames without a reload.
     await expect.poll(() => background(page)).toBe('rgba(255, 136, 0, 0.4)');
     expect(await page.locator('[data-highlight-id]').first().getAttribute('title')).toBe('Highlight, Evidence');
+    await page.bringToFront();
     await selectText(page, 'President Brad Smith');
     await page.keyboard.press('Shift');
-    const toolbar = page.getByRole('toolbar', { name: 'Gleaner highlight' });
+    const toolbar = (await panelOf(page)).getByRole('toolbar', { name: 'Gleaner highlight' });
     await toolbar.getByRole('button', { name: 'Highlight Question', exact: true }).click();
     await expect
       .poll(async () => (await drawnHighlights(page)).map((h) => h.color).sort())

@@ -1,7 +1,7 @@
 /** Helpers that act in a web page the way a reader would: select text, read what is highlighted. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { FIXTURE_DIR, type ExtensionBrowser, type FixtureServer } from './browser';
 
@@ -16,7 +16,8 @@ export function itijPage(slug: string): string {
   );
 }
 
-/** Selects from the start of `from` to the end of `to` (both found in single text nodes; `to` defaults to `from`). */
+/** Selects from the start of `from` to the end of `to` (both found in single text nodes; `to` defaults to `from`),
+ * scrolled into view. */
 export async function selectText(page: Page, from: string, to: string = from): Promise<void> {
   await page.evaluate(
     ([start, end]) => {
@@ -37,6 +38,8 @@ export async function selectText(page: Page, from: string, to: string = from): P
       const selection = Document.prototype.getSelection.call(document)!;
       selection.removeAllRanges();
       selection.addRange(range);
+      // In view, as a selection the user makes is (Gleaner's toolbar comes by it).
+      Element.prototype.scrollIntoView.call(a.node.parentElement!, { block: 'center' });
     },
     [from, to],
   );
@@ -121,4 +124,14 @@ export function articlesBackup(
       settings: { exportTemplate: '', exportFullText: false },
     }),
   );
+}
+
+/**
+ * Gleaner's panel frame in a page (the toolbar, a highlight's editor, messages), once the page shows it. It is
+ * a frame of the extension's origin inside a closed shadow root: the page cannot reach it, the harness can.
+ */
+export async function panelOf(page: Page): Promise<Frame> {
+  const find = () => page.frames().find((frame) => /^chrome-extension:\/\/[^/]+\/panel\.html/.test(frame.url()));
+  await expect.poll(() => Boolean(find()), { timeout: 10_000 }).toBe(true);
+  return find()!;
 }

@@ -2,16 +2,14 @@
  * What the background does with highlights: inject the highlighter into saved pages (and only those), highlight
  * a tab's selection, and keep the page in step with the library when the popup changes something.
  */
-import { browser, type Browser } from 'wxt/browser';
-import type { Selectors } from '../anchoring/selectors';
+import { browser } from 'wxt/browser';
 import { findArticleForPage } from '../db/articles';
 import * as repo from '../db/highlights';
-import type { ArticleRecord, HighlightRecord } from '../records/types';
+import type { HighlightRecord } from '../records/types';
 import { reasonMessage } from '../save/extraction';
 import { gleanerError } from '../error-text';
 import { DEFAULT_COLOR } from '../settings/palette';
 import type { HighlightView } from '../messaging/protocol';
-import { isExtensionPage } from '../messaging/receive';
 import { sendToTab } from '../messaging/send';
 import { revisitExceptions, revisitRestore } from '../settings/storage';
 import { showsOnRevisit } from '../settings/revisit';
@@ -50,7 +48,10 @@ export async function showHighlightsInTab(
     return null;
   }
   await injectHighlighter(tabId);
-  return sendToTab(tabId, 'drawHighlights', { highlights: await repo.listHighlights(article.id), replace: true });
+  return sendToTab(tabId, 'drawHighlights', {
+    highlights: toDraw(await repo.listHighlights(article.id)),
+    replace: true,
+  });
 }
 
 /** Whether the revisit settings bring highlights back on `url` (the popup still draws them when opened). */
@@ -69,7 +70,7 @@ export async function highlightSelection(tabId: number, color: string = DEFAULT_
   if (!selectors) throw gleanerError('error.selectFirst');
   const article = (await findArticleForPage(tab.url!)) ?? (await savePage(tabId));
   const record = await repo.addHighlight(article.id, selectors, color);
-  await sendToTab(tabId, 'drawHighlights', { highlights: [record], replace: false });
+  await sendToTab(tabId, 'drawHighlights', { highlights: toDraw([record]), replace: false });
   return record;
 }
 
@@ -89,71 +90,47 @@ export async function listTabHighlights(tabId: number): Promise<HighlightView[]>
   }));
 }
 
-/** The article of the page a content script runs in; refuses senders whose page is not saved. */
-async function senderArticle(sender: Browser.runtime.MessageSender): Promise<ArticleRecord> {
-  const url = sender.tab?.url ?? sender.url;
-  const article = url ? await findArticleForPage(url) : null;
-  if (!article) throw gleanerError('error.notInLibrary');
-  return article;
+/**
+ * What a page's script is given to draw: never a note. The page's own scripts share its process and can reach
+ * into anything drawn there; notes are shown only in extension pages (the panel frame, the popup).
+ */
+function toDraw(records: readonly HighlightRecord[]): HighlightRecord[] {
+  return records.map((record) => ({ ...record, note: '' }));
 }
 
-/** From the page's toolbar: a highlight on the sender's own page. */
-export async function createFromPage(
-  sender: Browser.runtime.MessageSender,
-  selectors: Selectors,
-  color: string,
-): Promise<HighlightRecord> {
-  const article = await senderArticle(sender);
-  return repo.addHighlight(article.id, selectors, color);
+/** One highlight, for the panel frame's editor. */
+export async function getHighlight(id: string): Promise<HighlightRecord> {
+  const record = await repo.getHighlight(id);
+  if (!record) throw gleanerError('error.highlightGone');
+  return record;
 }
 
-/** A content script may only change its own page's highlights. */
-async function checkOwner(sender: Browser.runtime.MessageSender, articleId: string): Promise<void> {
-  if (isExtensionPage(sender)) return;
-  const article = await senderArticle(sender);
-  if (article.id !== articleId) throw gleanerError('error.otherPage');
-}
-
-/** Changes a highlight and repaints it in the tab the popup named. */
+/** Changes a highlight and repaints it in tab `tabId` (the popup's tab, or the panel frame's). */
 export async function changeHighlight(
-  sender: Browser.runtime.MessageSender,
   id: string,
   changes: repo.HighlightChanges,
   tabId?: number,
 ): Promise<HighlightRecord> {
   const existing = await repo.getHighlight(id);
   if (!existing) throw gleanerError('error.highlightGone');
-  await checkOwner(sender, existing.articleId);
   const record = await repo.updateHighlight(id, changes);
-  if (isExtensionPage(sender) && changes.color)
-    await tellTab(tabId, (tab) => sendToTab(tab, 'recolorHighlight', { id, color: record.color }));
+  if (changes.color) await tellTab(tabId, (tab) => sendToTab(tab, 'recolorHighlight', { id, color: record.color }));
   return record;
 }
 
-/** Deletes a highlight and erases it from the tab the popup named. */
-export async function removeHighlight(
-  sender: Browser.runtime.MessageSender,
-  id: string,
-  tabId?: number,
-): Promise<HighlightRecord> {
+/** Deletes a highlight and erases it from tab `tabId`. */
+export async function removeHighlight(id: string, tabId?: number): Promise<HighlightRecord> {
   const existing = await repo.getHighlight(id);
   if (!existing) throw gleanerError('error.highlightAlreadyGone');
-  await checkOwner(sender, existing.articleId);
   const record = await repo.deleteHighlight(id);
-  if (isExtensionPage(sender)) await tellTab(tabId, (tab) => sendToTab(tab, 'eraseHighlight', { id }));
+  await tellTab(tabId, (tab) => sendToTab(tab, 'eraseHighlight', { id }));
   return record;
 }
 
-/** Puts a deleted highlight back (undo) and draws it again in the tab the popup named. */
-export async function bringBackHighlight(
-  sender: Browser.runtime.MessageSender,
-  record: HighlightRecord,
-  tabId?: number,
-): Promise<HighlightRecord> {
-  await checkOwner(sender, record.articleId);
+/** Puts a deleted highlight back (undo) and draws it again in tab `tabId`. */
+export async function bringBackHighlight(record: HighlightRecord, tabId?: number): Promise<HighlightRecord> {
   const restored = await repo.undeleteHighlight(record);
-  if (isExtensionPage(sender))
-    await tellTab(tabId, (tab) => sendToTab(tab, 'drawHighlights', { highlights: [restored], replace: false }));
+  await tellTab(tabId, (tab) => sendToTab(tab, 'drawHighlights', { highlights: toDraw([restored]), replace: false }));
   return restored;
 }
 

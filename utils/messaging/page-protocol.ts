@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { Selectors } from '../anchoring/selectors';
 import { ColorSchema, HighlightSchema, IdSchema } from '../records/schemas';
-import type { AnchorStatus } from './protocol';
+import { PanelEventSchema, type AnchorStatus } from './protocol';
 import type { ProtocolDefinition } from './envelope';
 
 /** Request schemas, by message type. */
@@ -27,6 +27,8 @@ export const pageSchemas = {
   highlightStatus: v.strictObject({}),
   /** Tell the reader something in the page (e.g. why a keyboard shortcut did nothing). */
   showMessage: v.strictObject({ text: v.pipe(v.string(), v.maxLength(500)) }),
+  /** From the panel frame, through the background: its size, or that it is done. */
+  panelEvent: PanelEventSchema,
 };
 
 /** Message type names. */
@@ -44,6 +46,7 @@ export interface PageResponses {
   revealHighlight: boolean;
   highlightStatus: Record<string, AnchorStatus>;
   showMessage: null;
+  panelEvent: null;
 }
 
 /** The page protocol: only the background (an extension context) may send it. */
@@ -57,5 +60,6 @@ export const pageProtocol: ProtocolDefinition<typeof pageSchemas, PageResponses>
     revealHighlight: ['extension'],
     highlightStatus: ['extension'],
     showMessage: ['extension'],
+    panelEvent: ['extension'],
   },
 };

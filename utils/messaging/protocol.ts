@@ -6,11 +6,20 @@
  */
 import * as v from 'valibot';
 import type { TagCount, ArticleMeta, ArticleRecord, HighlightRecord } from '../records/types';
-import { ColorSchema, HighlightSchema, IdSchema, LIMITS, NoteSchema, SelectorsSchema } from '../records/schemas';
+import { ColorSchema, HighlightSchema, IdSchema, LIMITS, NoteSchema } from '../records/schemas';
 import type { ExtractFailure } from '../records/extraction';
 import type { ProtocolDefinition } from './envelope';
 
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Pixels = v.pipe(v.number(), v.minValue(0), v.maxValue(10_000));
+
+/** What the panel frame tells the page's script: its size, and whether it is done (and a colour was picked). */
+export const PanelEventSchema = v.strictObject({
+  width: v.optional(Pixels),
+  height: v.optional(Pixels),
+  close: v.optional(v.boolean()),
+  picked: v.optional(v.boolean()),
+});
 /** Tags as typed (cleaned and cut to MAX_TAG_LENGTH when stored). */
 const Tags = v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(LIMITS.tags));
 
@@ -26,15 +35,17 @@ export const requestSchemas = {
   removeArticle: v.strictObject({ id: IdSchema, tabId: v.optional(TabId) }),
   /** Every tag in use, most used first. */
   listTags: v.strictObject({}),
-  /** Highlight what is selected in a tab, saving the page first if needed. */
-  highlightSelection: v.strictObject({ tabId: TabId, color: v.optional(ColorSchema) }),
+  /** Highlight what is selected in a tab (the panel frame's own tab when not named), saving the page first. */
+  highlightSelection: v.strictObject({ tabId: v.optional(TabId), color: v.optional(ColorSchema) }),
   /** The highlights of a tab's page, in page order, with whether each was found on the page. */
   listHighlights: v.strictObject({ tabId: TabId }),
   /** Scroll a tab to one of its highlights. */
   scrollToHighlight: v.strictObject({ tabId: TabId, id: IdSchema }),
-  /** From the page's toolbar: highlight these selectors on the sender's own page. */
-  createHighlight: v.strictObject({ selectors: SelectorsSchema, color: ColorSchema }),
-  /** Change a highlight's colour and/or note (an extension page names the tab to repaint). */
+  /** One highlight, for the panel frame's editor. */
+  getHighlight: v.strictObject({ id: IdSchema }),
+  /** From the panel frame in a page: tell the page's script its size, or that it is done (close it). */
+  panelEvent: PanelEventSchema,
+  /** Change a highlight's colour and/or note, repainting it in the tab named (else the sender's own tab). */
   updateHighlight: v.strictObject({
     id: IdSchema,
     color: v.optional(ColorSchema),
@@ -82,15 +93,16 @@ export interface Responses {
   highlightSelection: HighlightRecord;
   listHighlights: HighlightView[];
   scrollToHighlight: boolean;
-  createHighlight: HighlightRecord;
+  getHighlight: HighlightRecord;
+  panelEvent: null;
   updateHighlight: HighlightRecord;
   deleteHighlight: HighlightRecord;
   undeleteHighlight: HighlightRecord;
 }
 
 /**
- * The protocol as the background receives it. A content script may only create, change and delete highlights,
- * and only on its own tab's page (the handlers check the tab); everything else is for extension pages.
+ * The protocol as the background receives it: from extension pages only. Gleaner's script in a web page sends
+ * nothing; what the user does there goes through the panel frame, an extension page the page cannot drive.
  */
 export const backgroundProtocol: ProtocolDefinition<typeof requestSchemas, Responses> = {
   schemas: requestSchemas,
@@ -103,9 +115,10 @@ export const backgroundProtocol: ProtocolDefinition<typeof requestSchemas, Respo
     highlightSelection: ['extension'],
     listHighlights: ['extension'],
     scrollToHighlight: ['extension'],
-    createHighlight: ['content'],
-    updateHighlight: ['extension', 'content'],
-    deleteHighlight: ['extension', 'content'],
-    undeleteHighlight: ['extension', 'content'],
+    getHighlight: ['extension'],
+    panelEvent: ['extension'],
+    updateHighlight: ['extension'],
+    deleteHighlight: ['extension'],
+    undeleteHighlight: ['extension'],
   },
 };

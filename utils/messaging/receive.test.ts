@@ -38,9 +38,10 @@ function handlers(): Handlers {
     }),
     listHighlights: vi.fn(async () => []),
     scrollToHighlight: vi.fn(async () => true),
-    createHighlight: vi.fn(async () => {
+    getHighlight: vi.fn(async () => {
       throw new Error('not called');
     }),
+    panelEvent: vi.fn(async () => null),
     updateHighlight: vi.fn(async () => {
       throw new Error('not called');
     }),
@@ -114,66 +115,32 @@ describe('dispatch', () => {
     expect(map.removeArticle).not.toHaveBeenCalled();
   });
 
-  it('lets a content script create highlights, but not read the library or act on other tabs', async () => {
+  it("accepts nothing from Gleaner's script in a page: what the user does there goes through the panel frame", async () => {
     const map = handlers();
-    const selectors = {
-      quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 0, end: 1 },
-    };
-    await dispatch(
-      backgroundProtocol,
-      map,
-      { type: 'createHighlight', data: { selectors, color: 'yellow' } },
-      contentScript,
-      self,
-    );
-    expect(map.createHighlight).toHaveBeenCalled();
-    for (const message of [
-      { type: 'listTags', data: {} },
-      { type: 'getPage', data: { tabId: 7 } },
-      { type: 'highlightSelection', data: { tabId: 8 } },
-    ]) {
-      expect(await dispatch(backgroundProtocol, map, message, contentScript, self)).toMatchObject({
+    for (const type of Object.keys(backgroundProtocol.schemas)) {
+      expect(await dispatch(backgroundProtocol, map, { type, data: {} }, contentScript, self)).toEqual({
         ok: false,
-        error: expect.stringMatching(/not accepted/),
+        error: `Message ${type} is not accepted from this sender.`,
       });
     }
-    expect(
-      await dispatch(
-        backgroundProtocol,
-        map,
-        { type: 'createHighlight', data: { selectors, color: 'yellow' } },
-        popup,
-        self,
-      ),
-    ).toMatchObject({ ok: false });
+    for (const handler of Object.values(map)) expect(handler).not.toHaveBeenCalled();
   });
 
-  it('refuses highlight selectors that are not W3C selectors', async () => {
+  it('refuses a colour that is not a colour slot, and a panel size that is no size', async () => {
     const map = handlers();
-    const bad = {
-      quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 5, end: 2 },
-    };
-    expect(
-      await dispatch(
-        backgroundProtocol,
-        map,
-        { type: 'createHighlight', data: { selectors: bad, color: 'yellow' } },
-        contentScript,
-        self,
-      ),
-    ).toMatchObject({ ok: false, error: expect.stringMatching(/malformed/) });
-    expect(
-      await dispatch(
-        backgroundProtocol,
-        map,
-        { type: 'createHighlight', data: { selectors: bad, color: '<b>' } },
-        contentScript,
-        self,
-      ),
-    ).toMatchObject({ ok: false });
-    expect(map.createHighlight).not.toHaveBeenCalled();
+    const id = crypto.randomUUID();
+    for (const message of [
+      { type: 'updateHighlight', data: { id, color: '<b>' } },
+      { type: 'highlightSelection', data: { color: 'url(x)' } },
+      { type: 'panelEvent', data: { width: -1, height: 10 } },
+      { type: 'panelEvent', data: { close: 'yes' } },
+    ]) {
+      expect(await dispatch(backgroundProtocol, map, message, popup, self)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/malformed/),
+      });
+    }
+    for (const handler of Object.values(map)) expect(handler).not.toHaveBeenCalled();
   });
 
   it("turns a handler's error into words", async () => {

@@ -27,8 +27,12 @@ export async function sendToTab<K extends PageMessageType>(
   data: PageRequestOf<K>,
 ): Promise<PageResponses[K]> {
   const envelope: Envelope<K, PageRequestOf<K>> = { type, data };
-  return unwrap(
-    await browser.tabs.sendMessage<typeof envelope, Result<PageResponses[K]> | undefined>(tabId, envelope),
-    'error.noAnswerPage',
-  );
+  // No script listening in the tab (it did not start there, or the page is gone): said in words, not as the
+  // browser's "Could not establish connection. Receiving end does not exist."
+  const answer = await browser.tabs
+    .sendMessage<typeof envelope, Result<PageResponses[K]> | undefined>(tabId, envelope)
+    .catch(() => {
+      throw gleanerError('error.pageUnreachable');
+    });
+  return unwrap(answer, 'error.noAnswerPage');
 }

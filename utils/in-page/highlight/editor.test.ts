@@ -4,30 +4,27 @@ import { highlightRecord } from '../../db/test-data';
 import type { HighlightRecord } from '../../records/types';
 import { DEFAULT_PALETTE } from '../../settings/palette';
 import { createEditor, type EditorActions } from './editor';
-import type { PageHighlights } from './page-highlights';
 
 const RECORD: HighlightRecord = highlightRecord({ note: 'first thought' });
 
 function setUp() {
-  const highlights = { record: vi.fn(() => RECORD), update: vi.fn(), erase: vi.fn(), draw: vi.fn() };
   const actions = {
     update: vi.fn(async (_id: string, changes: { color?: string; note?: string }) => ({ ...RECORD, ...changes })),
     remove: vi.fn(async () => RECORD),
     undelete: vi.fn(async (record: HighlightRecord) => record),
   } satisfies EditorActions;
-  const fail = vi.fn();
-  const editor = createEditor(document, highlights as unknown as PageHighlights, actions, fail);
+  const done = vi.fn();
+  const editor = createEditor(document, actions, done);
   editor.setPalette(DEFAULT_PALETTE);
   document.body.append(editor.element);
-  const mark = document.body.appendChild(document.createElement('mark'));
-  editor.open(RECORD.id, mark);
+  editor.open(RECORD);
   const button = (name: string) =>
     [...editor.element.querySelectorAll('button')].find(
       (b) => (b.getAttribute('aria-label') ?? b.textContent) === name,
     )!;
   const note = editor.element.querySelector('textarea')!;
   const status = editor.element.querySelector('[role="status"]')!;
-  return { highlights, actions, fail, editor, button, note, status };
+  return { actions, done, editor, button, note, status };
 }
 
 const settle = () => vi.advanceTimersByTimeAsync(0);
@@ -52,11 +49,10 @@ describe('the editor', () => {
   });
 
   it('changes the colour', async () => {
-    const { actions, highlights, button } = setUp();
+    const { actions, button } = setUp();
     button('Green').click();
     await settle();
     expect(actions.update).toHaveBeenCalledWith(RECORD.id, { color: 'green' });
-    expect(highlights.update).toHaveBeenCalledWith(expect.objectContaining({ color: 'green' }));
     expect(button('Green').getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -74,28 +70,25 @@ describe('the editor', () => {
   });
 
   it('deletes the highlight, offers Undo, and puts it back', async () => {
-    const { actions, highlights, button, status, editor } = setUp();
+    const { actions, done, button, status, editor } = setUp();
     button('Delete highlight').click();
     await settle();
-    expect(highlights.erase).toHaveBeenCalledWith(RECORD.id);
+    expect(actions.remove).toHaveBeenCalledWith(RECORD.id);
     expect(status.textContent).toBe('Highlight deleted.');
     expect(button('Undo').hidden).toBe(false);
     expect(document.activeElement).toBe(button('Undo'));
     button('Undo').click();
     await settle();
     expect(actions.undelete).toHaveBeenCalledWith(RECORD);
-    expect(highlights.draw).toHaveBeenCalledWith([RECORD], false);
     expect(editor.isOpen()).toBe(false);
+    expect(done).toHaveBeenCalled();
   });
 
-  it('hands a failure on, and shows one in its status line in words', async () => {
-    const { actions, fail, button, editor, status } = setUp();
-    const refusal = new Error('That highlight belongs to another page.');
-    actions.remove.mockRejectedValueOnce(refusal);
+  it('shows a failure in its status line in words', async () => {
+    const { actions, button, status } = setUp();
+    actions.remove.mockRejectedValueOnce(new Error('This highlight was already deleted.'));
     button('Delete highlight').click();
     await settle();
-    expect(fail).toHaveBeenCalledWith(refusal);
-    editor.showError(refusal);
-    expect(status.textContent).toBe('That highlight belongs to another page.');
+    expect(status.textContent).toBe('This highlight was already deleted.');
   });
 });

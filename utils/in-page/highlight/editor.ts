@@ -1,13 +1,14 @@
 /**
  * The editor that opens when a highlight on the page is clicked: its colour, its note (saved as you type) and
- * Delete highlight, with Undo. Failures are said in its status line.
+ * Delete highlight, with Undo. Failures are said in its status line. It runs in Gleaner's panel frame
+ * (entrypoints/panel), a document of the extension's own origin that the page's scripts cannot read; the
+ * background repaints or erases the highlight in the page when its actions succeed.
  */
 import type { HighlightRecord } from '../../records/types';
 import type { Palette } from '../../settings/palette';
 import { t } from '../../i18n';
 import { errorText, noteTooLong } from '../../error-text';
-import type { PageHighlights } from './page-highlights';
-import { appendSwatches, createPanel, paintSwatches, placePanel, swatchColor } from './panels';
+import { appendSwatches, createPanel, paintSwatches, swatchColor } from './panels';
 
 /** What the editor asks the background to do. */
 export interface EditorActions {
@@ -20,28 +21,19 @@ export interface EditorActions {
 /** Quiet time after typing before a note is saved. */
 const NOTE_DELAY_MS = 400;
 
-/** The editor, mounted by page-ui.ts. */
+/** The editor, shown by the panel frame (entrypoints/panel). */
 export interface Editor {
   readonly element: HTMLElement;
-  /** Opens the editor on highlight `id`, below `mark`, with the note focused; nothing if it is not drawn. */
-  open(id: string, mark: Element): void;
-  /** Hides it (it keeps the highlight it had open). */
-  hide(): void;
+  /** Opens the editor on a highlight, with the note focused. */
+  open(record: HighlightRecord): void;
   /** Hides it and forgets the highlight. */
   close(): void;
   isOpen(): boolean;
-  /** Says why something failed, in the editor's status line. */
-  showError(error: unknown): void;
   setPalette(palette: Palette): void;
 }
 
-/** Builds the editor; `fail` is told of a failure (page-ui shows it where it can be seen). */
-export function createEditor(
-  doc: Document,
-  highlights: PageHighlights,
-  actions: EditorActions,
-  fail: (error: unknown) => void,
-): Editor {
+/** Builds the editor; `onDone` is called when it has nothing more to show (a deleted highlight put back). */
+export function createEditor(doc: Document, actions: EditorActions, onDone: () => void = () => {}): Editor {
   const element = createPanel(doc, 'dialog', t('page.editor'), 'panel editor');
   const colors = doc.createElement('div');
   colors.className = 'row';
@@ -69,6 +61,9 @@ export function createEditor(
   status.setAttribute('role', 'status');
   element.append(colors, noteLabel, note, actionsRow, status);
 
+  const fail = (error: unknown) => {
+    status.textContent = errorText(error);
+  };
   let editing: HighlightRecord | null = null;
   let deleted: HighlightRecord | null = null;
   let noteTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +84,6 @@ export function createEditor(
     if (!color || !editing) return;
     actions.update(editing.id, { color }).then((record) => {
       editing = record;
-      highlights.update(record);
       pressColor(color);
     }, fail);
   });
@@ -107,7 +101,6 @@ export function createEditor(
     status.textContent = t('common.saving');
     noteTimer = setTimeout(() => {
       actions.update(id, { note: value }).then((record) => {
-        highlights.update(record);
         if (editing?.id === id) editing = record;
         status.textContent = t('common.noteSaved');
       }, fail);
@@ -118,7 +111,6 @@ export function createEditor(
     if (!editing) return;
     const id = editing.id;
     actions.remove(id).then((record) => {
-      highlights.erase(id);
       deleted = record;
       editing = null;
       remove.hidden = true;
@@ -130,18 +122,16 @@ export function createEditor(
 
   undo.addEventListener('click', () => {
     if (!deleted) return;
-    actions.undelete(deleted).then((record) => {
-      highlights.draw([record], false);
+    actions.undelete(deleted).then(() => {
       deleted = null;
       close();
+      onDone();
     }, fail);
   });
 
   return {
     element,
-    open(id, mark) {
-      const record = highlights.record(id);
-      if (!record) return;
+    open(record) {
       editing = record;
       deleted = null;
       note.value = record.note;
@@ -149,17 +139,11 @@ export function createEditor(
       remove.hidden = false;
       status.textContent = '';
       pressColor(record.color);
-      placePanel(doc, element, mark.getBoundingClientRect());
+      element.hidden = false;
       note.focus();
-    },
-    hide() {
-      element.hidden = true;
     },
     close,
     isOpen: () => !element.hidden,
-    showError(error) {
-      status.textContent = errorText(error);
-    },
     setPalette(palette) {
       paintSwatches(colors, palette, (name) => name);
     },

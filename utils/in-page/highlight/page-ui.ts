@@ -1,115 +1,151 @@
 /**
- * Gleaner's small interface inside a saved page: the colour toolbar by the selection (toolbar.ts), the editor
- * that opens when a highlight is clicked (editor.ts), and a short message by the top of the page. It lives in a
- * shadow root outside `<body>`, so page CSS cannot restyle it and the page text model never includes it.
+ * Gleaner's interface inside a saved web page: the colour toolbar by a selection, the editor of a clicked
+ * highlight and a short message by the top of the page, all shown in one panel frame (entrypoints/panel): a
+ * document of the extension's own origin, which the page's scripts can neither read nor drive, and whose
+ * keystrokes never reach the page's listeners. This script only places the frame and says what to show in it:
+ * it holds no note, and acts only on the user's own input (trusted events), never on clicks or keys a page's
+ * script makes. The frame sits in a closed shadow root on a plain element (not a custom element the page could
+ * define first), outside `<body>`, so the page text model never includes it.
  */
+import type { PanelState } from '../../messaging/panel-state';
+import { panelUrl } from '../../messaging/panel-state';
+import type { PageRequestOf } from '../../messaging/page-protocol';
 import { UI_ATTRIBUTE } from '../../anchoring/text-model';
-import { DEFAULT_PALETTE, type Palette } from '../../settings/palette';
-import { errorText } from '../../error-text';
-import { t, textDirection } from '../../i18n';
 import { HIGHLIGHT_ATTRIBUTE } from './draw';
-import type { Selectors } from '../../anchoring/selectors';
-import type { HighlightRecord } from '../../records/types';
-import { createEditor, type EditorActions } from './editor';
-import type { PageHighlights } from './page-highlights';
-import { PANEL_STYLE } from './panels';
-import { createToolbar } from './toolbar';
+import { panelPosition } from './panels';
 
 /** How long a message by the top of the page stays. */
 const MESSAGE_MS = 5000;
-
-/** What the in-page interface asks the background to do: the editor's actions, and making a highlight. */
-export interface PageActions extends EditorActions {
-  create(selectors: Selectors, color: string): Promise<HighlightRecord>;
-}
+/** The frame's size until it says its own. */
+const DEFAULT_SIZE = { width: 300, height: 60 };
 
 /** The mounted interface. */
 export interface PageUi {
   /** Shows a short message by the top of the page for a few seconds. */
   say(text: string): void;
-  /** Shows the swatches in the user's colours and names. */
-  setPalette(palette: Palette): void;
+  /** What the panel frame said (through the background): its size, or that it is done. */
+  panelEvent(event: PageRequestOf<'panelEvent'>): void;
 }
 
-/** Mounts the toolbar and editor into `doc`. */
-export function mountPageUi(doc: Document, highlights: PageHighlights, actions: PageActions): PageUi {
-  const host = doc.createElement('gleaner-ui');
+/** Every property of the host and frame, `!important` inline: the page's CSS cannot move, hide or restyle them. */
+const important = (style: Record<string, string>) =>
+  Object.entries(style)
+    .map(([name, value]) => `${name}: ${value} !important`)
+    .join('; ');
+
+/** Mounts the interface into `doc` (the frame itself is made when first shown). */
+export function mountPageUi(doc: Document): PageUi {
+  const host = doc.createElement('div');
   host.setAttribute(UI_ATTRIBUTE, '');
-  // Gleaner's language, not the page's: an Arabic interface on an English page reads right to left.
-  host.dir = textDirection();
-  // Open, as Hypothesis's adder is: assistive technology and role-based tests reach into it. Page CSS still
-  // cannot; page scripts could read a note while it is typed here, as they can read the highlights themselves.
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = PANEL_STYLE;
+  host.setAttribute('style', important({ all: 'initial', position: 'absolute', top: '0', left: '0' }));
+  const shadow = host.attachShadow({ mode: 'closed' });
+  let frame: HTMLIFrameElement | null = null;
+  let state: PanelState | null = null;
+  let size = DEFAULT_SIZE;
+  // Where the frame goes: below a box on screen (the selection, a highlight), or by the top of the page.
+  let anchor: DOMRect | null = null;
+  let messageTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const toast = doc.createElement('div');
-  toast.className = 'panel toast';
-  toast.setAttribute('role', 'alert');
-  toast.hidden = true;
-  let toastTimer: ReturnType<typeof setTimeout> | undefined;
-  const say = (text: string) => {
+  const frameStyle = (hidden: boolean, at = { left: 0, top: 0 }) =>
+    important({
+      all: 'initial',
+      position: 'absolute',
+      display: hidden ? 'none' : 'block',
+      left: `${at.left}px`,
+      top: `${at.top}px`,
+      border: '0',
+      width: `${size.width}px`,
+      height: `${size.height}px`,
+      'z-index': '2147483647',
+      'color-scheme': 'light dark',
+      background: 'transparent',
+    });
+
+  const place = () => {
+    if (!frame || !state) return;
     const view = doc.defaultView!;
-    toast.textContent = t('page.message', [text]);
-    toast.hidden = false;
-    toast.style.top = `${view.scrollY + 16}px`;
-    toast.style.left = `${view.scrollX + Math.max(8, view.innerWidth / 2 - 180)}px`;
-    clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => (toast.hidden = true), MESSAGE_MS);
+    const at = anchor
+      ? panelPosition(view, anchor, size.width)
+      : { left: view.scrollX + Math.max(8, view.innerWidth / 2 - size.width / 2), top: view.scrollY + 16 };
+    frame.setAttribute('style', frameStyle(false, at));
   };
 
-  /** A failed action says why: in the editor when it is open, else by the top of the page. */
-  const fail = (error: unknown) => {
-    if (editor.isOpen()) editor.showError(error);
-    else say(errorText(error));
+  const show = (next: PanelState, near: DOMRect | null) => {
+    state = next;
+    anchor = near;
+    if (!frame) {
+      frame = doc.createElement('iframe');
+      frame.setAttribute('style', frameStyle(true));
+      frame.title = 'Gleaner';
+      shadow.append(frame);
+      if (!host.isConnected) doc.documentElement.append(host);
+    }
+    const url = panelUrl(next);
+    if (frame.src !== url) frame.src = url;
+    place();
+    if (next.mode === 'edit') frame.focus();
   };
-  const editor = createEditor(doc, highlights, actions, fail);
-  const toolbar = createToolbar(doc, (color) => {
-    const selectors = highlights.describeSelection();
-    if (!selectors) return;
-    actions.create(selectors, color).then((record) => {
-      highlights.draw([record], false);
-      doc.getSelection()?.removeAllRanges();
-    }, fail);
-  });
-  const setPalette = (palette: Palette) => {
-    toolbar.setPalette(palette);
-    editor.setPalette(palette);
+
+  const hide = () => {
+    state = null;
+    anchor = null;
+    frame?.setAttribute('style', frameStyle(true));
   };
-  setPalette(DEFAULT_PALETTE);
-  shadow.append(style, toolbar.element, editor.element, toast);
-  doc.documentElement.append(host);
+
+  const say = (text: string) => {
+    show({ mode: 'message', text }, null);
+    clearTimeout(messageTimer);
+    messageTimer = setTimeout(() => state?.mode === 'message' && hide(), MESSAGE_MS);
+  };
+
+  const selectionBox = (): DOMRect | null => {
+    const selection = doc.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    return rect.width || rect.height ? rect : null;
+  };
 
   const showToolbar = () => {
-    if (toolbar.showFor(doc.getSelection(), (node) => host.contains(node))) editor.hide();
-  };
-  const close = () => {
-    toolbar.hide();
-    editor.close();
+    const box = selectionBox();
+    if (box) show({ mode: 'toolbar' }, box);
+    else if (state?.mode === 'toolbar') hide();
   };
 
+  // Only the user's own input: a page's script can click a mark or press keys, but its events are not trusted.
   const onPointerUp = (event: MouseEvent) => {
-    if (event.composedPath().includes(host)) return;
-    // Let the selection settle first.
-    setTimeout(showToolbar, 0);
+    if (!event.isTrusted) return;
+    setTimeout(showToolbar, 0); // let the selection settle first
   };
   const onKeyUp = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') close();
+    if (!event.isTrusted) return;
+    if (event.key === 'Escape') hide();
     else if (event.shiftKey || event.key === 'Shift') showToolbar();
   };
   const onClick = (event: MouseEvent) => {
-    if (event.composedPath().includes(host)) return;
+    if (!event.isTrusted) return;
     const mark = (event.target as Element | null)?.closest?.(`[${HIGHLIGHT_ATTRIBUTE}]`);
     const selection = doc.getSelection();
     if (mark && !mark.closest('a[href]') && (!selection || selection.isCollapsed)) {
-      toolbar.hide();
-      editor.open(mark.getAttribute(HIGHLIGHT_ATTRIBUTE)!, mark);
-    } else if (editor.isOpen()) {
-      close();
+      show({ mode: 'edit', id: mark.getAttribute(HIGHLIGHT_ATTRIBUTE)! }, mark.getBoundingClientRect());
+    } else if (state?.mode === 'edit') {
+      hide();
     }
   };
   doc.addEventListener('mouseup', onPointerUp, true);
   doc.addEventListener('keyup', onKeyUp, true);
   doc.addEventListener('click', onClick, true);
-  return { say, setPalette };
+
+  return {
+    say,
+    panelEvent(event) {
+      if (event.width !== undefined && event.height !== undefined) {
+        size = { width: event.width, height: event.height };
+        if (state) place();
+      }
+      if (event.close) {
+        if (event.picked) doc.getSelection()?.removeAllRanges();
+        hide();
+      }
+    },
+  };
 }

@@ -1,13 +1,17 @@
 /**
- * The pieces Gleaner's in-page panels are made of: their style sheet (inside the shadow root), colour swatches,
- * and placing a panel by the selection or a highlight.
+ * The pieces Gleaner's in-page panels are made of: their style sheet (in the panel frame), colour swatches,
+ * and where the frame goes by the selection or a highlight.
  */
 import { COLOR_NAMES, colorLabel, highlightBackground, type Palette } from '../../settings/palette';
 
-/** The panels' style sheet, light and dark; `:host { all: initial }` keeps the page's CSS out. */
+/** Room around the panel inside its frame, for the shadow (px). */
+export const PANEL_MARGIN = 8;
+
+/** The panel frame's style sheet, light and dark: a transparent page with room around the panel for its shadow. */
 export const PANEL_STYLE = `
-:host { all: initial; }
-.panel { position: absolute; z-index: 2147483647; font: 13px/1.4 system-ui, sans-serif; color: #1d1f23; background: #fff;
+html, body { margin: 0; background: transparent; color-scheme: light dark; }
+body { padding: ${PANEL_MARGIN}px; }
+.panel { width: max-content; font: 13px/1.4 system-ui, sans-serif; color: #1d1f23; background: #fff;
   border: 1px solid #c9cdd3; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 6px; display: flex; gap: 4px; align-items: center; }
 .panel[hidden] { display: none; }
 .editor { flex-direction: column; align-items: stretch; width: 260px; gap: 6px; }
@@ -19,7 +23,7 @@ button:focus-visible, textarea:focus-visible { outline: 2px solid #1f5fbf; outli
 textarea { font: inherit; color: inherit; background: #fff; border: 1px solid #c9cdd3; border-radius: 6px; padding: 4px 6px; resize: vertical; min-height: 3em; }
 label { font-weight: 600; }
 .status { color: #5b6270; min-height: 1.2em; margin: 0; }
-.toast { max-width: 360px; }
+.message { max-width: 360px; }
 @media (prefers-color-scheme: dark) {
   .panel, textarea { color: #e8eaed; background: #23262b; border-color: #3a3f46; }
   button { background: #2d3036; border-color: #3a3f46; }
@@ -62,12 +66,9 @@ export function paintSwatches(parent: HTMLElement, palette: Palette, label: (nam
 export const swatchColor = (event: Event): string | undefined =>
   (event.target as HTMLElement).closest('button')?.dataset.color;
 
-/** Shows `panel` below `rect` (viewport coordinates), centred on it and kept inside the window. */
-export function placePanel(doc: Document, panel: HTMLElement, rect: DOMRect): void {
-  const view = doc.defaultView!;
-  panel.hidden = false;
-  const width = panel.offsetWidth || 200;
+/** Where a panel `width` wide goes below `rect` (viewport coordinates): centred on it, inside the window, in
+ * page coordinates. */
+export function panelPosition(view: Window, rect: DOMRect, width: number): { left: number; top: number } {
   const left = Math.max(8, Math.min(rect.left + rect.width / 2 - width / 2, view.innerWidth - width - 8));
-  panel.style.left = `${left + view.scrollX}px`;
-  panel.style.top = `${rect.bottom + view.scrollY + 8}px`;
+  return { left: left + view.scrollX, top: rect.bottom + view.scrollY + 8 };
 }

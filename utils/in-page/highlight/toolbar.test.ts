@@ -3,15 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PALETTE } from '../../settings/palette';
 import { createToolbar } from './toolbar';
 
-/** A selection of some page text with a box on screen. */
-const selectionOf = (node: Node, rect = new DOMRect(100, 50, 200, 20)) =>
-  ({
-    isCollapsed: false,
-    rangeCount: 1,
-    anchorNode: node,
-    getRangeAt: () => ({ getBoundingClientRect: () => rect }),
-  }) as unknown as Selection;
-
 afterEach(() => {
   document.body.replaceChildren();
 });
@@ -32,30 +23,11 @@ describe('the toolbar', () => {
     ]);
   });
 
-  it('shows by a selection and hides when there is none, or when it is inside Gleaner’s own interface', () => {
-    const toolbar = createToolbar(document, () => {});
-    const text = document.body.appendChild(document.createTextNode('Some page text'));
-    expect(toolbar.showFor(selectionOf(text), () => false)).toBe(true);
-    expect(toolbar.element.hidden).toBe(false);
-    expect(toolbar.showFor(null, () => false)).toBe(false);
-    expect(toolbar.element.hidden).toBe(true);
-    toolbar.showFor(selectionOf(text), () => false);
-    expect(toolbar.showFor(selectionOf(text), () => true)).toBe(false);
-    expect(toolbar.element.hidden).toBe(true);
-    expect(toolbar.showFor({ ...selectionOf(text), isCollapsed: true }, () => false)).toBe(false);
-  });
-
-  it('highlights in the colour pressed, then hides, and keeps the page selection when pressed', () => {
+  it('highlights in the colour pressed', () => {
     const onPick = vi.fn();
     const toolbar = createToolbar(document, onPick);
     document.body.append(toolbar.element);
-    toolbar.showFor(selectionOf(document.body), () => false);
-    const blue = toolbar.element.querySelector<HTMLButtonElement>('[data-color="blue"]')!;
-    const press = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
-    blue.dispatchEvent(press);
-    expect(press.defaultPrevented).toBe(true);
-    blue.click();
+    toolbar.element.querySelector<HTMLButtonElement>('[data-color="blue"]')!.click();
     expect(onPick).toHaveBeenCalledWith('blue');
-    expect(toolbar.element.hidden).toBe(true);
   });
 });
