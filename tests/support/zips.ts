@@ -3,6 +3,7 @@
  * whatever size the test claims, as a zip bomb does (fflate's Zip takes a pre-compressed entry as it is).
  */
 import { deflateSync, Zip, type ZipInputFile } from 'fflate';
+import { joinChunks } from '../../utils/import/bounded-unzip';
 
 /** An entry of a made zip: `deflated` is stored as it is, said to inflate to `claimedSize` bytes. */
 export interface MadeEntry {
@@ -24,13 +25,7 @@ export function madeZip(entries: readonly MadeEntry[]): Uint8Array<ArrayBuffer> 
     file.ondata!(null, entry.deflated, true);
   }
   zip.end();
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return joinChunks(parts) as Uint8Array<ArrayBuffer>;
 }
 
 /**

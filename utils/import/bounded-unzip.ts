@@ -70,7 +70,7 @@ export async function unzipBounded(
       total += data.length;
       if (total > maxBytes) return refuse(tooLarge(), file);
       entry.chunks.push(data);
-      if (final) files.set(entry.name, join(entry.chunks));
+      if (final) files.set(entry.name, joinChunks(entry.chunks));
     };
     file.start();
   });
@@ -92,7 +92,8 @@ export async function unzipBounded(
   return files;
 }
 
-function join(chunks: Uint8Array[]): Uint8Array {
+/** The chunks of a stream as one array. */
+export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
   let at = 0;
