@@ -91,6 +91,60 @@ describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
     await firefox.reload(page);
     await firefox.waitFor(page, drawn, null, [SENTENCE]);
 
+    // A real click on the highlight opens its editor in the panel frame, a moz-extension:// document.
+    const mark = await firefox.evaluate(
+      page,
+      () => {
+        const element = document.querySelector('[data-highlight-id]')!;
+        element.scrollIntoView({ block: 'center' });
+        const box = element.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      },
+      null,
+    );
+    await firefox.clickAt(page, mark.x, mark.y);
+    let panel: { context: string; url: string } | undefined;
+    for (let i = 0; i < 50 && !panel; i++) {
+      panel = (await firefox.frames(page)).find((frame) => decodeURIComponent(frame.url).includes('"mode":"edit"'));
+      if (!panel) await new Promise((done) => setTimeout(done, 100));
+    }
+    expect(panel?.url).toMatch(/^moz-extension:\/\/[^/]+\/panel\.html#/);
+    await firefox.waitFor(
+      panel!.context,
+      () => document.querySelector('[role=dialog]')?.getAttribute('aria-label'),
+      null,
+      'Highlight',
+    );
+    await firefox.evaluate(
+      panel!.context,
+      () => {
+        const note = document.querySelector('textarea')!;
+        note.value = 'Noted in Firefox';
+        note.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      null,
+    );
+    await firefox.waitFor(
+      panel!.context,
+      () => document.querySelector('[role=dialog] [role=status]')?.textContent,
+      null,
+      'Note saved',
+    );
+    // The page itself cannot read the frame.
+    expect(
+      await firefox.evaluate(
+        page,
+        () => {
+          try {
+            return window.frames[0]!.document.body.innerHTML;
+          } catch {
+            return 'unreadable';
+          }
+        },
+        null,
+      ),
+    ).toBe('unreadable');
+
     // Search finds it; the reader shows it with its highlight, from IndexedDB in the add-on's origin.
     await firefox.reload(search);
     await firefox.evaluate(

@@ -42,6 +42,10 @@ export interface FirefoxWithExtension {
   tabUrls(): Promise<string[]>;
   /** Reloads a tab and waits for it to load. */
   reload(context: string): Promise<void>;
+  /** A real click (trusted, as the user's) at viewport point `x`, `y` of a tab. */
+  clickAt(context: string, x: number, y: number): Promise<void>;
+  /** The frames in a tab: their browsing contexts and addresses. */
+  frames(context: string): Promise<Array<{ context: string; url: string }>>;
   close(): Promise<void>;
 }
 
@@ -193,6 +197,26 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
     async reload(context) {
       await send('browsingContext.reload', { context, wait: 'complete' });
       await loaded(context);
+    },
+    async clickAt(context, x, y) {
+      await send('input.performActions', {
+        context,
+        actions: [
+          {
+            type: 'pointer',
+            id: 'mouse',
+            actions: [
+              { type: 'pointerMove', x: Math.round(x), y: Math.round(y) },
+              { type: 'pointerDown', button: 0 },
+              { type: 'pointerUp', button: 0 },
+            ],
+          },
+        ],
+      });
+    },
+    async frames(context) {
+      const tree = await send<Tree>('browsingContext.getTree', { root: context });
+      return (tree.contexts[0]?.children ?? []).map(({ context: child, url }) => ({ context: child, url }));
     },
     async close() {
       socket.close();
