@@ -93,9 +93,14 @@ describe('a hostile saved page', () => {
       (window as unknown as { typed: string[] }).typed.length = 0; // its own synthetic keys, above
     });
     await page.locator('mark[data-highlight-id]').first().click();
-    const editor = (await panelOf(page)).getByRole('dialog', { name: 'Highlight' });
+    const panel = await panelOf(page);
+    const editor = panel.getByRole('dialog', { name: 'Highlight' });
     const note = editor.getByRole('textbox', { name: 'Note' });
     await expect.poll(() => note.inputValue()).toBe(SECRET);
+    // The keyboard is in the note at once, as it was when the editor lived in the page.
+    await expect
+      .poll(() => panel.evaluate(() => document.hasFocus() && document.activeElement?.tagName))
+      .toBe('TEXTAREA');
     await note.press('End');
     await page.keyboard.type(' and more');
     await editor.getByText('Note saved').waitFor();

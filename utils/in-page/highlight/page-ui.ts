@@ -11,6 +11,7 @@ import type { PanelState } from '../../messaging/panel-state';
 import { panelUrl } from '../../messaging/panel-state';
 import type { PageRequestOf } from '../../messaging/page-protocol';
 import { UI_ATTRIBUTE } from '../../anchoring/text-model';
+import { t } from '../../i18n';
 import { HIGHLIGHT_ATTRIBUTE } from './draw';
 import { panelPosition } from './panels';
 
@@ -76,7 +77,7 @@ export function mountPageUi(doc: Document): PageUi {
     if (!frame) {
       frame = doc.createElement('iframe');
       frame.setAttribute('style', frameStyle(true));
-      frame.title = 'Gleaner';
+      frame.title = t('page.panel'); // what a screen reader says on entering it
       shadow.append(frame);
       if (!host.isConnected) doc.documentElement.append(host);
     }
