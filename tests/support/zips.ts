@@ -3,7 +3,7 @@
  * whatever size the test claims, as a zip bomb does (fflate's Zip takes a pre-compressed entry as it is).
  */
 import { deflateSync, Zip, type ZipInputFile } from 'fflate';
-import { joinChunks } from '../../utils/import/bounded-unzip';
+import { joinChunks } from '../../utils/import/chunks';
 
 /** An entry of a made zip: `deflated` is stored as it is, said to inflate to `claimedSize` bytes. */
 export interface MadeEntry {

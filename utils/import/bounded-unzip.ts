@@ -9,6 +9,7 @@ import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
 import { gleanerError } from '../error-text';
 import { formatMegabytes } from '../i18n';
 import { timeSlices } from '../time-slices';
+import { joinChunks } from './chunks';
 
 /** How much an import may read: the file, what its zip inflates to (entries read), its entries. */
 export const IMPORT_LIMITS = {
@@ -90,16 +91,4 @@ export async function unzipBounded(
   // An entry begun and never ended: the file was cut short.
   if (open.some((entry) => !files.has(entry.name))) throw gleanerError('import.badZip');
   return files;
-}
-
-/** The chunks of a stream as one array. */
-export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
