@@ -1,9 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { chromeMessages, getMessage } from '@/tests/support/messages';
 import { saveArticle } from '../db/articles';
 import { db } from '../db/schema';
 import { extractedArticle } from '../db/test-data';
-import { importItems, parseImportFile, parseOmnivoreHighlights } from './import-library';
+import { importItems, parseImportFile, parseOmnivoreHighlights, parsePocketCsv } from './import-library';
 
 beforeEach(async () => {
   await db.delete();
@@ -138,5 +140,34 @@ No date,https://e.com/undated,,,unread
   ])('refuses %s with a clear message', async (_name, file, message) => {
     await expect(parseImportFile(file)).rejects.toThrow(message);
     expect(await db.articles.count()).toBe(0);
+  });
+});
+
+describe("the import report, in the interface's language", () => {
+  const english = fakeBrowser.i18n.getMessage;
+  afterEach(() => {
+    fakeBrowser.i18n.getMessage = english;
+  });
+  const speak = (locale: string, dir: 'ltr' | 'rtl') => {
+    const messages = chromeMessages(locale);
+    fakeBrowser.i18n.getMessage = (name: string, substitutions?: string | string[]) =>
+      getMessage(messages, dir, name, substitutions);
+  };
+  const csv = `title,url,time_added,tags\nBad,javascript:x,1,\nMany,https://e.com/m,1e20,${Array.from({ length: 1_200 }, (_, i) => `t${i}`).join('|')}\n`;
+
+  it.each([
+    [
+      'fr',
+      'ltr',
+      "« javascript:x » n'est pas une adresse web",
+      'ligne 3 : 1\u202f200 étiquettes, dont les 1\u202f000 premières ont été gardées',
+    ],
+    ['ar', 'rtl', '«javascript:x» ليس عنوان ويب', 'وسم، احتُفظ بأول'],
+  ] as const)('%s', (locale, dir, skipped, changed) => {
+    speak(locale, dir);
+    const parsed = parsePocketCsv(csv, 5);
+    expect(parsed.skipped[0]).toContain(skipped);
+    expect(parsed.changed.join(' | ')).toContain(changed);
+    expect(parsed.changed.join(' ')).not.toMatch(/tags|row|were kept/);
   });
 });

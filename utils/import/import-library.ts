@@ -11,7 +11,7 @@ import { addImportedItems, type ImportCounts, type ImportItem } from '../db/impo
 import { isTime, LIMITS } from '../records/schemas';
 import { normalizeTags } from '../records/tags';
 import { gleanerError } from '../error-text';
-import { formatMegabytes } from '../i18n';
+import { formatMegabytes, formatNumber, message } from '../i18n';
 import { normalizeUrl } from '../url';
 import { IMPORT_LIMITS, unzipBounded } from './bounded-unzip';
 
@@ -26,7 +26,10 @@ export interface ParsedImport {
 }
 
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
-const count = (n: number) => n.toLocaleString('en');
+/** Where a report line is about, in the interface's language: a CSV row (the header is row 1), a file's entry. */
+const rowAt = (index: number) => message('importReport.row', [formatNumber(index + 2)]);
+const entryAt = (file: string, index: number) => message('importReport.entry', [file, formatNumber(index + 1)]);
+const line = (where: string, what: string) => message('importReport.line', [where, what]);
 
 /**
  * `item` held to the limits every stored record keeps (records/schemas.ts), with what had to change said in
@@ -40,23 +43,25 @@ function withinLimits(
   now: number,
 ): ImportItem | null {
   if (item.url.length > LIMITS.url) {
-    report.skipped.push(`${where}: a web address longer than ${count(LIMITS.url)} characters`);
+    report.skipped.push(line(where, message('importReport.urlTooLong', [formatNumber(LIMITS.url)])));
     return null;
   }
-  const said = (what: string) => report.changed.push(`${where}: ${what}`);
+  const said = (what: string) => report.changed.push(line(where, what));
   let { savedAt, tags } = item;
   if (!isTime(savedAt)) {
-    said(`the date ${String(savedAt)} is not a date; saved as today`);
+    said(message('importReport.badDate', [String(savedAt)]));
     savedAt = now;
   }
   if (tags.length > LIMITS.tags) {
-    said(`${count(tags.length)} tags, of which the first ${count(LIMITS.tags)} were kept`);
+    said(message('importReport.tooManyTags', [formatNumber(tags.length), formatNumber(LIMITS.tags)]));
     tags = tags.slice(0, LIMITS.tags);
   }
   const highlights = item.highlights.map((highlight, h) => {
     const fitted = { exact: clip(highlight.exact, LIMITS.quote), note: clip(highlight.note, LIMITS.note) };
-    if (fitted.exact !== highlight.exact) said(`highlight ${h + 1}: quote cut to ${count(LIMITS.quote)} characters`);
-    if (fitted.note !== highlight.note) said(`highlight ${h + 1}: note cut to ${count(LIMITS.note)} characters`);
+    const cut = (key: 'importReport.quoteCut' | 'importReport.noteCut', limit: number) =>
+      said(message(key, [formatNumber(h + 1), formatNumber(limit)]));
+    if (fitted.exact !== highlight.exact) cut('importReport.quoteCut', LIMITS.quote);
+    if (fitted.note !== highlight.note) cut('importReport.noteCut', LIMITS.note);
     return fitted;
   });
   return { ...item, savedAt, tags, highlights };
@@ -74,7 +79,7 @@ export function parsePocketCsv(csv: string, now: number = Date.now()): ParsedImp
   data.forEach((row, i) => {
     const url = row.url?.trim() ?? '';
     if (!normalizeUrl(url)) {
-      skipped.push(`row ${i + 2}: "${clip(url, 80)}" is not a web address`);
+      skipped.push(line(rowAt(i), message('importReport.notWebAddress', [clip(url, 80)])));
       return;
     }
     const seconds = row.time_added?.trim() ? Number(row.time_added) : Number.NaN;
@@ -90,7 +95,7 @@ export function parsePocketCsv(csv: string, now: number = Date.now()): ParsedImp
         publishedTime: null,
         highlights: [],
       },
-      `row ${i + 2}`,
+      rowAt(i),
       { skipped, changed },
       now,
     );
@@ -152,17 +157,17 @@ export async function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()
     try {
       entries = JSON.parse(strFromU8(files.get(name)!));
     } catch {
-      skipped.push(`${name}: not JSON`);
+      skipped.push(line(name, message('importReport.notJson')));
       continue;
     }
     if (!Array.isArray(entries)) {
-      skipped.push(`${name}: not a list of articles`);
+      skipped.push(line(name, message('importReport.notList')));
       continue;
     }
     entries.forEach((entry, i) => {
       const parsed = v.safeParse(OmnivoreItemSchema, entry);
       if (!parsed.success || !normalizeUrl(parsed.output.url)) {
-        skipped.push(`${name} #${i + 1}: no web address`);
+        skipped.push(line(entryAt(name, i), message('importReport.noAddress')));
         return;
       }
       const item = parsed.output;
@@ -179,7 +184,7 @@ export async function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()
           publishedTime: item.publishedAt ? clip(item.publishedAt, 200) : null,
           highlights: notes ? parseOmnivoreHighlights(strFromU8(notes)) : [],
         },
-        `${name} #${i + 1}`,
+        entryAt(name, i),
         { skipped, changed },
         now,
       );
