@@ -33,9 +33,12 @@ async function highlightFromShortcut(tabId: number | undefined): Promise<void> {
   await highlightSelection(tabId).catch((error: unknown) => tellReader(tabId, errorText(error)));
 }
 
-/** The tab a message is about: the one it names, else the tab of the panel frame that sent it. */
+/** The tab a message is about: the one it names (the popup's), else the tab of the panel frame that sent it. */
+const tabOf = (tabId: number | undefined, sender: Browser.runtime.MessageSender) => tabId ?? sender.tab?.id;
+
+/** The same, for a message that means nothing without a tab. */
 function requireTab(tabId: number | undefined, sender: Browser.runtime.MessageSender): number {
-  const id = tabId ?? sender.tab?.id;
+  const id = tabOf(tabId, sender);
   if (id === undefined) throw gleanerError('popup.noTab');
   return id;
 }
@@ -60,10 +63,9 @@ export default defineBackground(() => {
     scrollToHighlight: ({ tabId, id }) => sendToTab(tabId, 'revealHighlight', { id }),
     getHighlight: ({ id }) => getHighlight(id),
     panelEvent: (event, sender) => sendToTab(requireTab(undefined, sender), 'panelEvent', event),
-    // The popup names the tab to repaint; the panel frame repaints its own.
-    updateHighlight: ({ id, tabId, ...changes }, sender) => changeHighlight(id, changes, tabId ?? sender.tab?.id),
-    deleteHighlight: ({ id, tabId }, sender) => removeHighlight(id, tabId ?? sender.tab?.id),
-    undeleteHighlight: ({ highlight, tabId }, sender) => bringBackHighlight(highlight, tabId ?? sender.tab?.id),
+    updateHighlight: ({ id, tabId, ...changes }, sender) => changeHighlight(id, changes, tabOf(tabId, sender)),
+    deleteHighlight: ({ id, tabId }, sender) => removeHighlight(id, tabOf(tabId, sender)),
+    undeleteHighlight: ({ highlight, tabId }, sender) => bringBackHighlight(highlight, tabOf(tabId, sender)),
   });
 
   void createMenus([{ id: MENU_HIGHLIGHT, title: i18n.t('highlightSelection'), contexts: ['selection'] }]);

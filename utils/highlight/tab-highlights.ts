@@ -10,6 +10,7 @@ import { reasonMessage } from '../save/extraction';
 import { gleanerError } from '../error-text';
 import { DEFAULT_COLOR } from '../settings/palette';
 import type { HighlightView } from '../messaging/protocol';
+import type { DrawnHighlight } from '../messaging/page-protocol';
 import { sendToTab } from '../messaging/send';
 import { revisitExceptions, revisitRestore } from '../settings/storage';
 import { showsOnRevisit } from '../settings/revisit';
@@ -90,12 +91,9 @@ export async function listTabHighlights(tabId: number): Promise<HighlightView[]>
   }));
 }
 
-/**
- * What a page's script is given to draw: never a note. The page's own scripts share its process and can reach
- * into anything drawn there; notes are shown only in extension pages (the panel frame, the popup).
- */
-function toDraw(records: readonly HighlightRecord[]): HighlightRecord[] {
-  return records.map((record) => ({ ...record, note: '' }));
+/** What a page's script is given to draw: where and in what colour, never a note (page-protocol.ts). */
+function toDraw(records: readonly HighlightRecord[]): DrawnHighlight[] {
+  return records.map(({ id, selectors, color }) => ({ id, selectors, color }));
 }
 
 /** One highlight, for the panel frame's editor. */
@@ -111,18 +109,14 @@ export async function changeHighlight(
   changes: repo.HighlightChanges,
   tabId?: number,
 ): Promise<HighlightRecord> {
-  const existing = await repo.getHighlight(id);
-  if (!existing) throw gleanerError('error.highlightGone');
-  const record = await repo.updateHighlight(id, changes);
+  const record = await repo.updateHighlight(id, changes); // says so when the highlight is gone
   if (changes.color) await tellTab(tabId, (tab) => sendToTab(tab, 'recolorHighlight', { id, color: record.color }));
   return record;
 }
 
 /** Deletes a highlight and erases it from tab `tabId`. */
 export async function removeHighlight(id: string, tabId?: number): Promise<HighlightRecord> {
-  const existing = await repo.getHighlight(id);
-  if (!existing) throw gleanerError('error.highlightAlreadyGone');
-  const record = await repo.deleteHighlight(id);
+  const record = await repo.deleteHighlight(id); // says so when it is already gone
   await tellTab(tabId, (tab) => sendToTab(tab, 'eraseHighlight', { id }));
   return record;
 }

@@ -4,9 +4,16 @@
  */
 import * as v from 'valibot';
 import type { Selectors } from '../anchoring/selectors';
-import { ColorSchema, HighlightSchema, IdSchema } from '../records/schemas';
+import { ColorSchema, IdSchema, SelectorsSchema } from '../records/schemas';
 import { PanelEventSchema, type AnchorStatus } from './protocol';
 import type { ProtocolDefinition } from './envelope';
+
+/**
+ * A highlight as the page's script draws it: where and in what colour. Never its note: the page's own scripts
+ * share the page's process, and the strict schema refuses a record that carries one.
+ */
+const DrawnHighlightSchema = v.strictObject({ id: IdSchema, selectors: SelectorsSchema, color: ColorSchema });
+export type DrawnHighlight = v.InferOutput<typeof DrawnHighlightSchema>;
 
 /** Request schemas, by message type. */
 export const pageSchemas = {
@@ -14,7 +21,7 @@ export const pageSchemas = {
   describeSelection: v.strictObject({}),
   /** Draw these highlights (replacing all drawn ones when `replace`); answers each one's status. */
   drawHighlights: v.strictObject({
-    highlights: v.pipe(v.array(HighlightSchema), v.maxLength(10_000)),
+    highlights: v.pipe(v.array(DrawnHighlightSchema), v.maxLength(10_000)),
     replace: v.boolean(),
   }),
   /** Remove one drawn highlight. */

@@ -1,6 +1,8 @@
+import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { backgroundProtocol } from './protocol';
+import { pageSchemas } from './page-protocol';
 import type { HandlersFor } from './envelope';
 import { dispatch, senderKind } from './receive';
 import type { requestSchemas, Responses } from './protocol';
@@ -147,5 +149,22 @@ describe('dispatch', () => {
     expect(
       await dispatch(backgroundProtocol, handlers(), { type: 'savePage', data: { tabId: 1 } }, popup, self),
     ).toEqual({ ok: false, error: 'Gleaner found no article on this page.' });
+  });
+});
+
+describe("what the background sends a page's script", () => {
+  it('carries where a highlight is and its colour, and refuses to carry its note', () => {
+    const drawn = {
+      id: crypto.randomUUID(),
+      color: 'yellow',
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 1 },
+      },
+    };
+    const draw = (highlight: object) =>
+      v.safeParse(pageSchemas.drawHighlights, { highlights: [highlight], replace: true });
+    expect(draw(drawn).success).toBe(true);
+    expect(draw({ ...drawn, note: 'private' }).success).toBe(false);
   });
 });

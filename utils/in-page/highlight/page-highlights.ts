@@ -5,8 +5,7 @@
  */
 import { anchor, describeRange, type Selectors } from '../../anchoring/selectors';
 import { buildTextModel } from '../../anchoring/text-model';
-import type { HighlightRecord } from '../../records/types';
-import type { PageResponses } from '../../messaging/page-protocol';
+import type { DrawnHighlight, PageResponses } from '../../messaging/page-protocol';
 import type { AnchorStatus } from '../../messaging/protocol';
 import { drawHighlight, highlightElements, recolorHighlight, removeAllHighlights, removeHighlight } from './draw';
 
@@ -17,7 +16,7 @@ const RETRY_DELAY_MS = 300;
 
 /** The highlights of one page. */
 export class PageHighlights {
-  private readonly records = new Map<string, HighlightRecord>();
+  private readonly records = new Map<string, DrawnHighlight>();
   private readonly status = new Map<string, AnchorStatus>();
   private observer: MutationObserver | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -37,12 +36,12 @@ export class PageHighlights {
   }
 
   /** The record of a drawn (or orphaned) highlight. */
-  record(id: string): HighlightRecord | undefined {
+  record(id: string): DrawnHighlight | undefined {
     return this.records.get(id);
   }
 
-  /** Keeps a changed record (new colour or note), repainting it. */
-  update(record: HighlightRecord): void {
+  /** Keeps a changed record (a new colour), repainting it. */
+  update(record: DrawnHighlight): void {
     const before = this.records.get(record.id);
     this.records.set(record.id, record);
     if (before && before.color !== record.color) recolorHighlight(this.doc, record.id, record.color);
@@ -56,7 +55,7 @@ export class PageHighlights {
   }
 
   /** Draws highlights (after erasing all when `replace`); returns every known highlight's status. */
-  draw(highlights: readonly HighlightRecord[], replace: boolean): Record<string, AnchorStatus> {
+  draw(highlights: readonly DrawnHighlight[], replace: boolean): Record<string, AnchorStatus> {
     if (replace) this.eraseAll();
     for (const record of highlights) {
       if (this.status.get(record.id) === 'anchored') removeHighlight(this.doc, record.id);
