@@ -3,7 +3,7 @@
  * whatever size the test claims, as a zip bomb does (fflate's Zip takes a pre-compressed entry as it is).
  */
 import { deflateSync, Zip, type ZipInputFile } from 'fflate';
-import { joinChunks } from '../../utils/import/chunks';
+import { concatBytes } from '../../utils/bytes';
 
 /** An entry of a made zip: `deflated` is stored as it is, said to inflate to `claimedSize` bytes. */
 export interface MadeEntry {
@@ -25,7 +25,7 @@ export function madeZip(entries: readonly MadeEntry[]): Uint8Array<ArrayBuffer> 
     file.ondata!(null, entry.deflated, true);
   }
   zip.end();
-  return joinChunks(parts) as Uint8Array<ArrayBuffer>;
+  return concatBytes(parts) as Uint8Array<ArrayBuffer>;
 }
 
 /**

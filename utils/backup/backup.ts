@@ -26,6 +26,7 @@ import {
   type RestoreReport,
 } from '../db/backup-records';
 import { ArticleRecordSchema, ContentRecordSchema, HighlightSchema, MAX_ARTICLE_HTML, Text } from '../records/schemas';
+import { MAX_FILE_BYTES } from '../records/limits';
 import { countText, formatMegabytes, formatNumber, t } from '../i18n';
 import { markIndexStale } from '../db/search-index';
 import { rebuildIndex } from '../search/index/rebuild';
@@ -37,7 +38,7 @@ import { fileLines, LineTooLong } from './lines';
 export { BACKUP_FORMAT, BACKUP_VERSION } from './layout';
 /** Largest backup read whole (bytes): format 1, or a file not in Gleaner's line layout. Beyond this a JSON
  * text cannot be held as one string by the browser. Backups in the line layout have no limit. */
-export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
+export const MAX_BACKUP_BYTES = MAX_FILE_BYTES;
 /** Longest line read (characters): one article with content at its limit, every character escaped. */
 const MAX_LINE = 12 * MAX_ARTICLE_HTML + 10_000_000;
 /** How much of the file's start is read to find its first line (bytes): settings at their limits fit. */

@@ -4,7 +4,8 @@
  * rebuild, in one transaction of their own. How the postings are encoded is utils/search/index/postings.ts;
  * how they are searched, the rest of utils/search/index/.
  */
-import { BLOCK, concatBytes, encodePositions, positionRange } from '../search/index/postings';
+import { concatBytes } from '../bytes';
+import { BLOCK, encodePositions, positionRange } from '../search/index/postings';
 import { termPositions } from '../search/index/tokens';
 import { groupBy } from '../group';
 import { db, type SearchBlockRecord, type SearchDocRecord, type SearchMetaRecord } from './schema';
@@ -133,7 +134,7 @@ async function removeFromIndex(articleId: string): Promise<void> {
     }
     const keep = (_: number, i: number) => i !== at;
     const [start, end] = positionRange(block, at);
-    const pos = concatBytes(block.pos.subarray(0, start), block.pos.subarray(end));
+    const pos = concatBytes([block.pos.subarray(0, start), block.pos.subarray(end)]);
     changed.push({
       ...block,
       docs: block.docs.filter(keep),
@@ -181,7 +182,7 @@ export async function indexArticle(articleId: string, text: string): Promise<voi
       docs: Uint32Array.from([...last.docs, docNo]),
       tfs: Uint16Array.from([...last.tfs, at.length]),
       lens: Uint32Array.from([...last.lens, length]),
-      pos: concatBytes(last.pos, Uint8Array.from(encoded)),
+      pos: concatBytes([last.pos, Uint8Array.from(encoded)]),
     };
   });
   await db.searchBlocks.bulkPut(blocks);

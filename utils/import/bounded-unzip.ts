@@ -8,13 +8,14 @@
 import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
 import { gleanerError } from '../error-text';
 import { formatMegabytes } from '../i18n';
+import { MAX_FILE_BYTES } from '../records/limits';
 import { timeSlices } from '../time-slices';
-import { joinChunks } from './chunks';
+import { concatBytes } from '../bytes';
 
 /** How much an import may read: the file, what its zip inflates to (entries read), its entries. */
 export const IMPORT_LIMITS = {
-  /** Bytes of the file chosen (as much as a backup may be, utils/backup/backup.ts). */
-  fileBytes: 500 * 1024 * 1024,
+  /** Bytes of the file chosen. */
+  fileBytes: MAX_FILE_BYTES,
   /** Bytes all the entries read from a zip inflate to, together. */
   unpackedBytes: 256 * 1024 * 1024,
   /** Entries of a zip (read or not). */
@@ -71,7 +72,7 @@ export async function unzipBounded(
       total += data.length;
       if (total > maxBytes) return refuse(tooLarge(), file);
       entry.chunks.push(data);
-      if (final) files.set(entry.name, joinChunks(entry.chunks));
+      if (final) files.set(entry.name, concatBytes(entry.chunks));
     };
     file.start();
   });

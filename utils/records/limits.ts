@@ -21,3 +21,6 @@ export const MAX_TIME = 8.64e15;
 
 /** Whether `value` is a time Gleaner stores (and can show: a Date of it is valid). */
 export const isTime = (value: number): boolean => Number.isFinite(value) && Math.abs(value) <= MAX_TIME;
+
+/** Bytes of a file Gleaner reads whole, a backup to restore or an export to import (the page holds it in memory). */
+export const MAX_FILE_BYTES = 500 * 1024 * 1024;

@@ -57,14 +57,6 @@ export function positionRange(block: SearchBlockRecord, index: number): [number,
   return [at, skipPositions(block.pos, at, block.tfs[index]!)];
 }
 
-/** `a` then `b`, in one new array. */
-export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /** A walk through one term's postings, document by document in ascending document number. */
 export class PostingsCursor {
   private block = 0;
