@@ -47,17 +47,18 @@ const editor = createEditor(
 const panels = [toolbar.element, editor.element, message];
 document.body.append(...panels);
 
-function showOnly(panel: HTMLElement): void {
+/** Shows `panel` alone (none while a highlight is being read, or for a fragment that is not Gleaner's). */
+function showOnly(panel: HTMLElement | null): void {
   for (const other of panels) other.hidden = other !== panel;
 }
 
 /** Shows what the fragment says. */
 function show(): void {
   const state = panelStateOf(location.hash);
-  if (!state) return showOnly(document.body); // nothing of Gleaner's for a fragment that is not its own
+  if (!state) return showOnly(null);
   if (state.mode === 'toolbar') return showOnly(toolbar.element);
   if (state.mode === 'message') return say(state.text);
-  showOnly(document.body);
+  showOnly(null);
   sendMessage('getHighlight', { id: state.id }).then(
     (record) => {
       showOnly(editor.element);

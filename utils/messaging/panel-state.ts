@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { IdSchema } from '../records/schemas';
 
-export const PanelStateSchema = v.variant('mode', [
+const PanelStateSchema = v.variant('mode', [
   v.strictObject({ mode: v.literal('toolbar') }),
   v.strictObject({ mode: v.literal('edit'), id: IdSchema }),
   v.strictObject({ mode: v.literal('message'), text: v.pipe(v.string(), v.maxLength(500)) }),
@@ -16,7 +16,7 @@ export const PanelStateSchema = v.variant('mode', [
 export type PanelState = v.InferOutput<typeof PanelStateSchema>;
 
 /** The panel frame's page in the built extension (entrypoints/panel). */
-export const PANEL_PAGE = '/panel.html' as const;
+const PANEL_PAGE = '/panel.html' as const;
 
 /** The address of the panel frame showing `state`. */
 export function panelUrl(state: PanelState): string {

@@ -40,7 +40,7 @@ afterEach(() => {
 describe('the editor', () => {
   it('opens on a highlight with its note focused and its colour pressed', () => {
     const { editor, note, button } = setUp();
-    expect(editor.isOpen()).toBe(true);
+    expect(editor.element.hidden).toBe(false);
     expect(editor.element.getAttribute('role')).toBe('dialog');
     expect(note.value).toBe('first thought');
     expect(document.activeElement).toBe(note);
@@ -80,7 +80,7 @@ describe('the editor', () => {
     button('Undo').click();
     await settle();
     expect(actions.undelete).toHaveBeenCalledWith(RECORD);
-    expect(editor.isOpen()).toBe(false);
+    expect(editor.element.hidden).toBe(true);
     expect(done).toHaveBeenCalled();
   });
 

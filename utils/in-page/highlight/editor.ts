@@ -26,9 +26,6 @@ export interface Editor {
   readonly element: HTMLElement;
   /** Opens the editor on a highlight, with the note focused. */
   open(record: HighlightRecord): void;
-  /** Hides it and forgets the highlight. */
-  close(): void;
-  isOpen(): boolean;
   setPalette(palette: Palette): void;
 }
 
@@ -142,8 +139,6 @@ export function createEditor(doc: Document, actions: EditorActions, onDone: () =
       element.hidden = false;
       note.focus();
     },
-    close,
-    isOpen: () => !element.hidden,
     setPalette(palette) {
       paintSwatches(colors, palette, (name) => name);
     },

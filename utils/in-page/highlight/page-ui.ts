@@ -79,8 +79,9 @@ export function mountPageUi(doc: Document): PageUi {
       frame.setAttribute('style', frameStyle(true));
       frame.title = t('page.panel'); // what a screen reader says on entering it
       shadow.append(frame);
-      if (!host.isConnected) doc.documentElement.append(host);
     }
+    // Back in the page if its script took it out (a framework replacing the whole document, say).
+    if (!host.isConnected) doc.documentElement.append(host);
     const url = panelUrl(next);
     if (frame.src !== url) frame.src = url;
     place();
