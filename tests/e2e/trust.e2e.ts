@@ -107,7 +107,9 @@ From the far future,https://trust.example/future,1e20,${tags},unread
         for (const task of list.getEntries()) scope.longest = Math.max(scope.longest, task.duration);
       }).observe({ type: 'longtask' });
     });
-    const count = await search.getByRole('status').first().textContent();
+    const status = search.getByRole('status').first();
+    await expect.poll(() => status.textContent()).not.toMatch(/Loading/); // the library's count, once loaded
+    const count = await status.textContent();
     const started = Date.now();
     // From a file on disk, as a user picks it (a buffer would be decoded by script in the page, itself a long task).
     const file = join(await mkdtemp(join(tmpdir(), 'gleaner-bomb-')), 'omnivore.zip');
