@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { chromeMessages, getMessage } from '@/tests/support/messages';
-import { countText, formatDate, formatNumber, textDirection, uiLanguage } from './i18n';
+import { countText, formatDate, formatNumber, t, textDirection, uiLanguage } from './i18n';
 import { errorText } from './error-text';
 
 const LOCALES = readdirSync('locales').map((file) => file.replace(/\.yml$/, ''));
@@ -47,6 +47,28 @@ describe('locales', () => {
       expect(messages.locale!.message).toBe(locale);
     },
   );
+});
+
+describe('looking messages up', () => {
+  it('asks the browser once for each message and substitutions, and anew when the lookup changes', () => {
+    const messages = chromeMessages('en');
+    const asked: string[] = [];
+    fakeBrowser.i18n.getMessage = (name: string, substitutions?: string | string[]) => {
+      asked.push(name);
+      return getMessage(messages, 'ltr', name, substitutions);
+    };
+    for (let i = 0; i < 3; i++) {
+      expect(t('search.title')).toBe(messages.search_title!.message);
+      expect(countText('count.results', 2)).toBe('2 results');
+      expect(t('search.savedOn', ['1 May'])).toContain('1 May');
+      expect(t('search.savedOn', ['2 May'])).toContain('2 May');
+    }
+    expect(asked.filter((name) => name === 'search_title')).toHaveLength(1);
+    expect(asked.filter((name) => name === 'search_savedOn')).toHaveLength(2);
+    expect(asked.filter((name) => name.startsWith('count_results'))).toHaveLength(1);
+    speak('fr');
+    expect(countText('count.results', 2)).toBe('2 résultats');
+  });
 });
 
 describe("speaking the user's language", () => {

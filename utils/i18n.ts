@@ -13,14 +13,33 @@ export type MessageKey = keyof GeneratedI18nStructure;
 /** Keys of messages with plural forms (`name.one`, `name.other`, …): their `name`. */
 export type CountKey = { [K in MessageKey]: K extends `${infer Base}.other` ? Base : never }[MessageKey];
 
+/**
+ * Messages already looked up, by the browser's lookup that answered them: a page asks for the same few
+ * messages hundreds of times (25 result cards at every keystroke), and each lookup is a call into the browser.
+ * Kept for the page's life (the browser's language does not change within it), up to MESSAGES_KEPT.
+ */
+let answered: { lookup: unknown; messages: Map<string, string> } = { lookup: null, messages: new Map() };
+const MESSAGES_KEPT = 2_000;
+
+function remembered(id: string, lookUp: () => string): string {
+  const lookup = browser.i18n.getMessage;
+  if (answered.lookup !== lookup || answered.messages.size >= MESSAGES_KEPT) answered = { lookup, messages: new Map() };
+  let text = answered.messages.get(id);
+  if (text === undefined) answered.messages.set(id, (text = lookUp()));
+  return text;
+}
+
 /** The typed message lookup: `t('search.title')`, `t('popup.saved', [name])`. */
-export const t = i18n.t;
+export const t = ((key: string, ...rest: unknown[]) =>
+  remembered(rest.length ? `${key}\u0000${JSON.stringify(rest)}` : key, () =>
+    (i18n.t as (key: string, ...rest: unknown[]) => string)(key, ...rest),
+  )) as typeof i18n.t;
 
 /** A message by a key known only at run time (a table of keys); '' substitutions where none are needed. */
 export function message(key: MessageKey, substitutions?: string[]): string {
-  return (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(
-    key.replaceAll('.', '_'),
-    substitutions,
+  const name = key.replaceAll('.', '_');
+  return remembered(`\u0001${name}\u0000${substitutions ? JSON.stringify(substitutions) : ''}`, () =>
+    (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(name, substitutions),
   );
 }
 

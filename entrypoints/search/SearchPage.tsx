@@ -13,7 +13,7 @@ import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery, type ParsedQuery } from '@/utils/search/query';
 import { LibraryTools } from '@/components/LibraryTools';
 import { newestDocs, PAGE_SIZE, runSearch, SearchAbandoned, shownWords, snippetsFor } from '@/utils/search/run-search';
-import type { SearchDoc, SearchHit } from '@/utils/search/search-library';
+import type { Ranking, SearchDoc } from '@/utils/search/search-library';
 import { countText, formatNumber, t } from '@/utils/i18n';
 
 /** How long typing must pause before the results' snippets are read (ms). */
@@ -42,12 +42,12 @@ export function SearchPage() {
 
   const parsed = useMemo(() => parseQuery(query), [query]);
   const [found, setFound] = useState<{
-    hits: SearchHit[];
+    ranking: Ranking;
     snippets: Map<string, string>;
     /** False when the count is a lower bound (a short prefix; see runSearch). */
     exact: boolean;
     parsed: ParsedQuery;
-    library: unknown;
+    library: readonly SearchDoc[];
   } | null>(null);
   /** How many results are on screen: a page at first, more on request (a common word matches thousands). */
   const [limit, setLimit] = useState(PAGE_SIZE);
@@ -63,21 +63,21 @@ export function SearchPage() {
     const run = new AbortController();
     let later: ReturnType<typeof setTimeout> | undefined;
     runSearch(library, parsed, run.signal)
-      .then(({ hits, exact }) => {
+      .then(({ ranking, exact }) => {
         if (run.signal.aborted) return;
         // The results are shown as soon as they are known; the text around each match (25 articles' text to
         // read, longer than the search) once typing has paused, not for every prefix typed past.
-        setFound({ hits, exact, snippets: new Map(), parsed, library });
+        setFound({ ranking, exact, snippets: new Map(), parsed, library });
         setLimit(PAGE_SIZE);
         const words = shownWords(parsed);
         if (!words.length) return;
         later = setTimeout(() => {
           void snippetsFor(
-            hits.slice(0, PAGE_SIZE).map((hit) => hit.article.id),
+            ranking.hits(0, PAGE_SIZE).map((hit) => hit.article.id),
             words,
           ).then((snippets) => {
             if (!run.signal.aborted)
-              setFound((current) => (current?.hits === hits ? { ...current, snippets } : current));
+              setFound((current) => (current?.ranking === ranking ? { ...current, snippets } : current));
           });
         }, SNIPPET_PAUSE_MS);
       })
@@ -108,15 +108,16 @@ export function SearchPage() {
     });
   }, [libraryShown]);
 
-  const hits = found?.hits ?? [];
+  const ranking = found?.ranking;
+  const count = ranking?.length ?? 0;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // Only what is on screen stays selected. (Nothing is made per result at each keystroke unless something is
   // selected: thousands of ids kept until the next search are what makes the collector pause the page.)
   const selection = useMemo(() => {
-    if (!selected.size) return [];
-    const shown = new Set(hits.map((hit) => hit.article.id));
+    if (!selected.size || !ranking) return [];
+    const shown = new Set(ranking.ids());
     return [...selected].filter((id) => shown.has(id));
-  }, [selected, hits]);
+  }, [selected, ranking]);
   const select = (id: string, on: boolean) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -124,7 +125,10 @@ export function SearchPage() {
       else next.delete(id);
       return next;
     });
-  const facets = useMemo(() => facetsOf(hits), [hits]);
+  const facets = useMemo(
+    () => (found ? facetsOf(found.library, found.ranking.matches) : { tags: [], sites: [] }),
+    [found?.ranking],
+  );
   const chip = (operator: 'tag' | 'site', value: string, count: number) => {
     const on = hasFilter(query, operator, value);
     return (
@@ -142,7 +146,7 @@ export function SearchPage() {
   };
   const showMore = async () => {
     if (!found) return;
-    const next = hits.slice(limit, limit + PAGE_SIZE).map((hit) => hit.article.id);
+    const next = found.ranking.hits(limit, limit + PAGE_SIZE).map((hit) => hit.article.id);
     const more = await snippetsFor(next, shownWords(found.parsed));
     setFound((current) => current && { ...current, snippets: new Map([...current.snippets, ...more]) });
     setLimit((value) => value + PAGE_SIZE);
@@ -152,8 +156,8 @@ export function SearchPage() {
   const cards = useMemo(() => {
     if (!found) return null;
     const terms = shownWords(found.parsed);
-    return hits
-      .slice(0, limit)
+    return found.ranking
+      .hits(0, limit)
       .map((hit) => (
         <ArticleCard
           key={hit.article.id}
@@ -243,40 +247,35 @@ export function SearchPage() {
             ) : (
               <>
                 {found.exact
-                  ? countText('count.results', hits.length)
-                  : t('search.atLeast', [countText('count.results', hits.length)])}
+                  ? countText('count.results', count)
+                  : t('search.atLeast', [countText('count.results', count)])}
                 {library.length === 0 && t('search.emptyLibrary')}
-                {library.length > 0 && hits.length === 0 && t('search.nothingFound')}
+                {library.length > 0 && count === 0 && t('search.nothingFound')}
               </>
             )}
           </p>
           <div class="results" ref={results}>
-            {hits.length > 0 && (
+            {count > 0 && (
               <label class="select-all">
                 <input
                   type="checkbox"
-                  checked={selection.length === hits.length}
-                  onChange={(e) =>
-                    setSelected(new Set(e.currentTarget.checked ? hits.map((hit) => hit.article.id) : []))
-                  }
+                  checked={selection.length === count}
+                  onChange={(e) => setSelected(new Set(e.currentTarget.checked ? found.ranking.ids() : []))}
                 />{' '}
                 {t('search.selectAll')}
               </label>
             )}
             <BulkActions selected={selection} onDone={() => setSelected(new Set())} />
             {cards}
-            {hits.length > limit && (
+            {count > limit && (
               <button type="button" class="show-more" onClick={() => void showMore()}>
-                {t('search.showMore', [
-                  formatNumber(Math.min(PAGE_SIZE, hits.length - limit)),
-                  formatNumber(hits.length - limit),
-                ])}
+                {t('search.showMore', [formatNumber(Math.min(PAGE_SIZE, count - limit)), formatNumber(count - limit)])}
               </button>
             )}
           </div>
           <footer class="page-footer">
             <LibraryTools
-              exportIds={query.trim() ? () => hits.map((hit) => hit.article.id) : null}
+              exportIds={query.trim() ? () => found.ranking.ids() : null}
               onRestored={() => setIndexVersion((version) => version + 1)}
               onWriting={setWriting}
             />

@@ -27,6 +27,29 @@ describe('facetsOf', () => {
   });
 });
 
+describe('facetsOf a search', () => {
+  it('counts only the results, and keeps the most common when there are more than the limit', () => {
+    const docs = [
+      ...Array.from({ length: 20 }, (_, i) => doc([`t${i}`, 'common'], null, `https://site${i % 15}.example/${i}`)),
+      doc(['rare'], 'Only Here', 'https://x.example/'),
+    ];
+    const results = [0, 1, 2, 16, 20];
+    expect(facetsOf(docs, results, 3)).toEqual({
+      tags: [
+        { value: 'common', count: 4 },
+        { value: 'rare', count: 1 },
+        { value: 't0', count: 1 },
+      ],
+      sites: [
+        { value: 'site1.example', count: 2 },
+        { value: 'Only Here', count: 1 },
+        { value: 'site0.example', count: 1 },
+      ],
+    });
+    expect(facetsOf(docs, [])).toEqual({ tags: [], sites: [] });
+  });
+});
+
 describe('toggleFilter', () => {
   it.each([
     ['cyber', 'tag', 'health', 'cyber tag:health'],

@@ -25,8 +25,8 @@ describe('what the search page shows first', () => {
     expect(docs.map((doc) => doc.article.title)).toEqual(Array.from({ length: 25 }, (_, i) => `Article ${29 - i}`));
     expect(docs[0]!.highlights.map((h) => h.note)).toEqual(['a note']);
     // The same articles, in the same order, as the whole library's empty query then shows.
-    const { hits } = await runSearch(await loadSearchDocs(), parseQuery(''));
-    expect(hits.slice(0, 25).map((hit) => hit.article.id)).toEqual(docs.map((doc) => doc.article.id));
+    const { ranking } = await runSearch(await loadSearchDocs(), parseQuery(''));
+    expect(ranking.hits(0, 25).map((hit) => hit.article.id)).toEqual(docs.map((doc) => doc.article.id));
   });
 
   it('a search replaced by a later one stops, and says so', async () => {

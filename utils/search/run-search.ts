@@ -11,7 +11,7 @@ import { matchTerm } from './index/term-search';
 import { FieldTextReplaced, prepareFieldText } from './field-text';
 import { firstIndexOfFolded } from './fold';
 import type { ParsedQuery, Term } from './query';
-import { searchLibrary, type SearchDoc, type SearchHit } from './search-library';
+import { rankLibrary, type Ranking, type SearchDoc } from './search-library';
 
 /** Results shown at first; more are shown on request. */
 export const PAGE_SIZE = 25;
@@ -106,7 +106,7 @@ export async function runSearch(
   docs: readonly SearchDoc[],
   query: ParsedQuery,
   signal?: AbortSignal,
-): Promise<{ hits: SearchHit[]; exact: boolean }> {
+): Promise<{ ranking: Ranking; exact: boolean }> {
   const terms = [...query.clauses.flat(), ...query.excluded];
   const scores = new Map<Term, TextScores>();
   let exact = true;
@@ -127,7 +127,7 @@ export async function runSearch(
   });
   // A search replaced by a later one (the next keystroke) stops before its work in memory.
   if (signal?.aborted) throw new SearchAbandoned();
-  const hits = searchLibrary(docs, query, (term) => scores.get(term));
+  const ranking = rankLibrary(docs, query, (term) => scores.get(term));
   if (signal?.aborted) throw new SearchAbandoned();
-  return { hits, exact };
+  return { ranking, exact };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, HighlightRecord } from '../records/types';
 import { parseQuery } from './query';
-import { searchLibrary, type SearchDoc } from './search-library';
+import { rankLibrary, searchLibrary, type SearchDoc } from './search-library';
 
 function article(id: string, fields: Partial<ArticleRecord>): ArticleRecord {
   return {
@@ -149,5 +149,43 @@ describe('a library array that changed by a few articles', () => {
     for (const query of queries) expect(found(next, query)).toEqual(found(fresh, query));
     expect(found(next, 'zebra ').map(([id]) => id)).toEqual(['fonts']);
     expect(found(next, 'helvetica')).toEqual([]);
+  });
+});
+
+describe('a ranking of more results than are put in order at first', () => {
+  // 700 articles, more than the 200 ranked when the search runs; scores and saved times repeat, so ties are
+  // broken by the saved time and then by the library's order, as a full sort does.
+  const many: SearchDoc[] = Array.from({ length: 700 }, (_, i) => ({
+    article: article(`a${i}`, {
+      title: i % 3 ? 'river' : 'river river crossing',
+      excerpt: i % 5 ? null : 'river',
+      tags: i % 7 ? [] : ['river'],
+      createdAt: Date.UTC(2020, 0, 1 + (i % 40)),
+    }),
+    highlights: i % 11 ? [] : [highlight(`a${i}`, 'by the river')],
+  }));
+
+  it.each(['river ', 'river sort:saved', ''])('%j: pages and ids in the order of a full sort', (query) => {
+    const ranking = rankLibrary(many, parseQuery(query));
+    const all = ranking.hits().map((hit) => hit.article.id);
+    expect(all).toHaveLength(700);
+    const fresh = rankLibrary(many, parseQuery(query));
+    expect(fresh.hits(0, 25).map((hit) => hit.article.id)).toEqual(all.slice(0, 25));
+    expect(fresh.hits(190, 210).map((hit) => hit.article.id)).toEqual(all.slice(190, 210));
+    expect(rankLibrary(many, parseQuery(query)).ids()).toEqual(all);
+  });
+
+  it('says which highlights matched for any page of results, the last included', () => {
+    // sort:saved puts the articles with highlights (every 11th) all through the list.
+    const late = rankLibrary(many, parseQuery('river sort:saved'))
+      .hits(600, 700)
+      .filter((hit) => hit.highlights.length);
+    expect(late.length).toBeGreaterThan(0);
+    for (const hit of late) expect(hit.matchingHighlights).toEqual(hit.highlights);
+    expect(
+      rankLibrary(many, parseQuery('crossing sort:saved'))
+        .hits(0, 700)
+        .every((hit) => !hit.matchingHighlights.length),
+    ).toBe(true);
   });
 });

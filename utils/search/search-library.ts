@@ -24,7 +24,7 @@ export type { SearchDoc } from './field-text';
 
 /** A matching article, the highlights that matched, and how well it matched. */
 export interface SearchHit extends SearchDoc {
-  matchingHighlights: HighlightRecord[];
+  matchingHighlights: readonly HighlightRecord[];
   score: number;
 }
 
@@ -35,10 +35,10 @@ export type BodyScores = (term: Term) => TextScores | undefined;
 const isWordAt = (text: string, at: number) => at >= 0 && at < text.length && isWordCode(text.charCodeAt(at));
 
 /**
- * Finds a term in folded text: a word whole, the word being typed as a prefix, a phrase word after word with
+ * Whether folded text holds a term: a word whole, the word being typed as a prefix, a phrase word after word with
  * anything but letters and digits between them, Chinese or Japanese (written without spaces) anywhere.
  */
-type Finder = (text: string, from: number) => number;
+type Finder = (text: string) => boolean;
 
 function finderOf(term: Term, words = term.text.split(NON_WORD).filter(Boolean)): Finder | null {
   if (!words.length) return null;
@@ -47,23 +47,21 @@ function finderOf(term: Term, words = term.text.split(NON_WORD).filter(Boolean))
     cjk || (!isWordAt(text, at - 1) && (term.prefix || !isWordAt(text, end)));
   if (words.length === 1) {
     const word = words[0]!;
-    return (text, from) => {
-      for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, at + 1))
-        if (bounded(text, at, at + word.length)) return at;
-      return -1;
+    return (text) => {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+        if (bounded(text, at, at + word.length)) return true;
+      return false;
     };
   }
+  // One regular expression, tested without a match array: a phrase of common words is tested in thousands of
+  // fields at 50,000 articles. It begins with the first word so that the engine scans for it natively; the
+  // lookbehind just after it is the word boundary before it.
   const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const phrase = new RegExp(escaped.join('[^\\p{L}\\p{N}\\p{M}\\u0000]+'), 'uy');
-  return (text, from) => {
-    // Where the first word occurs is found natively; the regular expression only checks there.
-    for (let at = text.indexOf(words[0]!, from); at >= 0; at = text.indexOf(words[0]!, at + 1)) {
-      phrase.lastIndex = at;
-      const match = phrase.exec(text);
-      if (match && bounded(text, at, at + match[0].length)) return at;
-    }
-    return -1;
-  };
+  const before = cjk ? '' : `(?<![\\p{L}\\p{N}\\p{M}]${escaped[0]})`;
+  const after = cjk || term.prefix ? '' : '(?![\\p{L}\\p{N}\\p{M}])';
+  const rest = escaped.slice(1).map((word) => `[^\\p{L}\\p{N}\\p{M}\\u0000]+${word}`);
+  const phrase = new RegExp(`${escaped[0]}${before}${rest.join('')}${after}`, 'u');
+  return (text) => phrase.test(text);
 }
 
 /** Adds to `scores` (by doc index) one term's: its fields' weights (each field counted once) plus its text score. */
@@ -80,7 +78,7 @@ function addTermScores(fields: FieldText, term: Term, body: TextScores | undefin
     if (found?.exact) for (const segment of found.segments) add(segment);
     else
       for (const segment of found ? found.segments : fields.segments.keys())
-        if (find(fields.segments[segment]!, 0) >= 0) add(segment);
+        if (find(fields.segments[segment]!)) add(segment);
   }
   if (body) {
     const at = docIndexes(fields, body.ids);
@@ -150,16 +148,111 @@ function savedTimesOf(docs: readonly SearchDoc[]): Float64Array {
   return times;
 }
 
+/** Results ranked when the search runs: more than a page shows, fewer than a common word matches. */
+const TOP = 200;
+
 /**
- * Articles matching `query`, best first (or newest saved first with sort:saved or nothing to rank by); the
- * first `detailed` carry the highlights that matched.
+ * The results of a search: the matching articles by their index in the library array, best first. Only the
+ * first TOP are put in order when the search runs, and a result becomes a SearchHit only when it is shown: at
+ * 50,000 articles a common word matches 45,000, and sorting them all and making an object of each, at every
+ * keystroke, was most of a search's time and what made the collector pause the page.
  */
-export function searchLibrary(
+export class Ranking {
+  private ordered: Int32Array;
+  /** Whether `ordered` holds every match, not only the first TOP. */
+  private complete: boolean;
+
+  constructor(
+    readonly docs: readonly SearchDoc[],
+    /** The matching articles' indexes in `docs`, in no order. */
+    readonly matches: Int32Array,
+    /** Negative when the article at index `a` ranks before the one at `b`. */
+    private readonly compare: (a: number, b: number) => number,
+    private readonly scores: Float64Array,
+    /** Finders of the query's words, for the highlights that matched (see hits). */
+    private readonly finders: readonly Finder[],
+  ) {
+    this.complete = matches.length <= TOP;
+    this.ordered = this.complete ? matches.slice().sort(compare) : topOf(matches, TOP, compare);
+  }
+
+  get length(): number {
+    return this.matches.length;
+  }
+
+  /** The indexes in `docs` of the results up to `to`, in rank order (all are sorted the first time more than
+   * the first TOP are asked for). */
+  private orderedTo(to: number): Int32Array {
+    if (to > this.ordered.length && !this.complete) {
+      this.ordered = this.matches.slice().sort(this.compare);
+      this.complete = true;
+    }
+    return this.ordered;
+  }
+
+  /** The results from `from` to `to` (in rank order), with the highlights that matched. */
+  hits(from = 0, to = this.length): SearchHit[] {
+    return Array.from(this.orderedTo(to).subarray(from, to), (d) => {
+      const { article, highlights } = this.docs[d]!;
+      const matchingHighlights = this.finders.length
+        ? highlights.filter((h) => this.finders.some((find) => find(highlightText(h))))
+        : NONE;
+      return { article, highlights, matchingHighlights, score: this.scores[d]! };
+    });
+  }
+
+  /** The ids of every result, in rank order (for a selection or an export). */
+  ids(): string[] {
+    return Array.from(this.orderedTo(this.length), (d) => this.docs[d]!.article.id);
+  }
+}
+
+/** The matching highlights of a query without words: one empty list, not one per result. */
+const NONE: readonly HighlightRecord[] = [];
+
+/** The `k` first of `items` by `compare`, in order: a heap of the k best seen so far, its worst on top. */
+function topOf(items: Int32Array, k: number, compare: (a: number, b: number) => number): Int32Array {
+  const heap = new Int32Array(k);
+  let size = 0;
+  // The heap puts on top the item that ranks last: a "parent" ranks after its children.
+  const sift = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < size && compare(heap[left]!, heap[worst]!) > 0) worst = left;
+      if (right < size && compare(heap[right]!, heap[worst]!) > 0) worst = right;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  for (const item of items) {
+    if (size < k) {
+      let at = size++;
+      heap[at] = item;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (compare(heap[at]!, heap[parent]!) <= 0) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (compare(item, heap[0]!) < 0) {
+      heap[0] = item;
+      sift(0);
+    }
+  }
+  return heap.subarray(0, size).sort(compare);
+}
+
+/**
+ * Articles matching `query`, best first (or newest saved first with sort:saved or nothing to rank by).
+ */
+export function rankLibrary(
   docs: readonly SearchDoc[],
   query: ParsedQuery,
   body: BodyScores = () => undefined,
-  detailed = 200,
-): SearchHit[] {
+): Ranking {
   const terms = query.clauses.flat();
   const filtered = hasFilters(query);
   const n = docs.length;
@@ -183,25 +276,31 @@ export function searchLibrary(
       for (let d = 0; d < n; d++) if (termScores[d]! > 0) scores[d] = NaN;
     }
   }
-  const order: number[] = [];
+  const matches = new Int32Array(n);
+  let count = 0;
   for (let d = 0; d < n; d++)
-    if (!Number.isNaN(scores[d]) && !(filtered && !passesFilters(docs[d]!, query))) order.push(d);
-  // Sorted by numbers in typed arrays: much cheaper than comparing hit objects at thousands of results.
+    if (!Number.isNaN(scores[d]) && !(filtered && !passesFilters(docs[d]!, query))) matches[count++] = d;
+  // The comparators answer -1, 0 or 1: a difference of scores or of times is a double, and each one returned
+  // is a number allocated on the heap (megabytes a keystroke at thousands of results, for the collector).
   const saved = savedTimesOf(docs);
-  const bySaved = (a: number, b: number) => saved[b]! - saved[a]!;
-  order.sort(query.sort === 'saved' || !terms.length ? bySaved : (a, b) => scores[b]! - scores[a]! || bySaved(a, b));
-  const hits = order.map((d): SearchHit => ({
-    article: docs[d]!.article,
-    highlights: docs[d]!.highlights,
-    matchingHighlights: [],
-    score: scores[d]!,
-  }));
-  // Which highlights matched is only worked out for the results that will be shown.
+  const bySaved = (a: number, b: number) => (saved[b]! > saved[a]! ? 1 : saved[b]! < saved[a]! ? -1 : a - b);
+  const byScore = (a: number, b: number) =>
+    scores[b]! > scores[a]! ? 1 : scores[b]! < scores[a]! ? -1 : bySaved(a, b);
   const finders = terms.map((term) => finderOf(term)).filter((find) => find !== null);
-  for (const hit of hits.slice(0, detailed)) {
-    hit.matchingHighlights = finders.length
-      ? hit.highlights.filter((h) => finders.some((find) => find(highlightText(h), 0) >= 0))
-      : [];
-  }
-  return hits;
+  return new Ranking(
+    docs,
+    matches.slice(0, count),
+    query.sort === 'saved' || !terms.length ? bySaved : byScore,
+    scores,
+    finders,
+  );
+}
+
+/** Every result of `query` as a SearchHit, best first (see rankLibrary; for callers that show them all). */
+export function searchLibrary(
+  docs: readonly SearchDoc[],
+  query: ParsedQuery,
+  body: BodyScores = () => undefined,
+): SearchHit[] {
+  return rankLibrary(docs, query, body).hits();
 }

@@ -34,21 +34,34 @@ export async function searchPhrase(phrase: string): Promise<TextScores> {
   const idfs = lists.map((blocks) => blocksIdf(blocks, totals.count));
   const cursors = lists.map((blocks) => new PostingsCursor(blocks));
   const cursorOf = words.map((word) => cursors[distinct.indexOf(word)]!);
+  // Plain loops, no callbacks: this runs for every article holding all the words (thousands for common ones).
   for (;;) {
     let target = 0;
     for (const cursor of cursors) target = Math.max(target, cursor.docNo);
     if (target === Infinity) break;
-    for (const cursor of cursors) while (cursor.docNo < target) cursor.next();
-    if (cursors.some((cursor) => cursor.docNo !== target)) continue;
-    for (const cursor of cursors) cursor.read();
-    const first = cursorOf[0]!;
-    let found = false;
-    for (let s = 0; s < first.tf && !found; s++) {
-      const start = first.positions[s]!;
-      found = cursorOf.every((cursor, k) => k === 0 || holds(cursor.positions, cursor.tf, start + k));
+    let together = true;
+    for (const cursor of cursors) {
+      cursor.seek(target);
+      together &&= cursor.docNo === target;
     }
-    if (found)
-      scores[target] = cursors.reduce((sum, cursor, w) => sum + bm25(idfs[w]!, cursor.tf, cursor.length, average), 0);
+    if (!together) continue;
+    for (const cursor of cursors) cursor.read();
+    // Anchored on the word this article holds least often ("and you": each "you", not each "and").
+    let anchor = 0;
+    for (let k = 1; k < cursorOf.length; k++) if (cursorOf[k]!.tf < cursorOf[anchor]!.tf) anchor = k;
+    const { positions: anchors, tf: anchorCount } = cursorOf[anchor]!;
+    let found = false;
+    for (let s = 0; s < anchorCount && !found; s++) {
+      const start = anchors[s]! - anchor;
+      found = start >= 0;
+      for (let k = 0; k < cursorOf.length && found; k++)
+        found = k === anchor || holds(cursorOf[k]!.positions, cursorOf[k]!.tf, start + k);
+    }
+    if (found) {
+      let sum = 0;
+      for (let w = 0; w < cursors.length; w++) sum += bm25(idfs[w]!, cursors[w]!.tf, cursors[w]!.length, average);
+      scores[target] = sum;
+    }
     for (const cursor of cursors) cursor.next();
   }
   return { ids, scores };

@@ -92,6 +92,18 @@ export class PostingsCursor {
     }
   }
 
+  /** On to the first document numbered `target` or more: whole blocks that end before it are passed unread. */
+  seek(target: number): void {
+    while (this.block < this.blocks.length) {
+      const docs = this.blocks[this.block]!.docs;
+      if (docs[docs.length - 1]! >= target) break;
+      this.block++;
+      this.index = 0;
+      this.at = 0;
+    }
+    while (this.docNo < target) this.next();
+  }
+
   /** Reads the current document's positions into `positions` (its first `tf` entries). */
   read(): void {
     const tf = this.tf;
