@@ -8,13 +8,15 @@ import { commitQueryParam, useQueryParam } from '@/hooks/use-query-param';
 import { useResultKeys } from '@/hooks/use-result-keys';
 import { useSetting } from '@/hooks/use-setting';
 import { highlightPalette } from '@/utils/settings/storage';
-import { indexState, rebuildIndex } from '@/utils/search/index/rebuild';
+import { indexState } from '@/utils/search/index/rebuild';
+import { rebuildLibraryIndex } from '@/utils/search/index/rebuild-worker';
 import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
 import { parseQuery, type ParsedQuery } from '@/utils/search/query';
 import { LibraryTools } from '@/components/LibraryTools';
 import { newestDocs, PAGE_SIZE, runSearch, SearchAbandoned, shownWords, snippetsFor } from '@/utils/search/run-search';
 import type { Ranking, SearchDoc } from '@/utils/search/search-library';
 import { countText, formatNumber, t } from '@/utils/i18n';
+import { errorText } from '@/utils/error-text';
 
 /** How long typing must pause before the results' snippets are read (ms). */
 const SNIPPET_PAUSE_MS = 80;
@@ -52,6 +54,7 @@ export function SearchPage() {
   /** How many results are on screen: a page at first, more on request (a common word matches thousands). */
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null);
+  const [indexFailure, setIndexFailure] = useState<string | null>(null);
   /** Bumped when the index was rebuilt, so that the results are searched again. */
   const [indexVersion, setIndexVersion] = useState(0);
 
@@ -92,7 +95,12 @@ export function SearchPage() {
 
   const reindex = async () => {
     setIndexing({ done: 0, total: 0 });
-    await rebuildIndex((done, total) => setIndexing({ done, total }));
+    setIndexFailure(null);
+    try {
+      await rebuildLibraryIndex((done, total) => setIndexing({ done, total }));
+    } catch (error) {
+      setIndexFailure(t('search.indexFailed', [errorText(error)]));
+    }
     setIndexing(null);
     setIndexVersion((version) => version + 1);
   };
@@ -189,6 +197,11 @@ export function SearchPage() {
         />
       </header>
       {parsed.problems.length > 0 && <p class="problems">{parsed.problems.join(' ')}</p>}
+      {indexFailure && (
+        <p role="alert" class="problems">
+          {indexFailure}
+        </p>
+      )}
       {indexing && (
         <div class="indexing">
           <label for="index-progress">{t('search.building')}</label>

@@ -163,6 +163,33 @@ describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
       null,
       '1 result',
     );
+    // Rebuilt (in a worker of the add-on, as after a restore), the index finds it again.
+    const rebuilt = await firefox.evaluate(
+      search,
+      () =>
+        new Promise<string>((resolve) => {
+          let shown = false;
+          const observer = new MutationObserver(() => {
+            const failure = document.querySelector('[role=alert]')?.textContent;
+            if (failure) resolve(failure);
+            if (document.querySelector('#index-progress')) shown = true;
+            else if (shown) {
+              observer.disconnect();
+              resolve('rebuilt');
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+          [...document.querySelectorAll('button')].find((b) => b.textContent === 'Rebuild search index')!.click();
+        }),
+      null,
+    );
+    expect(rebuilt).toBe('rebuilt');
+    await firefox.waitFor(
+      search,
+      () => document.querySelector('[role=status].count')?.textContent?.split(' ').slice(0, 2).join(' '),
+      null,
+      '1 result',
+    );
     const reader = await firefox.evaluate(
       popup,
       () => document.querySelector('a[href^="/reader.html"]')?.getAttribute('href'),

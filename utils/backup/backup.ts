@@ -29,7 +29,7 @@ import { ArticleRecordSchema, ContentRecordSchema, HighlightSchema, MAX_ARTICLE_
 import { MAX_FILE_BYTES } from '../records/limits';
 import { countText, formatMegabytes, formatNumber, t } from '../i18n';
 import { markIndexStale } from '../db/search-index';
-import { rebuildIndex } from '../search/index/rebuild';
+import { rebuildLibraryIndex } from '../search/index/rebuild-worker';
 import { readSettings, writeSettings, type Settings } from '../settings/storage';
 import { SettingsSchema } from '../settings/schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, entryLine, firstLine, LAST_LINE } from './layout';
@@ -318,7 +318,7 @@ export async function restoreBackup(
   await merge();
   performance.mark('gleaner-restore-merged');
   await writeSettings(source.header.settings);
-  await rebuildIndex((done, count) => onProgress('indexing', done, count));
+  await rebuildLibraryIndex((done, count) => onProgress('indexing', done, count));
   return { ok: true, report };
 }
 

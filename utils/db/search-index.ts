@@ -233,7 +233,8 @@ export interface RebuildPart {
   from: number;
 }
 
-/** A rebuild's totals so far (as in SearchMetaRecord). */
+/** Totals of articles indexed by a rebuild (as in SearchMetaRecord): the next document number after them,
+ * how many, and their lengths' sum. */
 export type RebuildTotals = Pick<SearchMetaRecord, 'next' | 'count' | 'totalLength'>;
 
 /** Empties the index and marks it as being rebuilt; returns the new build's id, which each part then gives. */
@@ -275,31 +276,43 @@ async function putPart(part: RebuildPart): Promise<void> {
   ]);
 }
 
+/** A part's totals added to the stored ones: parts of several ranges are written side by side. */
+function withPart(stored: SearchMetaRecord, added: RebuildTotals): SearchMetaRecord {
+  return {
+    ...stored,
+    next: Math.max(stored.next, added.next),
+    count: stored.count + added.count,
+    totalLength: stored.totalLength + added.totalLength,
+  };
+}
+
 /**
- * Writes one part of a rebuild in its own transaction. False, writing nothing, if the index is no longer this
- * build's (another rebuild began since): this one then stops.
+ * Writes one part of a rebuild in its own transaction, adding `added` (the articles it indexes) to the totals.
+ * False, writing nothing, if the index is no longer this build's (another rebuild began since): this one then
+ * stops.
  */
-export async function writeRebuildPart(build: string, part: RebuildPart, totals: RebuildTotals): Promise<boolean> {
+export async function writeRebuildPart(build: string, part: RebuildPart, added: RebuildTotals): Promise<boolean> {
   return db.transaction('rw', INDEX_TABLES(), async () => {
     const stored = await db.searchMeta.get('meta');
     if (stored?.build !== build || !stored.rebuild) return false;
     await putPart(part);
     // The totals so far: a search meanwhile finds what is indexed already.
-    await db.searchMeta.put({ ...stored, ...totals, rebuild: { ...stored.rebuild, at: Date.now() } });
+    await db.searchMeta.put({ ...withPart(stored, added), rebuild: { ...stored.rebuild, at: Date.now() } });
     return true;
   });
 }
 
 /**
- * Writes a rebuild's last part and its totals, and indexes the articles saved or removed while it ran, in one
- * transaction: from then on the index covers the library. False if another rebuild began since.
+ * Ends a rebuild whose parts are all written: the next document number is `next`, and the articles saved or
+ * removed while it ran are indexed, in one transaction: from then on the index covers the library. False if
+ * another rebuild began since.
  */
-export async function endRebuild(build: string, part: RebuildPart, totals: RebuildTotals): Promise<boolean> {
+export async function endRebuild(build: string, next: number): Promise<boolean> {
   return db.transaction('rw', [...INDEX_TABLES(), db.contents], async () => {
     const stored = await db.searchMeta.get('meta');
     if (stored?.build !== build || !stored.rebuild) return false;
-    await putPart(part);
-    await db.searchMeta.put({ id: 'meta', build, ...totals });
+    const { count, totalLength } = stored;
+    await db.searchMeta.put({ id: 'meta', build, next: Math.max(stored.next, next), count, totalLength });
     for (const articleId of stored.rebuild.pending) {
       const content = await db.contents.get(articleId);
       if (content) await indexArticle(articleId, content.text);

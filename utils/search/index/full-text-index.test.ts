@@ -5,7 +5,7 @@ import { prefixBlocks } from '../../db/search-index';
 import { extractedArticle } from '../../db/test-data';
 import { scoresById } from './bm25';
 import { searchPhrase } from './phrases';
-import { indexCoverage, rebuildIndex } from './rebuild';
+import { indexCoverage, indexRange, indexState, rebuildIndex, type RangeRunner } from './rebuild';
 import { parseQuery } from '../query';
 import { loadSearchDocs, runSearch } from '../run-search';
 import { matchTerm, searchTerm } from './term-search';
@@ -318,24 +318,33 @@ describe('rebuilding the index', () => {
     phrase: [...scoresById(await searchPhrase('health crisis')).keys()].sort(),
   });
 
-  it('in small steps and parts, with a tiny memory budget, finds exactly what saving article by article indexed', async () => {
-    await library(60, 7);
-    const expected = await findings();
-    const progress: number[] = [];
-    expect(await rebuildIndex((done) => progress.push(done), { step: 7, heldBudget: 300, writeBudget: 200 })).toBe(
-      true,
-    );
-    expect(progress.at(-1)).toBe(60);
-    // The budget broke words' postings into many partial blocks: still one posting per article and word.
-    expect(await db.searchBlocks.where('[term+block]').between(['the', 0], ['the', Infinity]).count()).toBeGreaterThan(
-      1,
-    );
-    expect(await findings()).toEqual(expected);
-    expect(await indexCoverage()).toEqual({ indexed: 60, total: 60, rebuilding: false });
-    // Saving onto partial blocks afterwards still works.
-    const added = await saveArticle(extractedArticle({ url: 'https://e.com/after', text: 'health crisis after' }));
-    expect(scoresById(await searchPhrase('health crisis')).has(added.id)).toBe(true);
-  });
+  it.each([1, 3])(
+    'in small steps and parts, with a tiny memory budget, in %i ranges, finds exactly what saving article by article indexed',
+    async (ranges) => {
+      await library(60, 7);
+      const expected = await findings();
+      const progress: number[] = [];
+      expect(
+        await rebuildIndex((done) => progress.push(done), {
+          step: 7,
+          heldBudget: 300 * ranges,
+          writeBudget: 200,
+          ranges,
+        }),
+      ).toBe(true);
+      expect(progress.at(-1)).toBe(60);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      // The budget broke words' postings into many partial blocks: still one posting per article and word.
+      expect(
+        await db.searchBlocks.where('[term+block]').between(['the', 0], ['the', Infinity]).count(),
+      ).toBeGreaterThan(1);
+      expect(await findings()).toEqual(expected);
+      expect(await indexCoverage()).toEqual({ indexed: 60, total: 60, rebuilding: false });
+      // Saving onto partial blocks afterwards still works.
+      const added = await saveArticle(extractedArticle({ url: 'https://e.com/after', text: 'health crisis after' }));
+      expect(scoresById(await searchPhrase('health crisis')).has(added.id)).toBe(true);
+    },
+  );
 
   /** Every posting stored: per word and article, the word's positions in the article. */
   async function postings() {
@@ -369,6 +378,31 @@ describe('rebuilding the index', () => {
     expect(expected.size).toBeGreaterThan(5000);
     expect(await rebuildIndex(() => {}, { step: 6 })).toBe(true);
     expect(await postings()).toEqual(expected);
+    // In ranges side by side, each with a share of the budget: the same postings, and each word's blocks in
+    // document order.
+    expect(await rebuildIndex(() => {}, { step: 6, ranges: 4, heldBudget: 40_000 })).toBe(true);
+    expect(await postings()).toEqual(expected);
+    let last = { term: '', docNo: -1 };
+    for (const block of await db.searchBlocks.toArray()) {
+      if (block.term !== last.term) last = { term: block.term, docNo: -1 };
+      expect(block.docs[0]).toBeGreaterThan(last.docNo);
+      last.docNo = block.docs.at(-1)!;
+    }
+  });
+
+  it('stops every range when one fails, and says why', async () => {
+    await library(40, 9);
+    const reached: number[] = [];
+    const failing: RangeRunner = async (range, onProgress, options, signal) => {
+      if (range.firstDoc === 0) throw new Error('The disk is full');
+      const done = await indexRange(range, (n) => reached.push(n), { ...options, step: 2 }, signal);
+      return done;
+    };
+    await expect(rebuildIndex(() => {}, { ranges: 2, runner: failing })).rejects.toThrow('The disk is full');
+    // The other range stopped at its next pause rather than indexing all its articles.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reached.at(-1) ?? 0).toBeLessThan(20);
+    expect((await indexState()).rebuilding).toBe(true);
   });
 
   it('indexes what is saved or removed while it runs, when it ends', async () => {
@@ -384,7 +418,7 @@ describe('rebuilding the index', () => {
           ]);
         }
       },
-      { step: 5 },
+      { step: 5, ranges: 2 },
     );
     expect(await rebuilt).toBe(true);
     await during;

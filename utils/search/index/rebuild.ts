@@ -45,12 +45,44 @@ export async function indexCoverage(): Promise<{ indexed: number; total: number;
 /** Articles read per step. */
 const STEP = 250;
 /** Numbers held in postings not yet written (document numbers, frequencies, lengths, position bytes) before
- * the largest are written: ~100 MB of memory. */
+ * the largest are written: ~100 MB of memory, shared among the ranges indexed side by side. */
 const HELD_BUDGET = 16_000_000;
 /** Numbers of postings written per transaction (one write's structured clone stays short). */
 const WRITE_BUDGET = 2_000_000;
 /** Ms of work between pauses that let the page paint and take input. */
 const SLICE_MS = 30;
+/** Block numbers per range: a range's blocks of a word come after those of the ranges before it, as its
+ * documents do (a word's cursor reads its blocks in key order). */
+export const RANGE_BLOCKS = 1 << 20;
+
+/** How a rebuild's work is sized (tests make it tiny, to cross every boundary). */
+export interface RebuildOptions {
+  /** Articles read per step. */
+  step?: number;
+  /** Numbers held before the largest postings are written. */
+  heldBudget?: number;
+  /** Numbers of postings written per transaction. */
+  writeBudget?: number;
+}
+
+/** One share of a rebuild: the content of `keys`, numbered from `firstDoc`, its blocks from `firstBlock`. */
+export interface RebuildRange {
+  build: string;
+  keys: readonly string[];
+  firstDoc: number;
+  firstBlock: number;
+}
+
+/**
+ * Indexes a range, somewhere (this thread, or a worker: rebuild-worker.ts): progress in articles of the range
+ * done; false if another rebuild took over, or `signal` was aborted.
+ */
+export type RangeRunner = (
+  range: RebuildRange,
+  onProgress: (done: number) => void,
+  options: RebuildOptions,
+  signal: AbortSignal,
+) => Promise<boolean>;
 
 /** A word's postings not yet written: the next block of it. */
 interface Held {
@@ -82,16 +114,16 @@ function blockOf(term: string, held: Held): SearchBlockRecord {
 }
 
 /**
- * Rebuilds the whole index from the stored content, reporting progress. Returns false if another rebuild began
- * meanwhile (in another page) and this one stopped to leave it the index.
+ * Indexes the content of one range of a rebuild in this thread, writing it as it goes (RangeRunner). Its
+ * memory is bounded by `heldBudget`, whatever the range's size.
  */
-export async function rebuildIndex(
-  onProgress: (done: number, total: number) => void = () => {},
-  { step = STEP, heldBudget = HELD_BUDGET, writeBudget = WRITE_BUDGET } = {},
-): Promise<boolean> {
-  const keys = await db.contents.toCollection().primaryKeys();
+export const indexRange: RangeRunner = async (
+  { build, keys, firstDoc, firstBlock },
+  onProgress,
+  { step = STEP, heldBudget = HELD_BUDGET, writeBudget = WRITE_BUDGET },
+  signal,
+) => {
   const total = keys.length;
-  const build = await beginRebuild();
   // Words by number (a word is looked up once per occurrence; all else is indexed by its number).
   const table = new WordTable();
   const words = table.words;
@@ -112,7 +144,9 @@ export async function rebuildIndex(
   let readySize = 0;
   let docs: SearchDocRecord[] = [];
   let ids: string[] = [];
-  const totals: RebuildTotals = { next: 0, count: 0, totalLength: 0 };
+  const totals: RebuildTotals = { next: firstDoc, count: 0, totalLength: 0 };
+  /** The totals the parts written so far have added. */
+  const written: RebuildTotals = { next: firstDoc, count: 0, totalLength: 0 };
 
   const release = (word: number, list: Held) => {
     ready.push(blockOf(words[word]!, list));
@@ -121,13 +155,19 @@ export async function rebuildIndex(
     held[word] = { block: list.block + 1, docs: [], tfs: [], lens: [], pos: [] };
   };
   /** Writes what is ready, in transactions of a bounded size; the last of them also carries the documents
-   * read so far, and ends the rebuild if `last`. */
-  const write = async (last: boolean): Promise<boolean> => {
+   * read so far, and adds them to the totals. */
+  const write = async (): Promise<boolean> => {
     // What is ready now, taken from the lists the indexing goes on filling while it is written.
     const blocks = ready.splice(0);
     readySize = 0;
     const part = { docs, ids, from: totals.next - ids.length };
-    const sums = { ...totals };
+    const added = {
+      next: totals.next,
+      count: totals.count - written.count,
+      totalLength: totals.totalLength - written.totalLength,
+    };
+    Object.assign(written, totals);
+    const nothing = { next: 0, count: 0, totalLength: 0 };
     docs = [];
     ids = [];
     let n = 0;
@@ -140,8 +180,7 @@ export async function rebuildIndex(
       const chunk: RebuildPart = final
         ? { blocks: blocks.slice(from, n), ...part }
         : { blocks: blocks.slice(from, n), docs: [], ids: [], from: part.from };
-      if (!(await (final && last ? endRebuild(build, chunk, sums) : writeRebuildPart(build, chunk, sums))))
-        return false;
+      if (!(await writeRebuildPart(build, chunk, final ? added : nothing))) return false;
     } while (n < blocks.length);
     return true;
   };
@@ -153,6 +192,7 @@ export async function rebuildIndex(
   let reading = db.contents.bulkGet(keys.slice(0, step));
   for (let start = 0; start < total; start += step) {
     const contents = await reading;
+    if (signal.aborted) return false;
     if (start + step < total) reading = db.contents.bulkGet(keys.slice(start + step, start + 2 * step));
     for (const content of contents) {
       if (!content) continue; // removed since the rebuild began
@@ -193,7 +233,7 @@ export async function rebuildIndex(
       for (let i = 0; i < distinct; i++) {
         const word = docWords[i]!;
         let list = held[word];
-        if (!list) held[word] = list = { block: 0, docs: [], tfs: [], lens: [], pos: [] };
+        if (!list) held[word] = list = { block: firstBlock, docs: [], tfs: [], lens: [], pos: [] };
         const before = list.pos.length;
         const tf = counts[i]!;
         list.docs.push(docNo);
@@ -204,7 +244,10 @@ export async function rebuildIndex(
         heldSize += 3 + list.pos.length - before;
         if (list.docs.length === BLOCK) release(word, list);
       }
-      if (slices.due) await slices.pause();
+      if (slices.due) {
+        await slices.pause();
+        if (signal.aborted) return false;
+      }
     }
     if (heldSize > heldBudget) {
       // The words holding most are written as they are, until half the budget is held.
@@ -219,15 +262,61 @@ export async function rebuildIndex(
     }
     if (readySize > writeBudget || start + step >= total) {
       if (!(await writing)) return false;
-      writing = write(false);
+      writing = write();
     }
-    onProgress(Math.min(start + step, total), total);
+    onProgress(Math.min(start + step, total));
   }
   held.forEach((list, word) => {
     if (list?.docs.length) release(word, list);
   });
-  if (!(await writing)) return false;
-  const ended = await write(true);
+  return (await writing) && (await write());
+};
+
+/**
+ * Rebuilds the whole index from the stored content, reporting progress: in `ranges` shares indexed side by
+ * side by `runner` (workers: rebuild-worker.ts), each with its share of the memory budget. Returns false if
+ * another rebuild began meanwhile (in another page) and this one stopped to leave it the index; if a range
+ * fails, the others are stopped and the error is thrown (the index is then rebuilt again when next opened).
+ */
+export async function rebuildIndex(
+  onProgress: (done: number, total: number) => void = () => {},
+  {
+    runner = indexRange,
+    ranges = 1,
+    ...options
+  }: RebuildOptions & { runner?: RangeRunner; ranges?: number | ((total: number) => number) } = {},
+): Promise<boolean> {
+  const keys = await db.contents.toCollection().primaryKeys();
+  const total = keys.length;
+  const build = await beginRebuild();
+  const shares = Math.max(1, Math.min(typeof ranges === 'function' ? ranges(total) : ranges, total));
+  const size = Math.ceil(total / shares);
+  const done = new Array<number>(shares).fill(0);
+  const stop = new AbortController();
+  const heldBudget = (options.heldBudget ?? HELD_BUDGET) / shares;
+  const results = await Promise.all(
+    Array.from({ length: shares }, (_, r) => {
+      const range = {
+        build,
+        keys: keys.slice(r * size, (r + 1) * size),
+        firstDoc: r * size,
+        firstBlock: r * RANGE_BLOCKS,
+      };
+      const progress = (count: number) => {
+        done[r] = count;
+        onProgress(
+          done.reduce((sum, n) => sum + n, 0),
+          total,
+        );
+      };
+      return runner(range, progress, { ...options, heldBudget }, stop.signal).catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      });
+    }),
+  );
+  if (results.includes(false)) return false;
+  const ended = await endRebuild(build, total);
   onProgress(total, total);
   return ended;
 }
