@@ -8,7 +8,7 @@
 // Figures (suffix _10k, _50k): browser_backup_ms, browser_backup_file_mb and browser_backup_heap_mb ("Back up"
 // until the file is offered, its size, the peak JS heap meanwhile), browser_restore_ms, browser_restore_check_ms
 // (reading and checking the whole file), browser_restore_merge_ms (writing it), browser_restore_index_ms (its index rebuild),
-// browser_restore_heap_mb (peak JS heap), browser_restore_longest_task_ms, browser_search_first_ms,
+// browser_restore_heap_mb (peak JS heap, the page's and its workers'), browser_restore_longest_task_ms, browser_search_first_ms,
 // browser_search_p50_ms, browser_search_p95_ms (input to the count painted), browser_search_snippets_p50_ms
 // (input to the results' snippets painted: they are read once typing pauses), browser_popup_heading_ms (+ _empty, _ratio),
 // browser_save_ms (+ _empty, _ratio), browser_index_articles_per_s.
@@ -143,17 +143,43 @@ async function popupTimes(context, worker, id, url) {
   return { heading: median(heading), save: median(save) };
 }
 
-/** Samples the page's JS heap every 200 ms until `stop()`, which resolves to the peak in bytes. */
+/**
+ * Samples the JS heap of the page and of its workers (the index is rebuilt in workers) every 200 ms until
+ * `stop()`, which resolves to the peak of their sum in bytes. A worker's heap is asked through the page's
+ * session (auto-attached, messages relayed: Playwright's sessions reach pages only).
+ */
 async function sampleHeap(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const workers = new Set();
+  const answers = new Map();
+  let asked = 0;
+  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+    if (targetInfo.type === 'worker') workers.add(sessionId);
+  });
+  cdp.on('Target.detachedFromTarget', ({ sessionId }) => workers.delete(sessionId));
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const { id, result } = JSON.parse(message);
+    answers.get(id)?.(result?.usedSize ?? 0);
+    answers.delete(id);
+  });
+  const workerHeap = (sessionId) =>
+    new Promise((resolve) => {
+      const id = ++asked;
+      answers.set(id, resolve);
+      const message = JSON.stringify({ id, method: 'Runtime.getHeapUsage' });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => resolve(0));
+      setTimeout(() => resolve(0), 1_000); // a worker ending meanwhile
+    });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   let peak = 0;
   let sampling = true;
   const sample = (async () => {
     while (sampling) {
       const { metrics } = await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }));
       const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-      peak = Math.max(peak, used);
+      const inWorkers = await Promise.all([...workers].map(workerHeap));
+      peak = Math.max(peak, used + inWorkers.reduce((sum, n) => sum + n, 0));
       await new Promise((done) => setTimeout(done, 200));
     }
   })();

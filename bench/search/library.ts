@@ -4,7 +4,6 @@
  */
 import type { ArticleRecord, HighlightRecord } from '../../utils/records/types';
 import { tokens } from '../../utils/search/index/tokens';
-import type { SearchDoc } from '../../utils/search/search-library';
 import { seededRandom } from '../../tests/support/mutations';
 
 export function percentile(values: number[], p: number): number {
@@ -15,7 +14,14 @@ export function percentile(values: number[], p: number): number {
 export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Articles made of runs of the source words, so that vocabulary and word frequencies are those of real pages. */
-export function generate(words: readonly string[], count: number, seed: number): Array<SearchDoc & { text: string }> {
+/** A generated article with its stored highlights (whole records, as written) and text. */
+export interface GeneratedDoc {
+  article: ArticleRecord;
+  highlights: HighlightRecord[];
+  text: string;
+}
+
+export function generate(words: readonly string[], count: number, seed: number): GeneratedDoc[] {
   const random = seededRandom(seed);
   const pick = (length: number) => {
     const start = Math.floor(random() * (words.length - length));

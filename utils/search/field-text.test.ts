@@ -14,8 +14,23 @@ function random(seed: number) {
   };
 }
 
-const VOCABULARY = ['Café', 'cafe', 'naïve', 'NAIVE', 'data', 'database', 'dat', 'x86', 'über', 'ubers', 'o'];
-const GLUE = [' ', ' ', ', ', '-', '. ', '\n', "'", '/', '\u0000'];
+const VOCABULARY = [
+  'Café',
+  'cafe',
+  'naïve',
+  'NAIVE',
+  'data',
+  'database',
+  'dat',
+  'x86',
+  'über',
+  'ubers',
+  'o',
+  'Straße',
+  'Ωμέγα',
+];
+// Separators beyond ASCII too (quotes, dashes, no-break space, emoji): the kept fields write them as spaces.
+const GLUE = [' ', ' ', ', ', '-', '. ', '\n', "'", '/', '\u0000', '’', ' “', '” ', ' — ', '\u00a0', ' 👍 ', '\ud800'];
 
 function doc(i: number, next: () => number): SearchDoc {
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;

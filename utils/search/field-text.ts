@@ -7,13 +7,42 @@
  */
 import type { ArticleRecord, HighlightRecord } from '../records/types';
 import { timeSlices } from '../time-slices';
-import { fold } from './fold';
+import { fold, NOT_ASCII } from './fold';
 import type { Term } from './query';
+
+/**
+ * What the library page keeps of a highlight: what it shows and searches (the quote, colour and note), not its
+ * context and position, which only find it on the page. A page holds every highlight of the library (250,000
+ * at 50,000 articles), and the rest of each record was half of them. Never written back: not a record.
+ */
+export interface SearchHighlight {
+  id: string;
+  articleId: string;
+  color: string;
+  note: string;
+  createdAt: number;
+  updatedAt: number;
+  selectors: { quote: { exact: string } };
+}
+
+/** A stored highlight as the library page keeps it (SearchHighlight), made of the record's own values only. */
+export function searchHighlight(record: HighlightRecord, articleId = record.articleId): SearchHighlight {
+  const { id, color, note, createdAt, updatedAt } = record;
+  return {
+    id,
+    articleId,
+    color,
+    note,
+    createdAt,
+    updatedAt,
+    selectors: { quote: { exact: record.selectors.quote.exact } },
+  };
+}
 
 /** An article with its highlights, as searched. */
 export interface SearchDoc {
   article: ArticleRecord;
-  highlights: readonly HighlightRecord[];
+  highlights: readonly SearchHighlight[];
 }
 
 /** What a match in each field counts, in the order of `rawFields`. */
@@ -74,6 +103,27 @@ const SEPARATOR = '\u0000';
  * articles (a save elsewhere) folds only those, not 50,000 articles' fields again. */
 const foldedDocs = new WeakMap<SearchDoc, string[]>();
 
+/** Characters beyond ASCII that are no part of a word (curly quotes, dashes, spaces, emoji): a space to every
+ * finder, and written as one in the folded fields. */
+// eslint-disable-next-line no-control-regex -- the ASCII range, NUL included, is the point
+const WIDE_SEPARATOR = /[^\p{L}\p{N}\p{M}\u0000-\u007f]/gu;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A doc's folded fields as kept: with WIDE_SEPARATOR's characters as spaces, and re-made as a string of one byte
+ * a character when that leaves them plain ASCII. A string built from text with one curly quote anywhere is held
+ * at two bytes a character, and so were nearly all fields (90 MB of them at 50,000 articles, the search page's
+ * largest part); the browser's decoder makes one-byte strings of ASCII.
+ */
+function compactFields(fields: string[]): string[] {
+  const joined = fields.join(SEPARATOR).replace(WIDE_SEPARATOR, ' ');
+  const compact = NOT_ASCII.test(joined) ? joined : decoder.decode(encoder.encode(joined));
+  const out = compact.split(SEPARATOR);
+  // A field holding the separator (never, as fields are cleaned of it) would shift the others: kept as it is.
+  return out.length === FIELDS ? out : fields;
+}
+
 /** Folds the fields of `docs` in one call (far cheaper than one per field) and keeps each doc's. */
 function foldDocs(docs: readonly SearchDoc[]): void {
   const clean = (field: string) => (field.includes(SEPARATOR) ? field.replaceAll(SEPARATOR, ' ') : field);
@@ -82,10 +132,12 @@ function foldDocs(docs: readonly SearchDoc[]): void {
   docs.forEach((doc, d) =>
     foldedDocs.set(
       doc,
-      // Folding never makes or removes a separator; should it, that doc is folded alone.
-      segments.length === docs.length * FIELDS
-        ? segments.slice(d * FIELDS, (d + 1) * FIELDS)
-        : raw[d]!.map((field) => fold(field)),
+      compactFields(
+        // Folding never makes or removes a separator; should it, that doc is folded alone.
+        segments.length === docs.length * FIELDS
+          ? segments.slice(d * FIELDS, (d + 1) * FIELDS)
+          : raw[d]!.map((field) => fold(field)),
+      ),
     ),
   );
 }

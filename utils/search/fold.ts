@@ -15,7 +15,7 @@ export function fold(text: string): string {
 }
 
 // eslint-disable-next-line no-control-regex -- the ASCII range, NUL included, is the point
-const NOT_ASCII = /[^\u0000-\u007f]/;
+export const NOT_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * Where any of the folded `terms` first occurs in `text` (an index into `fold(text)`), or -1. Tries plain lower

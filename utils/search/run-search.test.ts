@@ -37,3 +37,31 @@ describe('what the search page shows first', () => {
     await expect(search).rejects.toBeInstanceOf(SearchAbandoned);
   });
 });
+
+describe('the library as the search page keeps it', () => {
+  it('keeps of each highlight what it shows and searches, not where it is on the page', async () => {
+    const article = await saveArticle(extractedArticle({ text: 'Before the body after.' }));
+    const selectors = quoteSelectors('body', 11);
+    const stored = await addHighlight(
+      article.id,
+      { ...selectors, quote: { ...selectors.quote, prefix: 'Before the ', suffix: ' after.' } },
+      'green',
+      'a note',
+    );
+    const [doc] = await loadSearchDocs();
+    expect(doc!.highlights).toEqual([
+      {
+        id: stored.id,
+        articleId: article.id,
+        color: 'green',
+        note: 'a note',
+        createdAt: stored.createdAt,
+        updatedAt: stored.updatedAt,
+        selectors: { quote: { exact: 'body' } },
+      },
+    ]);
+    // And it is found by its quote and note as before.
+    const { ranking } = await runSearch([doc!], parseQuery('note '));
+    expect(ranking.hits(0, 1)[0]!.matchingHighlights.map((h) => h.id)).toEqual([stored.id]);
+  });
+});

@@ -8,7 +8,8 @@ import { groupBy } from '../group';
 import type { TextScores } from './index/bm25';
 import { searchPhrase } from './index/phrases';
 import { matchTerm } from './index/term-search';
-import { FieldTextReplaced, prepareFieldText } from './field-text';
+import { FieldTextReplaced, prepareFieldText, searchHighlight, type SearchHighlight } from './field-text';
+import type { ArticleRecord, HighlightRecord } from '../records/types';
 import { firstIndexOfFolded } from './fold';
 import type { ParsedQuery, Term } from './query';
 import { rankLibrary, type Ranking, type SearchDoc } from './search-library';
@@ -18,11 +19,20 @@ export const PAGE_SIZE = 25;
 /** Characters of text shown around the first match. */
 const SNIPPET = 220;
 
+/** Articles with their highlights as the page keeps them (searchHighlight; the article's id string shared). */
+function docsOf(articles: readonly ArticleRecord[], highlights: readonly HighlightRecord[]): SearchDoc[] {
+  const byArticle = groupBy(highlights, (h) => h.articleId);
+  return articles.map((article) => ({
+    article,
+    highlights: byArticle.get(article.id)?.map((h) => searchHighlight(h, article.id)) ?? NO_HIGHLIGHTS,
+  }));
+}
+const NO_HIGHLIGHTS: readonly SearchHighlight[] = [];
+
 /** Every saved article with its highlights: what the in-memory half of a search runs over. */
 export async function loadSearchDocs(database: GleanerDatabase = db): Promise<SearchDoc[]> {
   const [articles, highlights] = await Promise.all([database.articles.toArray(), database.highlights.toArray()]);
-  const byArticle = groupBy(highlights, (h) => h.articleId);
-  return articles.map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] }));
+  return docsOf(articles, highlights);
 }
 
 /** The articles `ids` as stored now, with their highlights (an id no longer stored is left out). */
@@ -35,10 +45,10 @@ export async function readSearchDocs(ids: readonly string[]): Promise<SearchDoc[
         .anyOf([...ids])
         .toArray(),
     ]);
-    const byArticle = groupBy(highlights, (h) => h.articleId);
-    return articles
-      .filter((article) => article !== undefined)
-      .map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] }));
+    return docsOf(
+      articles.filter((article) => article !== undefined),
+      highlights,
+    );
   });
 }
 
@@ -57,8 +67,7 @@ export async function newestDocs(limit: number): Promise<{ total: number; docs: 
       .where('articleId')
       .anyOf(articles.map((article) => article.id))
       .toArray();
-    const byArticle = groupBy(highlights, (h) => h.articleId);
-    return { total, docs: articles.map((article) => ({ article, highlights: byArticle.get(article.id) ?? [] })) };
+    return { total, docs: docsOf(articles, highlights) };
   });
 }
 

@@ -3,7 +3,7 @@
  * text through the full-text index (`body`, see index/ and run-search.ts), whose BM25 scores add to the
  * field weights. Fields match the way the index does (see finderOf).
  */
-import type { ArticleRecord, HighlightRecord } from '../records/types';
+import type { ArticleRecord } from '../records/types';
 import type { TextScores } from './index/bm25';
 import { CJK, NON_WORD } from './index/tokens';
 import {
@@ -16,6 +16,7 @@ import {
   WEIGHTS,
   type FieldText,
   type SearchDoc,
+  type SearchHighlight,
 } from './field-text';
 import { fold } from './fold';
 import type { ParsedQuery, Term } from './query';
@@ -24,7 +25,7 @@ export type { SearchDoc } from './field-text';
 
 /** A matching article, the highlights that matched, and how well it matched. */
 export interface SearchHit extends SearchDoc {
-  matchingHighlights: readonly HighlightRecord[];
+  matchingHighlights: readonly SearchHighlight[];
   score: number;
 }
 
@@ -131,9 +132,9 @@ function passesFilters(doc: SearchDoc, query: ParsedQuery): boolean {
 }
 
 /** The folded text of each highlight (quote and note), for telling which highlights matched. */
-const highlightTexts = new WeakMap<HighlightRecord, string>();
+const highlightTexts = new WeakMap<SearchHighlight, string>();
 
-function highlightText(h: HighlightRecord): string {
+function highlightText(h: SearchHighlight): string {
   let text = highlightTexts.get(h);
   if (text === undefined) highlightTexts.set(h, (text = fold(`${h.selectors.quote.exact}\n${h.note}`)));
   return text;
@@ -208,7 +209,7 @@ export class Ranking {
 }
 
 /** The matching highlights of a query without words: one empty list, not one per result. */
-const NONE: readonly HighlightRecord[] = [];
+const NONE: readonly SearchHighlight[] = [];
 
 /** The `k` first of `items` by `compare`, in order: a heap of the k best seen so far, its worst on top. */
 function topOf(items: Int32Array, k: number, compare: (a: number, b: number) => number): Int32Array {
