@@ -42,6 +42,7 @@ export default defineUnlistedScript(() => {
     },
     revealHighlight: async ({ id }) => highlights.reveal(id),
     highlightStatus: async () => highlights.statuses(),
+    highlightPlaces: async () => highlights.foundPlaces(),
     showMessage: async ({ text }) => {
       ui.say(text);
       return null;

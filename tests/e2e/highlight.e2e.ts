@@ -35,6 +35,26 @@ const LONG_TO = 'medical care is more important than ever,”';
 
 const env = useExtension();
 
+/** Each stored highlight's position, by its quote, read from the extension's database. */
+function storedStarts(): Promise<Record<string, number>> {
+  return env.browser.background.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('gleaner');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('highlights').objectStore('highlights').getAll();
+          all.onsuccess = () => {
+            type Stored = { selectors: { quote: { exact: string }; position?: { start: number } } };
+            const rows = all.result as Stored[];
+            resolve(Object.fromEntries(rows.map((h) => [h.selectors.quote.exact, h.selectors.position?.start ?? -1])));
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
 /** The ITIJ page changed the way sites change: an inserted block, an edited teaser, re-flowed white space. */
 function changedItij(): string {
   return ITIJ.replace(
@@ -85,6 +105,7 @@ describe('highlighting on the ITIJ page', () => {
     expect((await drawnHighlights(page)).some((h) => h.text === SENTENCE)).toBe(true);
 
     // The site changes its markup and text around them: still on the same text.
+    const before = await storedStarts();
     env.server.route('/itij/story.html', changedItij());
     await page.reload();
     expect(await page.getByText('Health tech: the key to lower costs?').count()).toBe(1);
@@ -94,6 +115,10 @@ describe('highlighting on the ITIJ page', () => {
     expect(after.find((h) => h.text !== SENTENCE)?.text.replace(/\s+/g, ' ')).toMatch(
       new RegExp(`^${LONG_FROM}.*${LONG_TO}$`),
     );
+    // Where the page has them now is kept for the next visit: both moved down by the block inserted above.
+    await expect
+      .poll(async () => Object.entries(await storedStarts()).every(([quote, start]) => start > before[quote]!))
+      .toBe(true);
 
     // The sentence is rewritten away: the popup shows that highlight as orphaned, never drawn elsewhere.
     env.server.route(

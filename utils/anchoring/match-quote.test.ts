@@ -93,6 +93,54 @@ describe('matchQuote', () => {
     expect(matchQuote(text, QUOTE, { prefix: BEFORE, suffix: AFTER, hint: second })?.start).toBe(second);
   });
 
+  it.each([
+    ['a prefix of white space only', { prefix: '\n\n' }],
+    ['an empty prefix', { prefix: '' }],
+  ])('takes %s as nothing known: a heading at the top is not outscored by its repeat after a break', (_, side) => {
+    const story = '\nThe story begins here and goes on for a while.';
+    const text = `Breaking News${story}\n\nBreaking News\nAnother story, told at another time.`;
+    const match = matchQuote(text, 'Breaking News', { ...side, suffix: story.slice(0, 32), hint: 0 });
+    expect(match?.start).toBe(0);
+  });
+
+  it('takes a suffix of white space only as nothing known, and finds the passage by its prefix', () => {
+    const text = `${filler(2)}${BEFORE}${QUOTE}\n\nLater: ${QUOTE}\n\n${filler(2)}`;
+    const where = at(text, QUOTE);
+    // The stored position is stale (the page moved), and pointed at the repeat.
+    const stale = at(text, QUOTE, where + 1);
+    expect(matchQuote(text, QUOTE, { prefix: BEFORE, suffix: '\n\n', hint: stale })?.start).toBe(where);
+  });
+
+  describe('a quote known to repeat with its context (a list shown twice)', () => {
+    const entry = (i: number) => `These notes: issue ${i}, week ${i}. `;
+    const list = Array.from({ length: 10 }, (_, i) => entry(30 - i)).join('');
+    const QUOTE = 'These notes: issue 25, week 25.';
+    const context = (text: string, start: number) => ({
+      prefix: text.slice(start - 64, start),
+      suffix: text.slice(start + QUOTE.length, start + QUOTE.length + 64),
+      hint: start,
+      repeated: true,
+    });
+
+    it('is orphaned when an ad next to it makes the other copy fit better and neither is clearly nearer', () => {
+      // The second list's entry was meant; the page then put 200 characters above the second list and an ad
+      // right after the entry: the first list's copy fits better, and is not much farther from where it was.
+      const before = `Recent: ${list}All: ${list}`;
+      const meant = before.lastIndexOf(QUOTE);
+      const ad = ' Advertisement. Subscribe now and save. ';
+      const shifted = before.replace('All: ', `All: ${'x'.repeat(200)} `);
+      const after = `${shifted.slice(0, shifted.lastIndexOf(QUOTE) + QUOTE.length)}${ad}${shifted.slice(shifted.lastIndexOf(QUOTE) + QUOTE.length)}`;
+      expect(matchQuote(after, QUOTE, context(before, meant))).toBeNull();
+    });
+
+    it('is found where it was when the other copy is far away', () => {
+      const before = `Menu: ${list}${filler(200)}Footer: ${list}`;
+      const meant = before.lastIndexOf(QUOTE);
+      const after = before.replace(/Footer: /, `Footer: ${filler(3)}`);
+      expect(matchQuote(after, QUOTE, context(before, meant))?.start).toBe(after.lastIndexOf(QUOTE));
+    });
+  });
+
   it('finds nothing for an empty quote', () => {
     expect(matchQuote('any text', '')).toBeNull();
   });

@@ -37,6 +37,9 @@ export interface QuoteContext {
   suffix?: string;
   /** The offset it started at. */
   hint?: number;
+  /** The quote was repeated word for word with its context when it was made (its context was lengthened to
+   * tell its places apart, and still may not): another place that fits nearly as well is a rival. */
+  repeated?: boolean;
 }
 
 function exactMatches(text: string, quote: string): Array<{ start: number; end: number; errors: number }> {
@@ -56,6 +59,10 @@ function similarity(actual: string, expected: string): number {
   return best ? 1 - best.errors / expected.length : 0;
 }
 
+/** Whether a stored context tells anything: empty or white space only (a heading at the top of the page, a
+ * passage after a paragraph break) says nothing about which occurrence it was, and is no mismatch. */
+const knows = (side: string | undefined): side is string => side !== undefined && side.trim() !== '';
+
 /** Similarity of the context: how well the prefix ends at `start` and the suffix starts at `end`. */
 function contextScores(
   text: string,
@@ -63,10 +70,10 @@ function contextScores(
   end: number,
   context: QuoteContext,
 ): { prefix: number; suffix: number } {
-  const prefix = context.prefix
+  const prefix = knows(context.prefix)
     ? similarity(text.slice(Math.max(0, start - context.prefix.length), start), context.prefix)
     : 1;
-  const suffix = context.suffix ? similarity(text.slice(end, end + context.suffix.length), context.suffix) : 1;
+  const suffix = knows(context.suffix) ? similarity(text.slice(end, end + context.suffix.length), context.suffix) : 1;
   return { prefix, suffix };
 }
 
@@ -126,7 +133,7 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
       if (approximate && (!found || approximate.score > found.score)) found = approximate;
     }
   }
-  if (found) found = settleAmbiguity(found, scored, quote.length);
+  if (found) found = settleAmbiguity(found, scored, quote.length, context.repeated === true);
   if (!found) return null;
   const acceptable = found.quoteScore >= 0.8 || (found.quoteScore >= 0.6 && found.contextScore >= 0.8);
   return acceptable ? found : null;
@@ -134,19 +141,36 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
 
 /** Places whose quote-and-context fit differs by less than this are told apart only by position. */
 const AMBIGUITY_MARGIN = 0.03;
+/** The same for a word-for-word repeat of a quote known to repeat with its context (QuoteContext.repeated): a
+ * change next to the passage (an ad inserted) lowers its fit by this much while a repeat elsewhere fits as it did. */
+const REPEATED_MARGIN = 0.2;
+/** How much nearer the old offset the nearest of a repeated quote's places must be than the next to be taken. */
+const NEARER = 4;
 
 /**
  * When other places fit the quote and its context (nearly) as well as the chosen one (a paragraph repeated word
  * for word, a headline listed twice), only position can tell them apart, and the page's changes have shifted
- * positions. The place right where the passage was wins; if none is, guessing would draw on the wrong text
- * half the time, so the highlight is orphaned instead (null).
+ * positions. The place right where the passage was wins; for a quote known to repeat, so does one far nearer it
+ * than any other. Otherwise guessing would draw on the wrong text half the time, so the highlight is orphaned
+ * instead (null).
  */
-function settleAmbiguity(chosen: QuoteMatch, all: readonly QuoteMatch[], quoteLength: number): QuoteMatch | null {
+function settleAmbiguity(
+  chosen: QuoteMatch,
+  all: readonly QuoteMatch[],
+  quoteLength: number,
+  repeated: boolean,
+): QuoteMatch | null {
   const rivals = all.filter(
-    (other) => Math.abs(other.textScore - chosen.textScore) < AMBIGUITY_MARGIN || other.textScore > chosen.textScore,
+    (other) =>
+      Math.abs(other.textScore - chosen.textScore) < AMBIGUITY_MARGIN ||
+      other.textScore > chosen.textScore ||
+      (repeated && other.quoteScore >= chosen.quoteScore && chosen.textScore - other.textScore < REPEATED_MARGIN),
   );
   const places = rivals.filter((m, i) => rivals.findIndex((o) => o.start < m.end && m.start < o.end) === i);
   if (places.length <= 1) return chosen;
   const atHint = places.filter((m) => m.distance <= Math.min(32, quoteLength));
-  return atHint.length === 1 ? atHint[0]! : null;
+  if (atHint.length === 1) return atHint[0]!;
+  if (!repeated) return null;
+  const [nearest, next] = [...places].sort((a, b) => a.distance - b.distance);
+  return nearest!.distance * NEARER <= next!.distance ? nearest! : null;
 }

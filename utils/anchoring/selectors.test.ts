@@ -25,6 +25,22 @@ describe('selectors', () => {
     });
   });
 
+  it('keep more context for a quote repeated with its context (a list shown twice), until its place is told apart', () => {
+    const list = Array.from({ length: 12 }, (_, i) => `<li>Weekly notes: issue ${40 - i}</li>`).join('');
+    const model = buildTextModel(
+      rootOf(`<p>Recent posts</p><ul>${list}</ul><p>Archive of all posts</p><ul>${list}</ul>`),
+    );
+    const second = model.text.lastIndexOf('Weekly notes: issue 35');
+    const { quote } = selectorsAt(model, second, second + 'Weekly notes: issue 35'.length);
+    // 32 characters each side are the same at both places; more tell them apart ("Archive of all posts").
+    expect(quote.prefix.length).toBeGreaterThan(32);
+    const whole = quote.prefix + quote.exact + quote.suffix;
+    expect(model.text.indexOf(whole)).toBe(model.text.lastIndexOf(whole));
+    // A quote that is not repeated keeps 32.
+    const once = model.text.indexOf('Recent');
+    expect(selectorsAt(model, once, once + 6).quote.suffix).toHaveLength(32);
+  });
+
   it('find the text by position when nothing changed', () => {
     const model = buildTextModel(rootOf('<p>alpha beta gamma</p>'));
     expect(locate(model, selectorsAt(model, 6, 10))).toEqual({ start: 6, end: 10, method: 'position' });
@@ -51,6 +67,14 @@ describe('selectors', () => {
       rootOf('<p>Governments must work together to stop all cyber-attacks on hospitals!</p>'),
     );
     expect(locate(after, selectors)).toMatchObject({ start: 0, method: 'fuzzy' });
+  });
+
+  it('find a quote known without its position (an import) by its quote and context', () => {
+    const model = buildTextModel(rootOf('<p>First, the cat sat.</p><p>Later, the cat sat again.</p>'));
+    const quote = { type: 'TextQuoteSelector' as const, exact: 'the cat sat', prefix: 'Later, ', suffix: ' again.' };
+    const found = locate(model, { quote })!;
+    expect(found).toMatchObject({ method: 'quote', start: model.text.lastIndexOf('the cat sat') });
+    expect(locate(model, { quote: { ...quote, prefix: '', suffix: '' } })).toBeNull(); // two places, no way to tell
   });
 
   it('orphan a highlight whose text is gone rather than draw it elsewhere', () => {

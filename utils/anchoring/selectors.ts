@@ -9,11 +9,30 @@ import { fromRange, toRange, type TextModel } from './text-model';
 
 /** Characters of context kept before and after a quote. */
 export const CONTEXT_LENGTH = 32;
+/** Most characters of context kept, when fewer do not tell a repeated quote's places apart. */
+export const MAX_CONTEXT_LENGTH = 256;
 
-/** Both selectors of one highlight. */
+/**
+ * The context of [start, end): CONTEXT_LENGTH characters each side, or more (doubling up to MAX_CONTEXT_LENGTH)
+ * while the quote with that context occurs more than once in the text (a list or a headline shown twice on the
+ * page). Only when it is made is it known which of the places was meant; afterwards a change right next to the
+ * passage (an ad inserted) makes the other place fit better.
+ */
+function contextAt(text: string, start: number, end: number): { prefix: string; suffix: string } {
+  for (let length = CONTEXT_LENGTH; ; length *= 2) {
+    const from = Math.max(0, start - length);
+    const prefix = text.slice(from, start);
+    const suffix = text.slice(end, end + length);
+    const whole = prefix + text.slice(start, end) + suffix;
+    const unique = text.indexOf(whole) === from && text.indexOf(whole, from + 1) < 0;
+    if (unique || length >= MAX_CONTEXT_LENGTH) return { prefix, suffix };
+  }
+}
+
+/** The selectors of one highlight: its quote, and where it was when known (Selectors made here always say). */
 export interface Selectors {
   quote: TextQuoteSelector;
-  position: TextPositionSelector;
+  position?: TextPositionSelector;
 }
 
 /** How a highlight was found again: by position, by exact quote, or approximately. */
@@ -28,21 +47,16 @@ export interface Anchor {
 }
 
 /** Selectors for model range [start, end). */
-export function selectorsAt(model: TextModel, start: number, end: number): Selectors {
+export function selectorsAt(model: TextModel, start: number, end: number): Required<Selectors> {
   const { text } = model;
   return {
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
-    },
+    quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), ...contextAt(text, start, end) },
     position: { type: 'TextPositionSelector', start, end },
   };
 }
 
 /** Selectors for a DOM Range (a selection), or null if it selects no text of the model. */
-export function describeRange(model: TextModel, range: Range): Selectors | null {
+export function describeRange(model: TextModel, range: Range): Required<Selectors> | null {
   const offsets = fromRange(model, range);
   return offsets ? selectorsAt(model, offsets.start, offsets.end) : null;
 }
@@ -54,10 +68,12 @@ export function locate(
 ): { start: number; end: number; method: AnchorMethod } | null {
   const { quote, position } = selectors;
   const { text } = model;
-  if (text.slice(position.start, position.end) === quote.exact) {
+  if (position && text.slice(position.start, position.end) === quote.exact) {
     return { start: position.start, end: position.end, method: 'position' };
   }
-  const match = matchQuote(text, quote.exact, { prefix: quote.prefix, suffix: quote.suffix, hint: position.start });
+  const { prefix, suffix } = quote;
+  const repeated = prefix.length > CONTEXT_LENGTH || suffix.length > CONTEXT_LENGTH;
+  const match = matchQuote(text, quote.exact, { prefix, suffix, hint: position?.start, repeated });
   if (!match) return null;
   return { start: match.start, end: match.end, method: match.quoteScore === 1 ? 'quote' : 'fuzzy' };
 }

@@ -4,6 +4,7 @@ import {
   addHighlight,
   deleteHighlight,
   getHighlight,
+  keepPlaces,
   listHighlights,
   undeleteHighlight,
   updateHighlight,
@@ -32,6 +33,33 @@ describe('highlights', () => {
     expect(list.map((h) => h.selectors.quote.exact)).toEqual(['earlier', 'later']);
     expect(list[0]).toMatchObject({ color: 'yellow', note: 'a note', createdAt: 3 });
     expect((await db.articles.get(article.id))?.updatedAt).toBe(3);
+  });
+
+  it('keep where the page last found them, and then list in that order', async () => {
+    const article = await saveArticle(extractedArticle({ url: 'https://e.com/a' }), 1);
+    const other = await saveArticle(extractedArticle({ url: 'https://e.com/b' }), 1);
+    const a = await addHighlight(article.id, selectorsAt(10, 'first'), 'blue', '', 2);
+    const imported = await addHighlight(article.id, { quote: selectorsAt(0, 'second').quote }, 'blue', '', 3);
+    const theirs = await addHighlight(other.id, selectorsAt(5, 'theirs'), 'blue', '', 4);
+    // Not found yet, the imported one lists last.
+    expect((await listHighlights(article.id)).map((h) => h.id)).toEqual([a.id, imported.id]);
+    const moved = await keepPlaces(article.id, {
+      [a.id]: { start: 90, end: 95 },
+      [imported.id]: { start: 40, end: 46 },
+      [theirs.id]: { start: 0, end: 6 }, // another article's: not this page's to move
+      [crypto.randomUUID()]: { start: 1, end: 2 },
+    });
+    expect(moved).toBe(2);
+    const list = await listHighlights(article.id);
+    expect(list.map((h) => [h.id, h.selectors.position])).toEqual([
+      [imported.id, { type: 'TextPositionSelector', start: 40, end: 46 }],
+      [a.id, { type: 'TextPositionSelector', start: 90, end: 95 }],
+    ]);
+    // Not an edit: their times, their article's and the other article's highlight stay as they were.
+    expect(list.map((h) => h.updatedAt)).toEqual([3, 2]);
+    expect((await db.articles.get(article.id))!.updatedAt).toBe(3);
+    expect((await getHighlight(theirs.id))!.selectors.position).toEqual(theirs.selectors.position);
+    expect(await keepPlaces(article.id, { [a.id]: { start: 90, end: 95 } })).toBe(0);
   });
 
   it('need a saved article', async () => {

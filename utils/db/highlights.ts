@@ -3,13 +3,12 @@ import type { Selectors } from '../anchoring/selectors';
 import { gleanerError } from '../error-text';
 import { db } from './schema';
 import type { HighlightRecord } from '../records/types';
+import { byPageOrder } from '../records/page-order';
 
 /** The highlights of an article in page order (by where they started when made). */
 export async function listHighlights(articleId: string): Promise<HighlightRecord[]> {
   const highlights = await db.highlights.where('articleId').equals(articleId).toArray();
-  return highlights.sort(
-    (a, b) => a.selectors.position.start - b.selectors.position.start || a.createdAt - b.createdAt,
-  );
+  return highlights.sort(byPageOrder);
 }
 
 /** Reads one highlight. */
@@ -70,6 +69,31 @@ export async function updateHighlight(
     await db.highlights.put(record);
     await touchArticle(record.articleId, now);
     return record;
+  });
+}
+
+/**
+ * Keeps where the page last found highlights of `articleId` (a position selector per highlight id), so that the
+ * next visit finds them by position and they list in page order: the page changed since they were made, or they
+ * were imported with their quote alone. Not a change of the highlight (its updatedAt stays); ids of another
+ * article's highlights are ignored. Returns how many positions changed.
+ */
+export async function keepPlaces(
+  articleId: string,
+  places: Readonly<Record<string, { start: number; end: number }>>,
+): Promise<number> {
+  const ids = Object.keys(places);
+  if (!ids.length) return 0;
+  return db.transaction('rw', db.highlights, async () => {
+    const moved = (await db.highlights.bulkGet(ids)).flatMap((record): HighlightRecord[] => {
+      const place = record && record.articleId === articleId ? places[record.id] : undefined;
+      const old = record?.selectors.position;
+      if (!record || !place || (old?.start === place.start && old.end === place.end)) return [];
+      const position = { type: 'TextPositionSelector' as const, start: place.start, end: place.end };
+      return [{ ...record, selectors: { ...record.selectors, position } }];
+    });
+    await db.highlights.bulkPut(moved);
+    return moved.length;
   });
 }
 

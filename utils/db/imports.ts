@@ -81,11 +81,8 @@ export async function addImportedItems(items: readonly ImportItem[], now: number
           note: h.note,
           createdAt: item.savedAt,
           updatedAt: now,
-          // Only the quote is known: the position is a placeholder that re-anchoring checks and discards.
-          selectors: {
-            quote: { type: 'TextQuoteSelector', exact: h.exact, prefix: '', suffix: '' },
-            position: { type: 'TextPositionSelector', start: 0, end: h.exact.length },
-          },
+          // Only the quote is known (found on the page, its position is then kept).
+          selectors: { quote: { type: 'TextQuoteSelector', exact: h.exact, prefix: '', suffix: '' } },
         }));
       await db.highlights.bulkAdd(highlights);
       report.highlights += highlights.length;

@@ -9,6 +9,7 @@ import { gfm } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
 import { stringify } from 'yaml';
 import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
+import { byPageOrder } from '../records/page-order';
 import { sanitizeArticleHtml } from '../sanitize';
 import type { TemplateVariable } from './template-variables';
 
@@ -109,9 +110,7 @@ function blockquote(text: string): string {
 
 /** The highlights in page order, each a block quote followed by its colour and note. */
 export function highlightsMarkdown(highlights: readonly HighlightRecord[]): string {
-  const ordered = [...highlights].sort(
-    (a, b) => a.selectors.position.start - b.selectors.position.start || a.createdAt - b.createdAt,
-  );
+  const ordered = [...highlights].sort(byPageOrder);
   return ordered
     .map((h) => {
       const lines = [blockquote(h.selectors.quote.exact), '', `- Colour: ${h.color}`];

@@ -2,6 +2,7 @@
  * What the background does with highlights: inject the highlighter into saved pages (and only those), highlight
  * a tab's selection, and keep the page in step with the library when the popup changes something.
  */
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { findArticleForPage } from '../db/articles';
 import * as repo from '../db/highlights';
@@ -10,7 +11,7 @@ import { reasonMessage } from '../save/extraction';
 import { gleanerError } from '../error-text';
 import { DEFAULT_COLOR } from '../settings/palette';
 import type { HighlightView } from '../messaging/protocol';
-import type { DrawnHighlight } from '../messaging/page-protocol';
+import { HighlightPlacesSchema, type DrawnHighlight } from '../messaging/page-protocol';
 import { sendToTab } from '../messaging/send';
 import { revisitExceptions, revisitRestore } from '../settings/storage';
 import { showsOnRevisit } from '../settings/revisit';
@@ -49,10 +50,19 @@ export async function showHighlightsInTab(
     return null;
   }
   await injectHighlighter(tabId);
-  return sendToTab(tabId, 'drawHighlights', {
+  const statuses = await sendToTab(tabId, 'drawHighlights', {
     highlights: toDraw(await repo.listHighlights(article.id)),
     replace: true,
   });
+  await keepPlaces(tabId, article.id);
+  return statuses;
+}
+
+/** Keeps where the tab's page found its highlights away from their stored positions (repo.keepPlaces). */
+async function keepPlaces(tabId: number, articleId: string): Promise<number> {
+  const answer = await tellTab(tabId, (id) => sendToTab(id, 'highlightPlaces', {}));
+  const places = v.safeParse(HighlightPlacesSchema, answer);
+  return places.success ? repo.keepPlaces(articleId, places.output) : 0;
 }
 
 /** Whether the revisit settings bring highlights back on `url` (the popup still draws them when opened). */
@@ -80,11 +90,13 @@ export async function listTabHighlights(tabId: number): Promise<HighlightView[]>
   const tab = await browser.tabs.get(tabId);
   const article = tab.url ? await findArticleForPage(tab.url) : null;
   if (!article) return [];
-  const records = await repo.listHighlights(article.id);
+  let records = await repo.listHighlights(article.id);
   let statuses: Record<string, string> | null = await tellTab(tabId, (id) => sendToTab(id, 'highlightStatus', {}));
   // Not drawn yet (the extension restarted, or the page was just saved): draw them now.
   if (!statuses || records.some((record) => !(record.id in statuses!)))
     statuses = await showHighlightsInTab(tabId, tab.url).catch(() => null);
+  // Some may have been found since they were drawn (late content): where, kept for the next visit.
+  else if (await keepPlaces(tabId, article.id)) records = await repo.listHighlights(article.id);
   return records.map((record) => ({
     ...record,
     status: (statuses?.[record.id] as HighlightView['status'] | undefined) ?? 'pending',

@@ -122,6 +122,8 @@ No date,https://e.com/undated,,,unread
       ['This will not be the last health crisis.', 'The key line.'],
       ['Two lines\nof quote', ''],
     ]);
+    // Their quotes alone are known: no invented position (it is kept once the page shows them).
+    expect(highlights.map((h) => h.selectors.position)).toEqual([undefined, undefined]);
     // Importing again adds nothing twice.
     expect(await importItems(parsed)).toMatchObject({ merged: 1, highlights: 0 });
   });

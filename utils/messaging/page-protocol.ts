@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { Selectors } from '../anchoring/selectors';
-import { ColorSchema, IdSchema, SelectorsSchema } from '../records/schemas';
+import { ColorSchema, IdSchema, Offset, SelectorsSchema } from '../records/schemas';
 import { PanelEventSchema, type AnchorStatus } from './protocol';
 import type { ProtocolDefinition } from './envelope';
 
@@ -14,6 +14,25 @@ import type { ProtocolDefinition } from './envelope';
  */
 const DrawnHighlightSchema = v.strictObject({ id: IdSchema, selectors: SelectorsSchema, color: ColorSchema });
 export type DrawnHighlight = v.InferOutput<typeof DrawnHighlightSchema>;
+
+/** Where a highlight was found in the page's text (offsets of the text model, as in a position selector). */
+export interface TextPlace {
+  start: number;
+  end: number;
+}
+
+/** The answer to `highlightPlaces`, checked by the background before it keeps any: the page's process is the
+ * page's, and what it says is only believed where it is a well-formed place of one of the page's highlights. */
+export const HighlightPlacesSchema = v.pipe(
+  v.record(
+    IdSchema,
+    v.pipe(
+      v.strictObject({ start: Offset, end: Offset }),
+      v.check((place) => place.end > place.start),
+    ),
+  ),
+  v.check((places) => Object.keys(places).length <= 10_000),
+);
 
 /** Request schemas, by message type. */
 export const pageSchemas = {
@@ -32,6 +51,8 @@ export const pageSchemas = {
   revealHighlight: v.strictObject({ id: IdSchema }),
   /** Status of every highlight the page was asked to draw. */
   highlightStatus: v.strictObject({}),
+  /** Where the page found highlights away from their stored position (or that had none). */
+  highlightPlaces: v.strictObject({}),
   /** Tell the reader something in the page (e.g. why a keyboard shortcut did nothing). */
   showMessage: v.strictObject({ text: v.pipe(v.string(), v.maxLength(500)) }),
   /** From the panel frame, through the background: its size, or that it is done. */
@@ -52,6 +73,7 @@ export interface PageResponses {
   recolorHighlight: null;
   revealHighlight: boolean;
   highlightStatus: Record<string, AnchorStatus>;
+  highlightPlaces: Record<string, TextPlace>;
   showMessage: null;
   panelEvent: null;
 }
@@ -66,6 +88,7 @@ export const pageProtocol: ProtocolDefinition<typeof pageSchemas, PageResponses>
     recolorHighlight: ['extension'],
     revealHighlight: ['extension'],
     highlightStatus: ['extension'],
+    highlightPlaces: ['extension'],
     showMessage: ['extension'],
     panelEvent: ['extension'],
   },

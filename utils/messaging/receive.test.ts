@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { backgroundProtocol } from './protocol';
-import { pageSchemas } from './page-protocol';
+import { HighlightPlacesSchema, pageSchemas } from './page-protocol';
 import type { HandlersFor } from './envelope';
 import { dispatch, senderKind } from './receive';
 import type { requestSchemas, Responses } from './protocol';
@@ -166,5 +166,23 @@ describe("what the background sends a page's script", () => {
       v.safeParse(pageSchemas.drawHighlights, { highlights: [highlight], replace: true });
     expect(draw(drawn).success).toBe(true);
     expect(draw({ ...drawn, note: 'private' }).success).toBe(false);
+    // A quote known without its position (an import) is drawn too; a position that ends before it starts is not.
+    expect(draw({ ...drawn, selectors: { quote: drawn.selectors.quote } }).success).toBe(true);
+    const backwards = { type: 'TextPositionSelector', start: 2, end: 1 };
+    expect(draw({ ...drawn, selectors: { ...drawn.selectors, position: backwards } }).success).toBe(false);
+  });
+});
+
+describe("what a page's script answers", () => {
+  it('is believed about where it found highlights only when each place is well formed', () => {
+    const id = crypto.randomUUID();
+    const places = (answer: unknown) => v.safeParse(HighlightPlacesSchema, answer).success;
+    expect(places({ [id]: { start: 3, end: 9 } })).toBe(true);
+    expect(places({})).toBe(true);
+    expect(places({ [id]: { start: 9, end: 3 } })).toBe(false);
+    expect(places({ [id]: { start: 1.5, end: 3 } })).toBe(false);
+    expect(places({ [id]: { start: 1, end: 3, note: 'x' } })).toBe(false);
+    expect(places({ 'not an id': { start: 1, end: 3 } })).toBe(false);
+    expect(places(null)).toBe(false);
   });
 });

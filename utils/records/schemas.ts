@@ -15,7 +15,7 @@ import { isTime, LIMITS } from './limits';
 export const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const NullableText = (max: number) => v.nullable(Text(max));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+export const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** Largest article HTML accepted (characters): far beyond any real article, well inside message limits. */
 export const MAX_ARTICLE_HTML = 20_000_000;
@@ -57,9 +57,11 @@ export const SelectorsSchema = v.strictObject({
     prefix: Text(1_000),
     suffix: Text(1_000),
   }),
-  position: v.pipe(
-    v.strictObject({ type: v.literal('TextPositionSelector'), start: Offset, end: Offset }),
-    v.check((p) => p.end > p.start, 'a position must end after it starts'),
+  position: v.optional(
+    v.pipe(
+      v.strictObject({ type: v.literal('TextPositionSelector'), start: Offset, end: Offset }),
+      v.check((p) => p.end > p.start, 'a position must end after it starts'),
+    ),
   ),
 });
 

@@ -79,8 +79,9 @@ export interface HighlightRecord {
   id: string;
   /** The article the highlight belongs to. */
   articleId: string;
-  /** Where the highlight is, in both selector forms, so it can be found again after the page changed. */
-  selectors: { quote: TextQuoteSelector; position: TextPositionSelector };
+  /** Where the highlight is: its quote with the text around it, and where it was in the page's text (optional:
+   * what an import brings is often the quote alone), so it can be found again after the page changed. */
+  selectors: { quote: TextQuoteSelector; position?: TextPositionSelector };
   /** Colour name (see the settings' palette). */
   color: string;
   /** The reader's note on this highlight (plain text). */

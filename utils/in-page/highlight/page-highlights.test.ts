@@ -42,6 +42,32 @@ describe('PageHighlights', () => {
     expect(highlightElements(document, lost.id)).toHaveLength(0);
   });
 
+  it('tells where it found highlights away from their stored position, or without one', () => {
+    const html = '<p>Alpha beta.</p><p>Gamma delta.</p><p>Epsilon zeta.</p>';
+    const first = record(html, 'Alpha beta');
+    const moved = record(html, 'Gamma delta');
+    const quoteOnly = record(html, 'Epsilon');
+    quoteOnly.selectors = { quote: quoteOnly.selectors.quote };
+    document.body.innerHTML = `<p>New first paragraph.</p>${html}`;
+    // The page grew a paragraph above: all three are found by their quotes, elsewhere than they were.
+    const page = new PageHighlights(document);
+    page.draw([first, moved, quoteOnly], false);
+    const text = buildTextModel(document.body).text;
+    const placeOf = (needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
+    expect(page.foundPlaces()).toEqual({
+      [first.id]: placeOf('Alpha beta'),
+      [moved.id]: placeOf('Gamma delta'),
+      [quoteOnly.id]: placeOf('Epsilon'),
+    });
+    // Drawn again where their positions now say, they are found by position: nothing to tell.
+    const kept = [first, moved, quoteOnly].map((h) => ({
+      ...h,
+      selectors: { ...h.selectors, position: { type: 'TextPositionSelector' as const, ...page.foundPlaces()[h.id]! } },
+    }));
+    page.draw(kept, true);
+    expect(page.foundPlaces()).toEqual({});
+  });
+
   it('finds a highlight in content that arrives after the page loaded', async () => {
     vi.useFakeTimers();
     const late = record('<article><p>The late paragraph holds the quote we want.</p></article>', 'the quote we want');

@@ -5,7 +5,7 @@
  */
 import { anchor, describeRange, type Selectors } from '../../anchoring/selectors';
 import { buildTextModel } from '../../anchoring/text-model';
-import type { DrawnHighlight, PageResponses } from '../../messaging/page-protocol';
+import type { DrawnHighlight, PageResponses, TextPlace } from '../../messaging/page-protocol';
 import type { AnchorStatus } from '../../messaging/protocol';
 import { drawHighlight, highlightElements, recolorHighlight, removeAllHighlights, removeHighlight } from './draw';
 
@@ -18,6 +18,8 @@ const RETRY_DELAY_MS = 300;
 export class PageHighlights {
   private readonly records = new Map<string, DrawnHighlight>();
   private readonly status = new Map<string, AnchorStatus>();
+  /** Where highlights were found away from their stored position, or without one (the background keeps it). */
+  private readonly places = new Map<string, TextPlace>();
   private observer: MutationObserver | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryUntil = 0;
@@ -72,6 +74,7 @@ export class PageHighlights {
     removeHighlight(this.doc, id);
     this.records.delete(id);
     this.status.delete(id);
+    this.places.delete(id);
   }
 
   /** Removes every highlight from the page. */
@@ -79,6 +82,7 @@ export class PageHighlights {
     removeAllHighlights(this.doc);
     this.records.clear();
     this.status.clear();
+    this.places.clear();
   }
 
   /** Scrolls to a highlight and flashes it; false if it is not drawn. */
@@ -99,6 +103,11 @@ export class PageHighlights {
     return Object.fromEntries(this.status);
   }
 
+  /** Where drawn highlights were found away from their stored position (or without one). */
+  foundPlaces(): PageResponses['highlightPlaces'] {
+    return Object.fromEntries(this.places);
+  }
+
   /** Anchors every pending highlight on one model of the page; those not found become orphaned for now. */
   private anchorPending(): void {
     const pending = [...this.records.values()].filter((record) => this.status.get(record.id) !== 'anchored');
@@ -109,6 +118,8 @@ export class PageHighlights {
     for (const { record, anchor: where } of found) {
       const drawn = where ? drawHighlight(where.range, record.id, record.color).length > 0 : false;
       this.status.set(record.id, drawn ? 'anchored' : 'orphaned');
+      if (drawn && where!.method !== 'position') this.places.set(record.id, { start: where!.start, end: where!.end });
+      else this.places.delete(record.id);
     }
   }
 
