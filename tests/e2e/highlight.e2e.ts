@@ -216,6 +216,27 @@ describe('highlighting on the ITIJ page', () => {
     await expect.poll(async () => (await drawnHighlights(page)).length).toBe(0);
     await editor.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.color)).toEqual(['purple']);
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'hidden' });
+
+    // By keyboard alone: the highlight is in the tab order; Enter opens its editor with the note focused, the
+    // colour is changed there, and Escape closes it with the focus back on the highlight.
+    const mark = page.locator('[data-highlight-id]').first();
+    expect(await mark.getAttribute('tabindex')).toBe('0');
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await editor.waitFor();
+    await expect
+      .poll(() => editor.getByRole('textbox', { name: 'Note' }).evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    await editor.getByRole('button', { name: 'Green' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await drawnHighlights(page))[0]?.color).toBe('green');
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-highlight-id'))).toBe(
+      await mark.getAttribute('data-highlight-id'),
+    );
 
     const check = await env.browser.openPopup(tabId);
     const item = check.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();

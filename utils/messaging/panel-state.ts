@@ -18,9 +18,9 @@ export type PanelState = v.InferOutput<typeof PanelStateSchema>;
 /** The panel frame's page in the built extension (entrypoints/panel). */
 const PANEL_PAGE = '/panel.html' as const;
 
-/** The address of the panel frame showing `state`. */
-export function panelUrl(state: PanelState): string {
-  return `${browser.runtime.getURL(PANEL_PAGE)}#${encodeURIComponent(JSON.stringify(state))}`;
+/** The address of the panel frame showing `state` (`padding`: white space after it, which reads the same). */
+export function panelUrl(state: PanelState, padding: '' | ' ' = ''): string {
+  return `${browser.runtime.getURL(PANEL_PAGE)}#${encodeURIComponent(JSON.stringify(state) + padding)}`;
 }
 
 /** The state a fragment (`location.hash`) holds, or null for anything else. */

@@ -137,6 +137,9 @@ export function drawHighlight(range: Range, id: string, color: string): HTMLElem
     return mark;
   });
   splits.set(id, [...(splits.get(id) ?? []), ...record]);
+  // Reachable by keyboard: the first piece of each highlight is in the tab order (Enter opens its editor on a
+  // web page: page-ui.ts), named by its colour (its title).
+  elements[0]?.setAttribute('tabindex', '0');
   return elements;
 }
 

@@ -12,7 +12,7 @@ import { panelUrl } from '../../messaging/panel-state';
 import type { PageRequestOf } from '../../messaging/page-protocol';
 import { UI_ATTRIBUTE } from '../../anchoring/text-model';
 import { t } from '../../i18n';
-import { HIGHLIGHT_ATTRIBUTE } from './draw';
+import { HIGHLIGHT_ATTRIBUTE, highlightElements } from './draw';
 import { panelPosition } from './panels';
 
 /** How long a message by the top of the page stays. */
@@ -82,8 +82,11 @@ export function mountPageUi(doc: Document): PageUi {
     }
     // Back in the page if its script took it out (a framework replacing the whole document, say).
     if (!host.isConnected) doc.documentElement.append(host);
-    const url = panelUrl(next);
-    if (frame.src !== url) frame.src = url;
+    // The same state again (the same highlight's editor, reopened after it closed itself): written with white
+    // space after it, which reads the same, so that the panel hears the change and shows it afresh.
+    const plain = panelUrl(next);
+    const url = frame.src === plain ? panelUrl(next, ' ') : plain;
+    frame.src = url;
     place();
     if (next.mode === 'edit') frame.focus();
   };
@@ -123,11 +126,23 @@ export function mountPageUi(doc: Document): PageUi {
     if (event.key === 'Escape') hide();
     else if (event.shiftKey || event.key === 'Shift') showToolbar();
   };
+  /** The highlight whose editor was opened from the keyboard: focus goes back to it when the editor closes (to
+   * its first piece as drawn then: a change of colour may have drawn it anew). */
+  let editedByKey: string | null = null;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.isTrusted || (event.key !== 'Enter' && event.key !== ' ')) return;
+    const mark = (event.target as Element | null)?.closest?.(`[${HIGHLIGHT_ATTRIBUTE}]`);
+    if (!mark || mark !== event.target || mark.closest('a[href]')) return;
+    event.preventDefault();
+    editedByKey = mark.getAttribute(HIGHLIGHT_ATTRIBUTE)!;
+    show({ mode: 'edit', id: editedByKey }, mark.getBoundingClientRect());
+  };
   const onClick = (event: MouseEvent) => {
     if (!event.isTrusted) return;
     const mark = (event.target as Element | null)?.closest?.(`[${HIGHLIGHT_ATTRIBUTE}]`);
     const selection = doc.getSelection();
     if (mark && !mark.closest('a[href]') && (!selection || selection.isCollapsed)) {
+      editedByKey = null;
       show({ mode: 'edit', id: mark.getAttribute(HIGHLIGHT_ATTRIBUTE)! }, mark.getBoundingClientRect());
     } else if (state?.mode === 'edit') {
       hide();
@@ -135,6 +150,7 @@ export function mountPageUi(doc: Document): PageUi {
   };
   doc.addEventListener('mouseup', onPointerUp, true);
   doc.addEventListener('keyup', onKeyUp, true);
+  doc.addEventListener('keydown', onKeyDown, true);
   doc.addEventListener('click', onClick, true);
 
   return {
@@ -146,7 +162,11 @@ export function mountPageUi(doc: Document): PageUi {
       }
       if (event.close) {
         if (event.picked) doc.getSelection()?.removeAllRanges();
+        const wasEditing = state?.mode === 'edit';
         hide();
+        // Opened from the keyboard: back on the highlight (or where it was), not lost at the top of the page.
+        if (wasEditing && editedByKey) highlightElements(doc, editedByKey)[0]?.focus();
+        editedByKey = null;
       }
     },
   };
