@@ -271,6 +271,59 @@ describe('highlighting on the ITIJ page', () => {
     await page.close();
   });
 
+  it('on a page that re-renders itself: drawn again once it settles, and the popup says only what is true', async () => {
+    // Long enough to be an article; the page's own script re-renders it from its own copy of the markup.
+    const paragraphs = [
+      'The harbour woke early that Monday, with fog over the cranes and gulls on every bollard.',
+      'By nine the first ferry had left, carrying commuters, two bicycles and a piano for the school.',
+      'Nobody expected the storm that rolled in from the west shortly after lunch, flattening the market stalls.',
+      'Fishermen hauled their boats onto the slipway while the coastguard radioed warnings to the islands.',
+      'In the evening the wind dropped as fast as it had risen, and the town counted its broken windows.',
+      'The mayor promised repairs within a week; the baker simply handed out bread to anyone who came by.',
+    ]
+      .map((text) => `<p>${text}</p>`)
+      .join('');
+    const markup = `<h1>The living story</h1>${paragraphs}`;
+    env.server.route(
+      '/living.html',
+      `<!doctype html><html><head><title>The living story</title></head><body><article id="story">${markup}</article>` +
+        `<script>window.render = () => { document.getElementById('story').innerHTML = ${JSON.stringify(markup)}; };</script></body></html>`,
+    );
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/living.html`);
+    const QUOTE = 'the storm that rolled in from the west';
+    await selectText(page, QUOTE);
+    let popup = await env.browser.openPopup(tabId);
+    await popup.getByRole('button', { name: 'Highlight selection', exact: true }).click();
+    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.text)).toEqual([QUOTE]);
+    await popup.close();
+
+    // The framework renders again: the marks are gone, and come back once the page settles.
+    await page.evaluate(() => (window as unknown as { render(): void }).render());
+    await expect
+      .poll(async () => (await drawnHighlights(page)).map((h) => h.text), { timeout: 2_000 })
+      .toEqual([QUOTE]);
+    popup = await env.browser.openPopup(tabId);
+    const item = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
+    await item.waitFor();
+    expect(await item.getByText('Not found on the page as it is now').count()).toBe(0);
+    await popup.close();
+
+    // The page edits the paragraph in place: its text is exactly the page's, and the popup says not found.
+    await page.evaluate(() => {
+      const third = document.querySelectorAll('#story p')[2]!;
+      third.textContent = 'Update: the afternoon brought only light rain, the forecast said.';
+    });
+    await page.waitForTimeout(800); // settled, and looked for again
+    expect(await drawnHighlights(page)).toEqual([]);
+    expect(await page.locator('#story p').nth(2).textContent()).toBe(
+      'Update: the afternoon brought only light rain, the forecast said.',
+    );
+    popup = await env.browser.openPopup(tabId);
+    await popup.getByText('Not found on the page as it is now').waitFor();
+    await popup.close();
+    await page.close();
+  });
+
   it('says in the popup when nothing is selected', async () => {
     const { page, tabId } = await env.browser.openTab(`${env.server.origin}/pages/v8-blog/source.html`);
     const popup = await env.browser.openPopup(tabId);

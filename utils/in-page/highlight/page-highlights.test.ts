@@ -84,6 +84,77 @@ describe('PageHighlights', () => {
     ).toBe('the quote we want');
   });
 
+  describe('on a page that changes itself while open', () => {
+    const ARTICLE = '<article><p>Intro text here.</p><p>The key sentence we highlighted today.</p></article>';
+    const drawnText = (id: string) =>
+      highlightElements(document, id)
+        .map((el) => el.textContent)
+        .join('');
+
+    it('draws a highlight again when the page re-renders its article, and says it is found only while drawn', async () => {
+      vi.useFakeTimers();
+      const h = record(ARTICLE, 'key sentence');
+      const page = new PageHighlights(document);
+      page.draw([h], false);
+      // A framework renders the article afresh from its own copy of the markup: our marks are gone.
+      document.body.innerHTML = ARTICLE;
+      expect(highlightElements(document, h.id)).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(page.statuses()[h.id]).toBe('anchored');
+      expect(drawnText(h.id)).toBe('key sentence');
+    });
+
+    it('takes a highlight off text the page edits in place, leaving exactly the page text, and looks for it again', async () => {
+      vi.useFakeTimers();
+      const h = record(ARTICLE, 'key sentence');
+      const page = new PageHighlights(document);
+      page.draw([h], false);
+      const [mark] = highlightElements(document, h.id);
+      mark!.firstChild!.textContent = 'whole other words';
+      await vi.advanceTimersByTimeAsync(500);
+      expect(highlightElements(document, h.id)).toHaveLength(0);
+      expect(document.querySelector('article')!.textContent).toBe(
+        'Intro text here.The whole other words we highlighted today.',
+      );
+      expect(page.statuses()[h.id]).toBe('orphaned');
+    });
+
+    it('reports a highlight whose paragraph left the page as not found, and finds it when it comes back', async () => {
+      vi.useFakeTimers();
+      const h = record(ARTICLE, 'key sentence');
+      const page = new PageHighlights(document);
+      page.draw([h], false);
+      document.querySelector('article p:last-child')!.remove();
+      await vi.advanceTimersByTimeAsync(500);
+      expect(page.statuses()[h.id]).toBe('orphaned');
+      // Long after the draw: tried again at most every few seconds.
+      await vi.advanceTimersByTimeAsync(20_000);
+      document
+        .querySelector('article')!
+        .insertAdjacentHTML('beforeend', '<p>The key sentence we highlighted today.</p>');
+      await vi.advanceTimersByTimeAsync(6_000);
+      document.querySelector('article')!.append(' '); // the page changes again: the next settle may try
+      await vi.advanceTimersByTimeAsync(500);
+      expect(page.statuses()[h.id]).toBe('anchored');
+      expect(drawnText(h.id)).toBe('key sentence');
+    });
+
+    it('leaves drawn highlights alone on a page that never stops changing elsewhere (a ticking clock)', async () => {
+      vi.useFakeTimers();
+      const h = record(`${ARTICLE}<p id="clock">0</p>`, 'key sentence');
+      const page = new PageHighlights(document);
+      page.draw([h], false);
+      const [mark] = highlightElements(document, h.id);
+      const clock = document.querySelector('#clock')!;
+      for (let tick = 1; tick <= 20; tick++) {
+        clock.textContent = String(tick);
+        await vi.advanceTimersByTimeAsync(250);
+      }
+      expect(highlightElements(document, h.id)).toEqual([mark]);
+      expect(page.statuses()[h.id]).toBe('anchored');
+    });
+  });
+
   it('replaces everything drawn when asked (a single-page app changed page)', () => {
     const first = record('<p>One two three four.</p>', 'two three');
     const page = new PageHighlights(document);

@@ -1,7 +1,10 @@
 /**
  * The highlighter's state in a page: which highlights it was asked to draw, which were found, and the handlers
- * of the page protocol. Anchoring runs on one text model for all highlights; highlights not found yet are
- * tried again while the page is still changing (late content, single-page apps), then reported orphaned.
+ * of the page protocol. Anchoring runs on one text model for all highlights. For as long as the page is open,
+ * each time it settles after a change of its own (a framework re-rendering, a live update): a drawn highlight
+ * whose text the page took away, replaced or edited is taken off and looked for again, so that "found" always
+ * means drawn now on its text; highlights not found are tried again (at every settle for a while after a draw,
+ * late content, then at most every ORPHAN_RETRY_MS).
  */
 import { anchor, describeRange, type Selectors } from '../../anchoring/selectors';
 import { buildTextModel } from '../../anchoring/text-model';
@@ -9,10 +12,14 @@ import type { DrawnHighlight, PageResponses, TextPlace } from '../../messaging/p
 import type { AnchorStatus } from '../../messaging/protocol';
 import { drawHighlight, highlightElements, recolorHighlight, removeAllHighlights, removeHighlight } from './draw';
 
-/** How long after a draw request the page is watched for late content that orphans may appear in. */
+/** How long after a draw request orphans are tried again at every settle (late content). */
 const RETRY_WINDOW_MS = 10_000;
-/** Quiet time after page changes before orphans are tried again. */
-const RETRY_DELAY_MS = 300;
+/** After that, how often at most orphans are tried again (each try reads the whole page's text). */
+const ORPHAN_RETRY_MS = 5_000;
+/** Quiet time after page changes before drawn highlights are checked (the page has settled). */
+const SETTLE_MS = 300;
+/** Longest a check waits on a page that never stops changing (a ticking clock, a live feed). */
+const SETTLE_MAX_MS = 1_000;
 
 /** The highlights of one page. */
 export class PageHighlights {
@@ -20,9 +27,14 @@ export class PageHighlights {
   private readonly status = new Map<string, AnchorStatus>();
   /** Where highlights were found away from their stored position, or without one (the background keeps it). */
   private readonly places = new Map<string, TextPlace>();
+  /** The elements drawn for each anchored highlight, and the text they held when drawn. */
+  private readonly drawn = new Map<string, { elements: HTMLElement[]; text: string }>();
   private observer: MutationObserver | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first change not yet checked happened (0: none). */
+  private changedSince = 0;
   private retryUntil = 0;
+  private lastOrphanTry = 0;
 
   /**
    * `root` holds the text highlights are anchored in: the whole page body on the web, the article alone in the
@@ -60,18 +72,19 @@ export class PageHighlights {
   draw(highlights: readonly DrawnHighlight[], replace: boolean): Record<string, AnchorStatus> {
     if (replace) this.eraseAll();
     for (const record of highlights) {
-      if (this.status.get(record.id) === 'anchored') removeHighlight(this.doc, record.id);
+      if (this.status.get(record.id) === 'anchored') this.takeOff(record.id);
       this.records.set(record.id, record);
       this.status.set(record.id, 'pending');
     }
     this.anchorPending();
-    this.watchForLateContent();
+    this.retryUntil = Date.now() + RETRY_WINDOW_MS;
+    this.watch();
     return this.statuses();
   }
 
   /** Removes one highlight from the page. */
   erase(id: string): void {
-    removeHighlight(this.doc, id);
+    this.takeOff(id);
     this.records.delete(id);
     this.status.delete(id);
     this.places.delete(id);
@@ -79,7 +92,8 @@ export class PageHighlights {
 
   /** Removes every highlight from the page. */
   eraseAll(): void {
-    removeAllHighlights(this.doc);
+    this.ours(() => removeAllHighlights(this.doc));
+    this.drawn.clear();
     this.records.clear();
     this.status.clear();
     this.places.clear();
@@ -108,37 +122,77 @@ export class PageHighlights {
     return Object.fromEntries(this.places);
   }
 
+  /** Takes a drawn highlight off the page (its text given back to the page's own nodes). */
+  private takeOff(id: string): void {
+    this.ours(() => removeHighlight(this.doc, id));
+    this.drawn.delete(id);
+  }
+
   /** Anchors every pending highlight on one model of the page; those not found become orphaned for now. */
   private anchorPending(): void {
     const pending = [...this.records.values()].filter((record) => this.status.get(record.id) !== 'anchored');
     if (!pending.length) return;
+    this.lastOrphanTry = Date.now();
+    this.ours(() => this.drawPending(pending));
+  }
+
+  /** Does `work` on the page, and forgets the changes it made, which are not the page's own. */
+  private ours(work: () => void): void {
+    work();
+    this.observer?.takeRecords();
+  }
+
+  private drawPending(pending: readonly DrawnHighlight[]): void {
     const model = buildTextModel(this.root);
     // Find every range first, then draw: live ranges follow the text nodes that drawing splits and moves.
     const found = pending.map((record) => ({ record, anchor: anchor(model, record.selectors) }));
     for (const { record, anchor: where } of found) {
-      const drawn = where ? drawHighlight(where.range, record.id, record.color).length > 0 : false;
+      const elements = where ? drawHighlight(where.range, record.id, record.color) : [];
+      const drawn = elements.length > 0;
       this.status.set(record.id, drawn ? 'anchored' : 'orphaned');
+      if (drawn) this.drawn.set(record.id, { elements, text: textOf(elements) });
       if (drawn && where!.method !== 'position') this.places.set(record.id, { start: where!.start, end: where!.end });
       else this.places.delete(record.id);
     }
   }
 
-  /** While the retry window lasts, tries orphans again each time the page settles after a change. */
-  private watchForLateContent(): void {
-    this.retryUntil = Date.now() + RETRY_WINDOW_MS;
+  /**
+   * Once the page has settled after its own changes: drawn highlights whose elements the page took out, or whose
+   * text it changed, are taken off and looked for again; orphans are tried again (at every settle within the
+   * retry window, then at most every ORPHAN_RETRY_MS).
+   */
+  private settle(): void {
+    this.changedSince = 0;
+    let broken = false;
+    for (const [id, { elements, text }] of this.drawn) {
+      if (elements.every((element) => element.isConnected) && textOf(elements) === text) continue;
+      this.takeOff(id);
+      this.status.set(id, 'pending');
+      broken = true;
+    }
+    const orphans = [...this.status.values()].includes('orphaned');
+    const now = Date.now();
+    if (broken || (orphans && (now <= this.retryUntil || now - this.lastOrphanTry >= ORPHAN_RETRY_MS)))
+      this.anchorPending();
+  }
+
+  /** Watches the page's own changes for as long as it is open (our drawing is not one of them). */
+  private watch(): void {
     if (this.observer || typeof MutationObserver === 'undefined') return;
     this.observer = new MutationObserver((mutations) => {
-      // Our own drawing changes the page too; only the page's changes count.
-      const theirs = mutations.some(
-        (m) =>
-          !(m.target instanceof Element && m.target.closest('[data-highlight-id],[data-gleaner-ui]')) &&
-          ![...m.addedNodes].every((n) => n instanceof Element && n.matches('[data-highlight-id],[data-gleaner-ui]')),
-      );
-      if (!theirs) return;
-      if (Date.now() > this.retryUntil || ![...this.status.values()].includes('orphaned')) return;
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => this.anchorPending(), RETRY_DELAY_MS);
+      // Our own drawing's records are taken before they come here (ours()); the panel's host is ours too.
+      const theirs = mutations.some((m) => !(m.target instanceof Element && m.target.closest('[data-gleaner-ui]')));
+      if (!theirs || !this.records.size) return;
+      const now = Date.now();
+      this.changedSince ||= now;
+      clearTimeout(this.settleTimer);
+      // Settled: quiet for SETTLE_MS; or changing without end, checked every SETTLE_MAX_MS all the same.
+      const wait = Math.max(0, Math.min(SETTLE_MS, this.changedSince + SETTLE_MAX_MS - now));
+      this.settleTimer = setTimeout(() => this.settle(), wait);
     });
     this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
   }
 }
+
+/** The text highlight elements hold, one after the other. */
+const textOf = (elements: readonly HTMLElement[]) => elements.map((element) => element.textContent).join('');
