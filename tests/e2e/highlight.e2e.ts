@@ -200,7 +200,10 @@ describe('highlighting on the ITIJ page', () => {
     const green = panel.getByRole('button', { name: 'Highlight Green', exact: true });
     await green.waitFor();
     await green.click();
-    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.color)).toEqual(['green']);
+    // The first highlight of a page the service worker may have to wake for: given a few seconds, not one.
+    await expect
+      .poll(async () => (await drawnHighlights(page)).map((h) => h.color), { timeout: 5_000 })
+      .toEqual(['green']);
     // Exactly the selected text (the selection's string has no separators between blocks; compare without).
     expect((await drawnHighlights(page))[0]!.text.replace(/\s+/g, '')).toBe(selected.replace(/\s+/g, ''));
 
