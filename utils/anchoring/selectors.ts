@@ -3,14 +3,14 @@
  * (checked against the quote), then the exact quote with its context to choose among repeats, then a fuzzy
  * match (match-quote.ts). Offsets are into the text model (text-model.ts).
  */
-import type { TextPositionSelector, TextQuoteSelector } from '../records/types';
+import type { HighlightRecord } from '../records/types';
 import { matchQuote } from './match-quote';
 import { fromRange, toRange, type TextModel } from './text-model';
 
 /** Characters of context kept before and after a quote. */
 export const CONTEXT_LENGTH = 32;
 /** Most characters of context kept, when fewer do not tell a repeated quote's places apart. */
-export const MAX_CONTEXT_LENGTH = 256;
+const MAX_CONTEXT_LENGTH = 256;
 
 /**
  * The context of [start, end): CONTEXT_LENGTH characters each side, or more (doubling up to MAX_CONTEXT_LENGTH)
@@ -30,10 +30,7 @@ function contextAt(text: string, start: number, end: number): { prefix: string; 
 }
 
 /** The selectors of one highlight: its quote, and where it was when known (Selectors made here always say). */
-export interface Selectors {
-  quote: TextQuoteSelector;
-  position?: TextPositionSelector;
-}
+export type Selectors = HighlightRecord['selectors'];
 
 /** How a highlight was found again: by position, by exact quote, or approximately. */
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy';

@@ -2,7 +2,7 @@
 import type { Selectors } from '../anchoring/selectors';
 import { gleanerError } from '../error-text';
 import { db } from './schema';
-import type { HighlightRecord } from '../records/types';
+import type { HighlightRecord, TextPlace } from '../records/types';
 import { byPageOrder } from '../records/page-order';
 
 /** The highlights of an article in page order (by where they started when made). */
@@ -78,10 +78,7 @@ export async function updateHighlight(
  * were imported with their quote alone. Not a change of the highlight (its updatedAt stays); ids of another
  * article's highlights are ignored. Returns how many positions changed.
  */
-export async function keepPlaces(
-  articleId: string,
-  places: Readonly<Record<string, { start: number; end: number }>>,
-): Promise<number> {
+export async function keepPlaces(articleId: string, places: Readonly<Record<string, TextPlace>>): Promise<number> {
   const ids = Object.keys(places);
   if (!ids.length) return 0;
   return db.transaction('rw', db.highlights, async () => {

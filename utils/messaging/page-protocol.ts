@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import type { Selectors } from '../anchoring/selectors';
-import { ColorSchema, IdSchema, Offset, SelectorsSchema } from '../records/schemas';
+import { ColorSchema, IdSchema, SelectorsSchema, TextPlaceSchema } from '../records/schemas';
+import type { TextPlace } from '../records/types';
 import { PanelEventSchema, type AnchorStatus } from './protocol';
 import type { ProtocolDefinition } from './envelope';
 
@@ -15,22 +16,10 @@ import type { ProtocolDefinition } from './envelope';
 const DrawnHighlightSchema = v.strictObject({ id: IdSchema, selectors: SelectorsSchema, color: ColorSchema });
 export type DrawnHighlight = v.InferOutput<typeof DrawnHighlightSchema>;
 
-/** Where a highlight was found in the page's text (offsets of the text model, as in a position selector). */
-export interface TextPlace {
-  start: number;
-  end: number;
-}
-
 /** The answer to `highlightPlaces`, checked by the background before it keeps any: the page's process is the
  * page's, and what it says is only believed where it is a well-formed place of one of the page's highlights. */
 export const HighlightPlacesSchema = v.pipe(
-  v.record(
-    IdSchema,
-    v.pipe(
-      v.strictObject({ start: Offset, end: Offset }),
-      v.check((place) => place.end > place.start),
-    ),
-  ),
+  v.record(IdSchema, TextPlaceSchema),
   v.check((places) => Object.keys(places).length <= 10_000),
 );
 

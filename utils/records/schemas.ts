@@ -15,7 +15,15 @@ import { isTime, LIMITS } from './limits';
 export const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const NullableText = (max: number) => v.nullable(Text(max));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-export const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const ENDS_AFTER_START = 'a position must end after it starts';
+
+/** A stretch of a page's text model, as a position selector gives it (and as a page reports where it found a
+ * highlight: messaging/page-protocol.ts). */
+export const TextPlaceSchema = v.pipe(
+  v.strictObject({ start: Offset, end: Offset }),
+  v.check((p) => p.end > p.start, ENDS_AFTER_START),
+);
 
 /** Largest article HTML accepted (characters): far beyond any real article, well inside message limits. */
 export const MAX_ARTICLE_HTML = 20_000_000;
@@ -60,7 +68,7 @@ export const SelectorsSchema = v.strictObject({
   position: v.optional(
     v.pipe(
       v.strictObject({ type: v.literal('TextPositionSelector'), start: Offset, end: Offset }),
-      v.check((p) => p.end > p.start, 'a position must end after it starts'),
+      v.check((p) => p.end > p.start, ENDS_AFTER_START),
     ),
   ),
 });

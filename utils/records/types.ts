@@ -73,6 +73,9 @@ export interface TextPositionSelector {
   end: number;
 }
 
+/** Where a stretch of the text model is: a position selector's offsets. */
+export type TextPlace = Pick<TextPositionSelector, 'start' | 'end'>;
+
 /** One highlight on a saved article. */
 export interface HighlightRecord {
   /** Random UUID; drawn elements carry it as `data-highlight-id`. */

@@ -3,7 +3,7 @@ import type { ArticleRecord, HighlightRecord } from '../records/types';
 import { fold } from './fold';
 import { fieldTextOf, FieldTextReplaced, prepareFieldText, WEIGHTS, type SearchDoc } from './field-text';
 import { parseQuery } from './query';
-import { searchLibrary } from './search-library';
+import { rankLibrary } from './search-library';
 
 /** A small random generator with a seed, so that a failure can be replayed. */
 function random(seed: number) {
@@ -120,7 +120,11 @@ function queriesOf(more: readonly string[] = []) {
 /** Every query finds in `library` exactly what a scan of every field finds. */
 function expectScanFindings(library: SearchDoc[], more: readonly string[] = []) {
   for (const { query, words, prefix } of queriesOf(more)) {
-    const found = new Map(searchLibrary(library, parseQuery(query)).map((hit) => [hit.article.id, hit.score]));
+    const found = new Map(
+      rankLibrary(library, parseQuery(query))
+        .hits()
+        .map((hit) => [hit.article.id, hit.score]),
+    );
     expect(found, query).toEqual(scanned(library, words, prefix));
   }
 }

@@ -15,15 +15,12 @@ import type { Term } from './query';
  * context and position, which only find it on the page. A page holds every highlight of the library (250,000
  * at 50,000 articles), and the rest of each record was half of them. Never written back: not a record.
  */
-export interface SearchHighlight {
-  id: string;
-  articleId: string;
-  color: string;
-  note: string;
-  createdAt: number;
-  updatedAt: number;
-  selectors: { quote: { exact: string } };
-}
+export type SearchHighlight = Pick<
+  HighlightRecord,
+  'id' | 'articleId' | 'color' | 'note' | 'createdAt' | 'updatedAt'
+> & {
+  selectors: { quote: Pick<HighlightRecord['selectors']['quote'], 'exact'> };
+};
 
 /** A stored highlight as the library page keeps it (SearchHighlight), made of the record's own values only. */
 export function searchHighlight(record: HighlightRecord, articleId = record.articleId): SearchHighlight {

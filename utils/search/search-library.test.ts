@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, HighlightRecord } from '../records/types';
 import { parseQuery } from './query';
-import { rankLibrary, searchLibrary, type SearchDoc } from './search-library';
+import { rankLibrary, type SearchDoc } from './search-library';
 
 function article(id: string, fields: Partial<ArticleRecord>): ArticleRecord {
   return {
@@ -74,10 +74,12 @@ const library: SearchDoc[] = [
 ];
 
 function ids(query: string): string[] {
-  return searchLibrary(library, parseQuery(query)).map((hit) => hit.article.id);
+  return rankLibrary(library, parseQuery(query))
+    .hits()
+    .map((hit) => hit.article.id);
 }
 
-describe('searchLibrary', () => {
+describe('rankLibrary', () => {
   it.each([
     ['', ['fonts', 'cafe', 'itij']],
     ['cyber ', ['itij']],
@@ -108,7 +110,11 @@ describe('searchLibrary', () => {
 
   it('ranks title matches above excerpt matches', () => {
     // "security" is a tag of itij (weight 3) and in the excerpt of fonts (weight 1).
-    expect(searchLibrary(library, parseQuery('security ')).map((h) => h.score)).toEqual([3, 1]);
+    expect(
+      rankLibrary(library, parseQuery('security '))
+        .hits()
+        .map((h) => h.score),
+    ).toEqual([3, 1]);
   });
 
   it('matches whole words, the word being typed as a prefix, phrases across punctuation, and CJK anywhere', () => {
@@ -117,7 +123,10 @@ describe('searchLibrary', () => {
       { article: article('again', { title: 'Modern times, and a party; party! Modern—art' }), highlights: [] },
       { article: article('hosp', { title: 'Hospitals, attacked' }), highlights: [highlight('hosp', '北京的医院')] },
     ];
-    const found = (query: string) => searchLibrary(docs, parseQuery(query)).map((hit) => hit.article.id);
+    const found = (query: string) =>
+      rankLibrary(docs, parseQuery(query))
+        .hits()
+        .map((hit) => hit.article.id);
     expect(found('art ').sort()).toEqual(['again', 'art']); // "start" and "party" are other words
     expect(found('par ')).toEqual([]);
     expect(found('par').sort()).toEqual(['again', 'art']); // still being typed: "party"
@@ -127,11 +136,11 @@ describe('searchLibrary', () => {
     expect(found('"modern art" ').sort()).toEqual(['again', 'art']);
     expect(found('"modern party" ')).toEqual([]);
     expect(found('医院 ')).toEqual(['hosp']);
-    expect(searchLibrary(docs, parseQuery('医院 '))[0]!.matchingHighlights).toHaveLength(1);
+    expect(rankLibrary(docs, parseQuery('医院 ')).hits()[0]!.matchingHighlights).toHaveLength(1);
   });
 
   it('returns the matching highlights with each result', () => {
-    const [hit] = searchLibrary(library, parseQuery('helvetica '));
+    const [hit] = rankLibrary(library, parseQuery('helvetica ')).hits();
     expect(hit!.matchingHighlights.map((h) => h.selectors.quote.exact)).toEqual(['Helvetica everywhere']);
   });
 });
@@ -139,7 +148,9 @@ describe('searchLibrary', () => {
 describe('a library array that changed by a few articles', () => {
   it('finds what a library built afresh finds: changed, added and removed articles included', () => {
     const found = (docs: readonly SearchDoc[], query: string) =>
-      searchLibrary(docs, parseQuery(query)).map((hit) => [hit.article.id, hit.score]);
+      rankLibrary(docs, parseQuery(query))
+        .hits()
+        .map((hit) => [hit.article.id, hit.score]);
     const queries = ['café', 'security ', 'helvetica', 'tag:health', 'zebra ', 'attacks'];
     for (const query of queries) found(library, query); // every doc's fields folded and kept
     const changed: SearchDoc = { article: { ...library[2]!.article, title: 'Zebra crossings' }, highlights: [] };

@@ -296,12 +296,3 @@ export function rankLibrary(
     finders,
   );
 }
-
-/** Every result of `query` as a SearchHit, best first (see rankLibrary; for callers that show them all). */
-export function searchLibrary(
-  docs: readonly SearchDoc[],
-  query: ParsedQuery,
-  body: BodyScores = () => undefined,
-): SearchHit[] {
-  return rankLibrary(docs, query, body).hits();
-}

@@ -8,7 +8,8 @@
  */
 import { anchor, describeRange, type Selectors } from '../../anchoring/selectors';
 import { buildTextModel } from '../../anchoring/text-model';
-import type { DrawnHighlight, PageResponses, TextPlace } from '../../messaging/page-protocol';
+import type { DrawnHighlight, PageResponses } from '../../messaging/page-protocol';
+import type { TextPlace } from '../../records/types';
 import type { AnchorStatus } from '../../messaging/protocol';
 import { drawHighlight, highlightElements, recolorHighlight, removeAllHighlights, removeHighlight } from './draw';
 

@@ -72,6 +72,7 @@ export function mountPageUi(doc: Document): PageUi {
   };
 
   const show = (next: PanelState, near: DOMRect | null) => {
+    const reopening = state === null;
     state = next;
     anchor = near;
     if (!frame) {
@@ -82,11 +83,12 @@ export function mountPageUi(doc: Document): PageUi {
     }
     // Back in the page if its script took it out (a framework replacing the whole document, say).
     if (!host.isConnected) doc.documentElement.append(host);
-    // The same state again (the same highlight's editor, reopened after it closed itself): written with white
-    // space after it, which reads the same, so that the panel hears the change and shows it afresh.
-    const plain = panelUrl(next);
-    const url = frame.src === plain ? panelUrl(next, ' ') : plain;
-    frame.src = url;
+    // The same state shown again after the panel closed (the same highlight's editor, which closed itself): the
+    // address written the other way (white space after the state, which reads the same), so that the panel
+    // hears a change and shows it afresh. Shown again while open (the toolbar at each selection), it is left.
+    const [plain, padded] = [panelUrl(next), panelUrl(next, ' ')];
+    if (frame.src !== plain && frame.src !== padded) frame.src = plain;
+    else if (reopening) frame.src = frame.src === plain ? padded : plain;
     place();
     if (next.mode === 'edit') frame.focus();
   };

@@ -53,7 +53,10 @@ const WRITE_BUDGET = 2_000_000;
 const SLICE_MS = 30;
 /** Block numbers per range: a range's blocks of a word come after those of the ranges before it, as its
  * documents do (a word's cursor reads its blocks in key order). */
-export const RANGE_BLOCKS = 1 << 20;
+const RANGE_BLOCKS = 1 << 20;
+
+/** What a part that carries no documents adds to the totals. */
+const NOTHING_ADDED: RebuildTotals = { next: 0, count: 0, totalLength: 0 };
 
 /** How a rebuild's work is sized (tests make it tiny, to cross every boundary). */
 export interface RebuildOptions {
@@ -145,8 +148,8 @@ export const indexRange: RangeRunner = async (
   let docs: SearchDocRecord[] = [];
   let ids: string[] = [];
   const totals: RebuildTotals = { next: firstDoc, count: 0, totalLength: 0 };
-  /** The totals the parts written so far have added. */
-  const written: RebuildTotals = { next: firstDoc, count: 0, totalLength: 0 };
+  /** What the parts written so far have added to the totals. */
+  const written = { count: 0, totalLength: 0 };
 
   const release = (word: number, list: Held) => {
     ready.push(blockOf(words[word]!, list));
@@ -166,8 +169,8 @@ export const indexRange: RangeRunner = async (
       count: totals.count - written.count,
       totalLength: totals.totalLength - written.totalLength,
     };
-    Object.assign(written, totals);
-    const nothing = { next: 0, count: 0, totalLength: 0 };
+    written.count = totals.count;
+    written.totalLength = totals.totalLength;
     docs = [];
     ids = [];
     let n = 0;
@@ -180,7 +183,7 @@ export const indexRange: RangeRunner = async (
       const chunk: RebuildPart = final
         ? { blocks: blocks.slice(from, n), ...part }
         : { blocks: blocks.slice(from, n), docs: [], ids: [], from: part.from };
-      if (!(await writeRebuildPart(build, chunk, final ? added : nothing))) return false;
+      if (!(await writeRebuildPart(build, chunk, final ? added : NOTHING_ADDED))) return false;
     } while (n < blocks.length);
     return true;
   };
@@ -309,10 +312,17 @@ export async function rebuildIndex(
           total,
         );
       };
-      return runner(range, progress, { ...options, heldBudget }, stop.signal).catch((error: unknown) => {
-        stop.abort();
-        throw error;
-      });
+      // A range that fails, or finds another rebuild took over, stops the others.
+      return runner(range, progress, { ...options, heldBudget }, stop.signal).then(
+        (ended) => {
+          if (!ended) stop.abort();
+          return ended;
+        },
+        (error: unknown) => {
+          stop.abort();
+          throw error;
+        },
+      );
     }),
   );
   if (results.includes(false)) return false;
