@@ -127,7 +127,8 @@ describe('the options page', () => {
     await options.getByRole('textbox', { name: 'Export template' }).fill('x'.repeat(100_001));
     await options.getByText('Not saved: exportTemplate: at most 100,000 characters').waitFor();
     await options.reload();
-    expect(await options.getByRole('textbox', { name: 'Export template' }).inputValue()).toBe('');
+    // Read once the stored template has loaded (the box shows the default one until then).
+    await expect.poll(() => options.getByRole('textbox', { name: 'Export template' }).inputValue()).toBe('');
     for (const opened of [popup, options, page]) await opened.close();
   });
 
