@@ -22,6 +22,11 @@ document.head.append(style);
 
 /** Tells the page's script (through the background) the frame's size, or that it is done. */
 const tell = (event: RequestOf<'panelEvent'>) => void sendMessage('panelEvent', event).catch(() => null);
+/** Tells the frame's size for the panel shown (the page's script keeps a newly addressed frame unseen until then). */
+const tellSize = () => {
+  const shown = panels.find((panel) => !panel.hidden);
+  if (shown) tell({ width: shown.offsetWidth + 2 * PANEL_MARGIN, height: shown.offsetHeight + 2 * PANEL_MARGIN });
+};
 
 const message = createPanel(document, 'alert', 'Gleaner', 'panel message');
 const say = (text: string) => {
@@ -47,9 +52,11 @@ const editor = createEditor(
 const panels = [toolbar.element, editor.element, message];
 document.body.append(...panels);
 
-/** Shows `panel` alone (none while a highlight is being read, or for a fragment that is not Gleaner's). */
+/** Shows `panel` alone (none while a highlight is being read, or for a fragment that is not Gleaner's), and says
+ * its size once laid out, even when it is the size said before. */
 function showOnly(panel: HTMLElement | null): void {
   for (const other of panels) other.hidden = other !== panel;
+  if (panel) setTimeout(tellSize, 0);
 }
 
 /** Shows what the fragment says. */
@@ -76,10 +83,7 @@ void highlightPalette.getValue().then(showPalette);
 highlightPalette.watch(showPalette);
 
 // The page's script sizes the frame to the panel shown, with room for its shadow.
-const sizes = new ResizeObserver(() => {
-  const shown = panels.find((panel) => !panel.hidden);
-  if (shown) tell({ width: shown.offsetWidth + 2 * PANEL_MARGIN, height: shown.offsetHeight + 2 * PANEL_MARGIN });
-});
+const sizes = new ResizeObserver(tellSize);
 for (const panel of panels) sizes.observe(panel);
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') tell({ close: true });

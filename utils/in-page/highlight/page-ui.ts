@@ -19,6 +19,8 @@ import { panelPosition } from './panels';
 const MESSAGE_MS = 5000;
 /** The frame's size until it says its own. */
 const DEFAULT_SIZE = { width: 300, height: 60 };
+/** How long a newly addressed frame stays unseen waiting to say its size, at most. */
+const SIZE_WAIT_MS = 500;
 
 /** The mounted interface. */
 export interface PageUi {
@@ -46,12 +48,19 @@ export function mountPageUi(doc: Document): PageUi {
   // Where the frame goes: below a box on screen (the selection, a highlight), or by the top of the page.
   let anchor: DOMRect | null = null;
   let messageTimer: ReturnType<typeof setTimeout> | undefined;
+  // A frame given a new address is placed but transparent (and cannot be clicked) until it says its size for
+  // what it now shows: it never appears at a guessed size and then jumps from under the pointer.
+  let unsized = false;
+  let sizeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const frameStyle = (hidden: boolean, at = { left: 0, top: 0 }) =>
     important({
       all: 'initial',
       position: 'absolute',
       display: hidden ? 'none' : 'block',
+      // Unseen but laid out and focusable (an editor takes the focus at once): not `visibility: hidden`.
+      opacity: unsized ? '0' : '1',
+      'pointer-events': unsized ? 'none' : 'auto',
       left: `${at.left}px`,
       top: `${at.top}px`,
       border: '0',
@@ -66,7 +75,7 @@ export function mountPageUi(doc: Document): PageUi {
     if (!frame || !state) return;
     const view = doc.defaultView!;
     const at = anchor
-      ? panelPosition(view, anchor, size.width)
+      ? panelPosition(view, anchor, size)
       : { left: view.scrollX + Math.max(8, view.innerWidth / 2 - size.width / 2), top: view.scrollY + 16 };
     frame.setAttribute('style', frameStyle(false, at));
   };
@@ -87,10 +96,23 @@ export function mountPageUi(doc: Document): PageUi {
     // address written the other way (white space after the state, which reads the same), so that the panel
     // hears a change and shows it afresh. Shown again while open (the toolbar at each selection), it is left.
     const [plain, padded] = [panelUrl(next), panelUrl(next, ' ')];
+    const before = frame.src;
     if (frame.src !== plain && frame.src !== padded) frame.src = plain;
     else if (reopening) frame.src = frame.src === plain ? padded : plain;
+    if (frame.src !== before) {
+      unsized = true;
+      clearTimeout(sizeTimer);
+      sizeTimer = setTimeout(reveal, SIZE_WAIT_MS);
+    }
     place();
     if (next.mode === 'edit') frame.focus();
+  };
+
+  /** Shows the placed frame once it is sized. */
+  const reveal = () => {
+    clearTimeout(sizeTimer);
+    unsized = false;
+    place();
   };
 
   const hide = () => {
@@ -160,7 +182,7 @@ export function mountPageUi(doc: Document): PageUi {
     panelEvent(event) {
       if (event.width !== undefined && event.height !== undefined) {
         size = { width: event.width, height: event.height };
-        if (state) place();
+        reveal();
       }
       if (event.close) {
         if (event.picked) doc.getSelection()?.removeAllRanges();

@@ -66,9 +66,16 @@ export function paintSwatches(parent: HTMLElement, palette: Palette, label: (nam
 export const swatchColor = (event: Event): string | undefined =>
   (event.target as HTMLElement).closest('button')?.dataset.color;
 
-/** Where a panel `width` wide goes below `rect` (viewport coordinates): centred on it, inside the window, in
- * page coordinates. */
-export function panelPosition(view: Window, rect: DOMRect, width: number): { left: number; top: number } {
-  const left = Math.max(8, Math.min(rect.left + rect.width / 2 - width / 2, view.innerWidth - width - 8));
-  return { left: left + view.scrollX, top: rect.bottom + view.scrollY + 8 };
+/** Where a panel of `size` goes by `rect` (viewport coordinates), in page coordinates: centred on it, inside the
+ * window; below it, or above it when the window has no room below and has room above. */
+export function panelPosition(
+  view: Window,
+  rect: DOMRect,
+  size: { width: number; height: number },
+): { left: number; top: number } {
+  const left = Math.max(8, Math.min(rect.left + rect.width / 2 - size.width / 2, view.innerWidth - size.width - 8));
+  const below = rect.bottom + 8;
+  const above = rect.top - 8 - size.height;
+  const top = below + size.height > view.innerHeight && above >= 0 ? above : below;
+  return { left: left + view.scrollX, top: top + view.scrollY };
 }
