@@ -7,7 +7,9 @@ import * as peerQuote from 'dom-anchor-text-quote';
 import * as peerPosition from 'dom-anchor-text-position';
 import { locate, selectorsAt } from '../utils/anchoring/selectors';
 import { buildTextModel, fromRange, toRange, type TextModel } from '../utils/anchoring/text-model';
-import { drawHighlight, removeAllHighlights } from '../utils/in-page/highlight/draw';
+import { MarkPainter } from '../utils/in-page/highlight/draw';
+import { CustomHighlightPainter } from '../utils/in-page/highlight/custom-highlights';
+import type { Painter } from '../utils/in-page/highlight/painter';
 import { markTruth, MUTATIONS, overlap, randomSpans, seededRandom, truthOf } from '../tests/support/mutations';
 
 /** How one highlight fared: found on its own text, not found (orphaned), or found on other text. */
@@ -37,7 +39,7 @@ declare global {
         seed: number,
         count: number,
         rounds: number,
-      ): { oursRestoreMs: number[]; oursAnchorMs: number[]; peerAnchorMs: number[] };
+      ): { oursRestoreMs: number[]; oursMarksRestoreMs: number[]; oursAnchorMs: number[]; peerAnchorMs: number[] };
     };
   }
 }
@@ -106,17 +108,35 @@ window.gleanerAnchorBench = {
     const model = buildTextModel(body);
     const spans = randomSpans(model, count, random);
     const { ours, peer } = describeBoth(model, spans);
-    const times = { oursRestoreMs: [] as number[], oursAnchorMs: [] as number[], peerAnchorMs: [] as number[] };
-    for (let round = 0; round < rounds; round++) {
-      // What a revisit does: build the model, find every highlight, draw them all.
-      let t = performance.now();
+    const times = {
+      oursRestoreMs: [] as number[],
+      oursMarksRestoreMs: [] as number[],
+      oursAnchorMs: [] as number[],
+      peerAnchorMs: [] as number[],
+    };
+    // What a revisit does: build the model, find every highlight, paint them all, and lay the page out again
+    // (forced here: marks change the DOM, custom highlights do not). Once as Gleaner paints (the CSS Custom
+    // Highlight API), once with marks (its fallback, and what it did before), each round.
+    const restore = (painter: Painter) => {
+      const t = performance.now();
       const fresh = buildTextModel(body);
       const found = ours.map((selectors) => locate(fresh, selectors));
-      times.oursAnchorMs.push(performance.now() - t);
-      found.forEach((f, i) => f && drawHighlight(toRange(fresh, f.start, f.end)!, `h${i}`, 'yellow'));
-      times.oursRestoreMs.push(performance.now() - t);
-      removeAllHighlights(body);
-      t = performance.now();
+      const anchored = performance.now() - t;
+      const ranges = found.map((f) => f && toRange(fresh, f.start, f.end));
+      ranges.forEach((range, i) => range && painter.paint(range, `h${i}`, 'yellow'));
+      body.getBoundingClientRect();
+      const restored = performance.now() - t;
+      painter.eraseAll();
+      return { anchored, restored };
+    };
+    const custom = new CustomHighlightPainter(document);
+    const marks = new MarkPainter(document);
+    for (let round = 0; round < rounds; round++) {
+      const { anchored, restored } = restore(custom);
+      times.oursAnchorMs.push(anchored);
+      times.oursRestoreMs.push(restored);
+      times.oursMarksRestoreMs.push(restore(marks).restored);
+      const t = performance.now();
       for (const { quote, hint } of peer) peerQuote.toRange(body, quote, { hint });
       times.peerAnchorMs.push(performance.now() - t);
     }

@@ -58,6 +58,8 @@ function figuresOf(totals, timing) {
     anchor_wrong: sum('ours', ['unchanged', ...mutated], 'wrong'),
     anchor_ms_per_100: round(median(timing.oursRestoreMs), 2),
     anchor_find_ms_per_100: round(median(timing.oursAnchorMs), 2),
+    // The same restore painted with marks (the fallback, and how Gleaner painted before): the paint decision.
+    anchor_marks_ms_per_100: round(median(timing.oursMarksRestoreMs), 2),
     peer_anchor_recall_unchanged: round(sum('peer', ['unchanged'], 'found') / all('peer', ['unchanged']), 4),
     peer_anchor_recall_mutated: round(sum('peer', mutated, 'found') / all('peer', mutated), 4),
     peer_anchor_wrong: sum('peer', ['unchanged', ...mutated], 'wrong'),

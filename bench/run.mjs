@@ -11,6 +11,7 @@ import { benchSearch } from './search.mjs';
 import { benchExport } from './export.mjs';
 import { benchReader } from './reader.mjs';
 import { benchBrowser } from './browser.mjs';
+import { benchLiving } from './living.mjs';
 import { ROOT } from './lib.mjs';
 
 const benches = {
@@ -20,6 +21,7 @@ const benches = {
   search: benchSearch,
   export: benchExport,
   reader: benchReader,
+  living: benchLiving,
   // At 10,000 and 50,000 articles (BENCH_BROWSER_SIZES=10000 for the first only: the second takes ~15 minutes).
   browser: async () => {
     const sizes = (process.env.BENCH_BROWSER_SIZES ?? '10000,50000').split(',').map(Number);

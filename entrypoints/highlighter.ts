@@ -4,9 +4,9 @@
  * injects it (scripting.executeScript) only into tabs whose URL is in the library, or when the reader asks to
  * highlight; it is never registered on pages. Injecting it again is harmless.
  */
-import type { Palette } from '@/utils/settings/palette';
-import { applyPalette } from '@/utils/in-page/highlight/draw';
-import { PageHighlights } from '@/utils/in-page/highlight/page-highlights';
+import { message, t } from '@/utils/i18n';
+import { colorLabel, DEFAULT_PALETTE, type Palette } from '@/utils/settings/palette';
+import { PageHighlights, type PaintedHighlight } from '@/utils/in-page/highlight/page-highlights';
 import { mountPageUi } from '@/utils/in-page/highlight/page-ui';
 import { pageProtocol } from '@/utils/messaging/page-protocol';
 import { listen } from '@/utils/messaging/receive';
@@ -22,9 +22,17 @@ export default defineUnlistedScript(() => {
   scope[INSTALLED] = true;
 
   const highlights = new PageHighlights(document);
-  const ui = mountPageUi(document);
+  const ui = mountPageUi(document, highlights.painter);
+  let palette = DEFAULT_PALETTE;
+  // Named for the keyboard list as a screen reader says it: "Highlight, Yellow: the start of its text".
+  const label = ({ color, text }: PaintedHighlight) =>
+    t('page.highlightItem', [message('color.described', [colorLabel(palette, color)]), excerpt(text)]);
+  highlights.onPaintedChange = (painted) => ui.list(painted.map((item) => ({ id: item.id, label: label(item) })));
   // The user's colours and their names, now and whenever they are changed on the options page.
-  const showPalette = (palette: Palette) => applyPalette(document, palette);
+  const showPalette = (next: Palette) => {
+    palette = next;
+    highlights.setPalette(next);
+  };
   void highlightPalette.getValue().then(showPalette);
   highlightPalette.watch(showPalette);
 
@@ -53,3 +61,10 @@ export default defineUnlistedScript(() => {
     },
   });
 });
+
+/** The start of a highlight's text, on one line, for its name. */
+const EXCERPT_LENGTH = 80;
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH).replace(/\s+\S*$/, '')}…` : line;
+}

@@ -10,7 +10,6 @@ import type { ArticleRecord, ContentRecord, HighlightRecord } from '@/utils/reco
 import { errorText } from '@/utils/error-text';
 import { formatDate, formatNumber, message as messageFor, t, type MessageKey } from '@/utils/i18n';
 import { useSetting } from '@/hooks/use-setting';
-import { applyPalette } from '@/utils/in-page/highlight/draw';
 import { DEFAULT_COLOR } from '@/utils/settings/palette';
 import { PageHighlights } from '@/utils/in-page/highlight/page-highlights';
 import { remoteImagesBlocked, renderArticle } from '@/utils/reader/render-article';
@@ -59,12 +58,14 @@ export function Reader({ id }: { id: string }) {
     // Remote images switched back on: the policy that blocked them holds until the page is loaded again.
     if (remoteImages && remoteImagesBlocked(document)) return location.reload();
     renderArticle(content.current, ready.content.html, { remoteImages });
+    highlighter.current?.eraseAll(); // painted on the article just replaced
     highlighter.current = new PageHighlights(document, content.current);
+    if (palette) highlighter.current.setPalette(palette);
     highlighter.current.draw(ready.highlights, true);
   }, [ready?.content, ready?.highlights, remoteImages]);
 
   useLayoutEffect(() => {
-    if (content.current) applyPalette(content.current, palette);
+    if (palette) highlighter.current?.setPalette(palette);
   }, [palette, ready?.content, remoteImages]);
 
   useEffect(() => {

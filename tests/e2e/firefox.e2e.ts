@@ -31,12 +31,29 @@ const hasButton = (name: string) =>
   [...document.querySelectorAll('button')].some(
     (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name,
   );
-/** The texts of the drawn highlights, by id. */
+/** The texts of the drawn highlights (marks, or ranges of `gleaner…` custom highlights: surface.md), in order. */
 const drawn = () => {
   const texts = new Map<string, string>();
   for (const mark of document.querySelectorAll<HTMLElement>('[data-highlight-id]'))
     texts.set(mark.dataset.highlightId!, (texts.get(mark.dataset.highlightId!) ?? '') + mark.textContent);
-  return [...texts.values()];
+  const ranges: Range[] = [];
+  CSS.highlights.forEach((highlight, name) => {
+    if (name.startsWith('gleaner')) ranges.push(...(highlight as unknown as Set<Range>));
+  });
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return [...texts.values(), ...ranges.map((range) => range.toString())];
+};
+/** The colour names of the painted highlights and the background each is painted with. */
+const painted = () => {
+  const found: string[] = [];
+  CSS.highlights.forEach((highlight, name) => {
+    if (!name.startsWith('gleaner')) return;
+    const range = [...(highlight as unknown as Set<Range>)][0]!;
+    found.push(
+      `${name}: ${getComputedStyle(range.startContainer.parentElement!, `::highlight(${name})`).backgroundColor}`,
+    );
+  });
+  return found.join(', ');
 };
 
 describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
@@ -83,9 +100,8 @@ describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
     );
     expect(await firefox.evaluate(popup, click, 'Highlight selection')).toBe(true);
     await firefox.waitFor(page, drawn, null, [SENTENCE]);
-    expect(
-      await firefox.evaluate(page, () => document.querySelector('[data-highlight-id]')?.getAttribute('title'), null),
-    ).toBe('Highlight, Yellow');
+    // Painted with the CSS Custom Highlight API (Firefox 140+), in the default yellow.
+    expect(await firefox.evaluate(page, painted, null)).toBe('gleaner-yellow: rgba(255, 212, 0, 0.4)');
 
     // Back on a revisit: the background saw the load (tabs.onUpdated) and injected the highlighter.
     await firefox.reload(page);
@@ -95,9 +111,12 @@ describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
     const mark = await firefox.evaluate(
       page,
       () => {
-        const element = document.querySelector('[data-highlight-id]')!;
-        element.scrollIntoView({ block: 'center' });
-        const box = element.getBoundingClientRect();
+        let range: Range | undefined;
+        CSS.highlights.forEach((highlight, name) => {
+          if (name.startsWith('gleaner')) range ??= [...(highlight as unknown as Set<Range>)][0];
+        });
+        range!.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const box = range!.getClientRects()[0]!;
         return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
       },
       null,
@@ -214,22 +233,17 @@ describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
     ).toBe(true);
     const { context: page } = await firefox.openTab(`${server.origin}/itij/firefox.html`);
     await firefox.waitFor(page, drawn, null, [SENTENCE]);
-    // Rename yellow: the open page's highlight is named anew (storage.onChanged in a Firefox content script).
+    // Recolour yellow: the open page's highlight is painted anew (storage.onChanged in a Firefox content script).
     await firefox.evaluate(
       options,
       () => {
-        const name = document.querySelector<HTMLInputElement>('input[aria-label="Name of colour 1"]')!;
-        name.value = 'Evidence';
-        name.dispatchEvent(new Event('input', { bubbles: true }));
+        const colour = document.querySelector<HTMLInputElement>('input[aria-label="Colour 1"]')!;
+        colour.value = '#ff8800';
+        colour.dispatchEvent(new Event('input', { bubbles: true }));
       },
       null,
     );
-    await firefox.waitFor(
-      page,
-      () => document.querySelector('[data-highlight-id]')?.getAttribute('title'),
-      null,
-      'Highlight, Evidence',
-    );
+    await firefox.waitFor(page, painted, null, 'gleaner-yellow: rgba(255, 136, 0, 0.4)');
 
     // Firefox's own shortcuts page (utils/platform.ts): the add-ons manager, at its shortcuts panel.
     expect(await firefox.evaluate(options, click, 'Change keyboard shortcuts')).toBe(true);

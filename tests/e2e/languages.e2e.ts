@@ -3,7 +3,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium, useExtension } from './browser';
-import { drawnHighlights, itijPage, panelOf, selectText } from './page-helpers';
+import { drawnHighlights, highlightList, itijPage, panelOf, selectText } from './page-helpers';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 /** The extension API inside the service worker, for code passed to `background.evaluate`. */
@@ -53,7 +53,7 @@ describe.skipIf(!hasArabic && !ci)('a browser in Arabic', () => {
     await yellow.click();
     await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
     expect(await panel.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    expect(await page.locator('[data-highlight-id]').first().getAttribute('title')).toBe('تظليل، أصفر');
+    expect((await highlightList(page, 'تظليلات Gleaner في هذه الصفحة')).items).toEqual([`تظليل، أصفر: ${SENTENCE}`]);
     // The English quote reads left to right in the Arabic popup (its closing quote mark stays at its end).
     await popup.reload();
     const quote = popup.getByRole('list', { name: 'التظليلات', exact: true }).locator('blockquote').first();

@@ -5,19 +5,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { drawnHighlights, highlightOnItij, panelOf, selectText } from './page-helpers';
+import { drawnHighlights, highlightList, highlightOnItij, panelOf, selectText } from './page-helpers';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 /** The extension API inside the service worker, for code passed to `background.evaluate`. */
 declare const chrome: typeof import('wxt/browser').browser;
 const env = useExtension();
 
-/** The background colour a drawn highlight has on `page`. */
+/** The background colour the first drawn highlight has on `page` (its highlight's style, where it is painted
+ * with the CSS Custom Highlight API; its mark's, where marked). */
 const background = (page: import('playwright-core').Page) =>
-  page
-    .locator('[data-highlight-id]')
-    .first()
-    .evaluate((mark) => getComputedStyle(mark).backgroundColor);
+  page.evaluate(() => {
+    let painted: { name: string; range: Range } | undefined;
+    CSS.highlights.forEach((highlight, name) => {
+      if (!painted && name.startsWith('gleaner')) painted = { name, range: [...highlight][0] as Range };
+    });
+    if (!painted) return getComputedStyle(document.querySelector('[data-highlight-id]')!).backgroundColor;
+    const element = painted.range.startContainer.parentElement!;
+    return getComputedStyle(element, `::highlight(${painted.name})`).backgroundColor;
+  });
 
 describe('the options page', () => {
   it('renames and recolours a highlight colour: the open page, its toolbar and the popup follow', async () => {
@@ -34,7 +40,7 @@ describe('the options page', () => {
 
     // The open page repaints and renames without a reload.
     await expect.poll(() => background(page)).toBe('rgba(255, 136, 0, 0.4)');
-    expect(await page.locator('[data-highlight-id]').first().getAttribute('title')).toBe('Highlight, Evidence');
+    expect((await highlightList(page)).items).toEqual([`Highlight, Evidence: ${SENTENCE}`]);
     await page.bringToFront();
     await selectText(page, 'President Brad Smith');
     await page.keyboard.press('Shift');

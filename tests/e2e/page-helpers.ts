@@ -45,7 +45,12 @@ export async function selectText(page: Page, from: string, to: string = from): P
   );
 }
 
-/** The text covered by each drawn highlight on the page, by highlight id, and the colour it is drawn in. */
+/**
+ * The text covered by each drawn highlight on the page, in page order, and the colour it is drawn in, read the
+ * way shared/docs/surface.md says a page's own script can: from `data-highlight-id` marks, or from the ranges of
+ * the highlights registered in `CSS.highlights` under names starting with `gleaner` (which carry no id: `id`
+ * is then empty).
+ */
 export async function drawnHighlights(page: Page): Promise<Array<{ id: string; text: string; color: string }>> {
   return page.evaluate(() => {
     const byId = new Map<string, { id: string; text: string; color: string }>();
@@ -59,8 +64,84 @@ export async function drawnHighlights(page: Page): Promise<Array<{ id: string; t
       entry.text += el.textContent;
       byId.set(id, entry);
     }
-    return [...byId.values()];
+    const painted: Array<{ range: Range; color: string }> = [];
+    (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.forEach((highlight, name) => {
+      if (name.startsWith('gleaner')) for (const range of highlight) painted.push({ range, color: name.slice(8) });
+    });
+    painted.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    // Loops, not Array methods: a hostile page may clobber those (tests/e2e/hostile.e2e.ts).
+    const found = [...byId.values()];
+    for (const { range, color } of painted) found.push({ id: '', text: range.toString(), color });
+    return found;
   });
+}
+
+/** Where the `index`th drawn highlight's first line is on screen (scrolled into view first), either form. */
+export async function highlightPoint(page: Page, index = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate((at) => {
+    const ranges: Range[] = [];
+    (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.forEach((highlight, name) => {
+      if (name.startsWith('gleaner')) ranges.push(...highlight);
+    });
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const marks = [...document.querySelectorAll('[data-highlight-id]')];
+    const target = ranges[at] ?? marks[at];
+    if (!target) throw new Error(`no drawn highlight ${at}`);
+    const first = () => [...target.getClientRects()].find((rect) => rect.width && rect.height)!;
+    window.scrollBy(0, first().top - innerHeight / 2);
+    const box = first();
+    return { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2 };
+  }, index);
+}
+
+/** Clicks the `index`th drawn highlight as a reader would, with the mouse. */
+export async function clickHighlight(page: Page, index = 0): Promise<void> {
+  const { x, y } = await highlightPoint(page, index);
+  await page.mouse.click(x, y);
+}
+
+/** What a screen reader is told of the page: its accessibility tree (closed shadow roots included). */
+async function accessibilityTree(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: Array<{
+        nodeId: string;
+        ignored?: boolean;
+        role?: { value?: string };
+        name?: { value?: string };
+        childIds?: string[];
+        properties?: Array<{ name: string; value: { value?: unknown } }>;
+      }>;
+    };
+    return nodes;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The names of the items of the list named `list` (Gleaner's list of the page's highlights), as a screen
+ * reader hears them, and the name of what has the focus. */
+export async function highlightList(
+  page: Page,
+  list = 'Gleaner highlights on this page',
+): Promise<{ items: string[]; focused: string | null }> {
+  const nodes = await accessibilityTree(page);
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  // The page itself is focused too (its root comes first): what has the focus is the last, deepest one.
+  const focused = nodes
+    .filter((node) => node.properties?.some((p) => p.name === 'focused' && p.value.value === true))
+    .pop();
+  const root = nodes.find((node) => node.role?.value === 'list' && node.name?.value === list);
+  const items: string[] = [];
+  const walk = (id: string) => {
+    const node = byId.get(id);
+    if (!node) return;
+    if (node.role?.value === 'button' && !node.ignored) items.push(node.name?.value ?? '');
+    else node.childIds?.forEach(walk);
+  };
+  root?.childIds?.forEach(walk);
+  return { items, focused: focused?.name?.value ?? null };
 }
 
 /**

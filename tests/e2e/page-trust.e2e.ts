@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { drawnHighlights, highlightOnItij, itijPage, panelOf, selectText } from './page-helpers';
+import { clickHighlight, drawnHighlights, highlightOnItij, itijPage, panelOf, selectText } from './page-helpers';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 const SECRET = 'My private thought about the CPI';
@@ -57,6 +57,24 @@ const listenToKeys = (page: Page) =>
       window.addEventListener(type, (event) => typed.push(`${type}:${(event as KeyboardEvent).key ?? ''}`), true);
   });
 
+/** Gives the page's own script a way to click a drawn highlight as a script can: a synthetic click (the mark's
+ * own, or one dispatched where a painted highlight's text is, and one on Gleaner's host element). */
+const pageClicksHighlights = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { clickHighlight(): void }).clickHighlight = () => {
+      const mark = document.querySelector<HTMLElement>('mark[data-highlight-id]');
+      if (mark) return mark.click();
+      CSS.highlights.forEach((highlight, name) => {
+        if (!name.startsWith('gleaner')) return;
+        const range = [...highlight][0] as Range;
+        const box = range.getBoundingClientRect();
+        const at = { clientX: box.left + 4, clientY: box.top + box.height / 2, bubbles: true };
+        range.startContainer.parentElement!.dispatchEvent(new MouseEvent('click', at));
+      });
+      document.querySelector<HTMLElement>('[data-gleaner-ui]')?.click();
+    };
+  });
+
 /** Frames of Gleaner's panel open on a highlight's editor. */
 const editorsOpen = (page: Page) =>
   page.frames().filter((frame) => decodeURIComponent(frame.url()).includes('"mode":"edit"')).length;
@@ -70,11 +88,12 @@ describe('a hostile saved page', () => {
     await page.reload();
     await expect.poll(() => drawnHighlights(page)).toHaveLength(1);
     await listenToKeys(page);
+    await pageClicksHighlights(page);
 
     // Its own clicks and keys: a click on the mark, a selection with a mouse-up and a shift key-up.
     await page.evaluate(() => {
       getSelection()!.removeAllRanges();
-      (document.querySelector('mark[data-highlight-id]') as HTMLElement).click();
+      (window as unknown as { clickHighlight(): void }).clickHighlight();
       const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent.includes('Brad Smith'))!;
       getSelection()!.selectAllChildren(paragraph);
       document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
@@ -92,7 +111,7 @@ describe('a hostile saved page', () => {
       getSelection()!.removeAllRanges();
       (window as unknown as { typed: string[] }).typed.length = 0; // its own synthetic keys, above
     });
-    await page.locator('mark[data-highlight-id]').first().click();
+    await clickHighlight(page);
     const panel = await panelOf(page);
     const editor = panel.getByRole('dialog', { name: 'Highlight' });
     const note = editor.getByRole('textbox', { name: 'Note' });
@@ -124,9 +143,10 @@ describe('a hostile saved page', () => {
     await page.evaluate((to) => history.pushState({}, '', to), new URL(other.url).pathname);
     // The background draws the other article's highlight there, as for any single-page app.
     await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.text)).toEqual([SENTENCE]);
+    await pageClicksHighlights(page);
     await page.evaluate(() => {
       getSelection()!.removeAllRanges();
-      (document.querySelector('mark[data-highlight-id]') as HTMLElement).click();
+      (window as unknown as { clickHighlight(): void }).clickHighlight();
     });
     await page.waitForTimeout(600);
     expect(editorsOpen(page)).toBe(0);

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { buildTextModel, toRange } from '../../anchoring/text-model';
-import {
-  drawHighlight,
-  HIGHLIGHT_ATTRIBUTE,
-  highlightElements,
-  recolorHighlight,
-  removeAllHighlights,
-  removeHighlight,
-} from './draw';
+import { HIGHLIGHT_ATTRIBUTE, highlightElements, MarkPainter } from './draw';
+
+/** The painter of these tests' document (a fresh one per test: see setup). */
+let painter = new MarkPainter(document);
+
+/** Draws highlight `id` as marks; the elements drawn. */
+function drawHighlight(range: Range, id: string, color: string): HTMLElement[] {
+  painter.paint(range, id, color);
+  return highlightElements(document, id);
+}
 
 function setup(html: string) {
   document.body.innerHTML = html;
+  painter = new MarkPainter(document);
   const model = buildTextModel(document.body);
   const range = (needle: string) => {
     const start = model.text.indexOf(needle);
@@ -83,11 +86,12 @@ describe('drawHighlight', () => {
 describe('removeHighlight', () => {
   it("restores the page's own text nodes", () => {
     document.body.innerHTML = '<p>Alpha beta gamma delta.</p>';
+    painter = new MarkPainter(document);
     const text = document.querySelector('p')!.firstChild as Text;
     const model = buildTextModel(document.body);
     drawHighlight(toRange(model, 6, 16)!, 'x', 'yellow');
     expect(document.querySelector('p')!.childNodes.length).toBe(3);
-    removeHighlight(document, 'x');
+    painter.erase('x');
     const p = document.querySelector('p')!;
     expect(p.childNodes.length).toBe(1);
     expect(p.firstChild).toBe(text);
@@ -101,17 +105,37 @@ describe('removeHighlight', () => {
     const model = buildTextModel(document.body);
     const start = model.text.indexOf('brown fox');
     drawHighlight(toRange(model, start, start + 9)!, 'b', 'blue');
-    removeHighlight(document, 'a');
+    painter.erase('a');
     expect(highlightElements(document, 'a')).toHaveLength(0);
     expect(drawnText('b')).toBe('brown fox');
-    removeAllHighlights(document);
+    painter.eraseAll();
     expect(document.body.innerHTML).toBe('<p>The quick brown fox jumps.</p>');
   });
 
   it('recolours in place', () => {
     const { range } = setup('<p>Some words.</p>');
     drawHighlight(range('words'), 'c', 'yellow');
-    recolorHighlight(document, 'c', 'blue');
+    painter.recolor('c', 'blue');
     expect(highlightElements(document, 'c')[0]!.getAttribute('data-gleaner-color')).toBe('blue');
+  });
+});
+
+describe('what the mark painter knows of what it drew', () => {
+  it('is intact until the page changes its text or takes its marks out', () => {
+    const { range } = setup('<p>Alpha beta gamma.</p><p>Delta.</p>');
+    painter.paint(range('beta'), 'a', 'yellow');
+    painter.paint(range('Delta'), 'b', 'yellow');
+    expect([painter.intact('a'), painter.intact('b')]).toEqual([true, true]);
+    highlightElements(document, 'a')[0]!.firstChild!.textContent = 'BETA';
+    document.querySelectorAll('p')[1]!.remove();
+    expect([painter.intact('a'), painter.intact('b'), painter.intact('never')]).toEqual([false, false, false]);
+  });
+
+  it('says nothing was drawn for a range without text', () => {
+    const { range } = setup('<p>Alpha</p>');
+    const empty = range('Alpha').cloneRange();
+    empty.collapse(true);
+    expect(painter.paint(empty, 'e', 'yellow')).toBe(false);
+    expect(document.body.innerHTML).toBe('<p>Alpha</p>');
   });
 });

@@ -1,11 +1,13 @@
 /**
- * Drawing highlights into a page: every text node of the range is wrapped in a `<mark data-highlight-id>`
- * whose inline `!important` styles page CSS cannot override (inline important declarations win the cascade).
- * Removal puts the page's own text nodes back as they were, merging the pieces split at the range's ends.
+ * Highlights drawn as marks, where the CSS Custom Highlight API is missing (painter.ts): every text node of the
+ * range is wrapped in a `<mark data-highlight-id>` whose inline `!important` styles page CSS cannot override
+ * (inline important declarations win the cascade). Removal puts the page's own text nodes back as they were,
+ * merging the pieces split at the range's ends.
  */
 import { message } from '../../i18n';
 import { colorLabel, DEFAULT_PALETTE, highlightBackground, type Palette } from '../../settings/palette';
 import { UI_ATTRIBUTE } from '../../anchoring/text-model';
+import { inRects, type Painter } from './painter';
 
 /** The attribute every drawn highlight element carries (see shared/docs/surface.md). */
 export const HIGHLIGHT_ATTRIBUTE = 'data-highlight-id';
@@ -14,23 +16,6 @@ export const HIGHLIGHT_ATTRIBUTE = 'data-highlight-id';
 const NO_WRAP_PARENTS = /^(TABLE|THEAD|TBODY|TFOOT|TR|COLGROUP|UL|OL|DL|SELECT|DATALIST|OPTGROUP|PICTURE|VIDEO|AUDIO)$/;
 const SKIP_PARENTS = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|TEXTAREA|OPTION)$/;
 
-/** Text nodes split when drawing, per highlight: [the page's node, the piece split off it]. */
-const splits = new Map<string, Array<[Text, Text]>>();
-
-/** The palette highlights are drawn with in this document (the user's, once the page script has read it). */
-let palette: Palette = DEFAULT_PALETTE;
-
-/** Draws every highlight under `root` in `next`'s colours, and draws later ones so too. */
-export function applyPalette(root: ParentNode, next: Palette): void {
-  palette = next;
-  const looks = new Map<string, Look>();
-  for (const element of root.querySelectorAll<HTMLElement>('[data-gleaner-color]')) {
-    const color = element.getAttribute('data-gleaner-color')!;
-    if (!looks.has(color)) looks.set(color, lookOf(color));
-    paint(element, looks.get(color)!);
-  }
-}
-
 /** How a highlight of one colour is drawn: its colour, its inline style, its name for assistive technology. */
 interface Look {
   color: string;
@@ -38,8 +23,12 @@ interface Look {
   title: string;
 }
 
-function lookOf(color: string): Look {
-  return { color, style: styleFor(color), title: message('color.described', [colorLabel(palette, color)]) };
+function lookOf(palette: Palette, color: string): Look {
+  return {
+    color,
+    style: styleFor(palette, color),
+    title: message('color.described', [colorLabel(palette, color)]),
+  };
 }
 
 /** Colours a highlight element and names its colour (a tooltip, and what a screen reader says). */
@@ -49,7 +38,7 @@ function paint(element: HTMLElement, look: Look): void {
   element.title = look.title;
 }
 
-function styleFor(color: string): string {
+function styleFor(palette: Palette, color: string): string {
   const value = highlightBackground(palette, color);
   return [
     `background-color: ${value} !important`,
@@ -123,54 +112,102 @@ function wrappable(node: Text): boolean {
   return !(NO_WRAP_PARENTS.test(parent.nodeName) && !node.data.trim());
 }
 
-/** Draws highlight `id` over `range`; returns the elements drawn (empty if the range covers no text). */
-export function drawHighlight(range: Range, id: string, color: string): HTMLElement[] {
-  const record: Array<[Text, Text]> = [];
-  const nodes = textNodesIn(range, record).filter(wrappable);
-  const look = lookOf(color);
-  const elements = nodes.map((node) => {
-    const mark = node.ownerDocument.createElement('mark');
-    mark.setAttribute(HIGHLIGHT_ATTRIBUTE, id);
-    paint(mark, look);
-    node.parentNode!.insertBefore(mark, node);
-    mark.appendChild(node);
-    return mark;
-  });
-  splits.set(id, [...(splits.get(id) ?? []), ...record]);
-  // Reachable by keyboard: the first piece of each highlight is in the tab order (Enter opens its editor on a
-  // web page: page-ui.ts), named by its colour (its title).
-  elements[0]?.setAttribute('tabindex', '0');
-  return elements;
-}
+/** Highlights drawn as marks in one document (the painter where the CSS Custom Highlight API is missing). */
+export class MarkPainter implements Painter {
+  readonly form = 'marks';
+  private palette: Palette = DEFAULT_PALETTE;
+  /** Per highlight: the elements drawn, the text they held then, and the text nodes split to draw them
+   * ([the page's node, the piece split off it]). */
+  private readonly drawn = new Map<string, { elements: HTMLElement[]; text: string; splits: Array<[Text, Text]> }>();
 
-/** The elements drawn for highlight `id` under `root`. */
-export function highlightElements(root: ParentNode, id: string): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(`[${HIGHLIGHT_ATTRIBUTE}="${CSS.escape(id)}"]`)];
-}
+  constructor(private readonly doc: Document) {}
 
-/** Repaints highlight `id` in another colour. */
-export function recolorHighlight(root: ParentNode, id: string, color: string): void {
-  const look = lookOf(color);
-  for (const element of highlightElements(root, id)) paint(element, look);
-}
+  paint(range: Range, id: string, color: string): boolean {
+    this.erase(id);
+    const splits: Array<[Text, Text]> = [];
+    const nodes = textNodesIn(range, splits).filter(wrappable);
+    const look = lookOf(this.palette, color);
+    const elements = nodes.map((node) => {
+      const mark = node.ownerDocument.createElement('mark');
+      mark.setAttribute(HIGHLIGHT_ATTRIBUTE, id);
+      paint(mark, look);
+      node.parentNode!.insertBefore(mark, node);
+      mark.appendChild(node);
+      return mark;
+    });
+    this.drawn.set(id, { elements, text: textOf(elements), splits });
+    if (elements.length) return true;
+    this.erase(id);
+    return false;
+  }
 
-/** Removes highlight `id`, putting its text back into the page's own text nodes. */
-export function removeHighlight(root: ParentNode, id: string): void {
-  for (const element of highlightElements(root, id)) element.replaceWith(...element.childNodes);
-  // Merge the pieces split off when drawing, last split first, where they are neighbours again.
-  for (const [original, piece] of (splits.get(id) ?? []).reverse()) {
-    if (original.nextSibling === piece) {
-      original.appendData(piece.data);
-      piece.remove();
+  erase(id: string): void {
+    const drawn = this.drawn.get(id);
+    if (!drawn) return;
+    for (const element of drawn.elements) if (element.isConnected) element.replaceWith(...element.childNodes);
+    // Merge the pieces split off when drawing, last split first, where they are neighbours again.
+    for (const [original, piece] of drawn.splits.reverse()) {
+      if (original.nextSibling === piece) {
+        original.appendData(piece.data);
+        piece.remove();
+      }
+    }
+    this.drawn.delete(id);
+  }
+
+  eraseAll(): void {
+    for (const id of [...this.drawn.keys()]) this.erase(id);
+  }
+
+  recolor(id: string, color: string): void {
+    const look = lookOf(this.palette, color);
+    for (const element of this.drawn.get(id)?.elements ?? []) paint(element, look);
+  }
+
+  setPalette(palette: Palette): void {
+    this.palette = palette;
+    const looks = new Map<string, Look>();
+    for (const { elements } of this.drawn.values()) {
+      for (const element of elements) {
+        const color = element.getAttribute('data-gleaner-color')!;
+        if (!looks.has(color)) looks.set(color, lookOf(palette, color));
+        paint(element, looks.get(color)!);
+      }
     }
   }
-  splits.delete(id);
+
+  intact(id: string): boolean {
+    const drawn = this.drawn.get(id);
+    return !!drawn && drawn.elements.every((element) => element.isConnected) && textOf(drawn.elements) === drawn.text;
+  }
+
+  rects(id: string): DOMRect[] {
+    return (this.drawn.get(id)?.elements ?? []).flatMap((element) => [...element.getClientRects()]);
+  }
+
+  at(x: number, y: number): string | null {
+    let found: string | null = null;
+    for (const id of this.drawn.keys()) if (inRects(this.rects(id), x, y)) found = id;
+    return found;
+  }
+
+  reveal(id: string): boolean {
+    const elements = this.drawn.get(id)?.elements.filter((element) => element.isConnected) ?? [];
+    if (!elements.length) return false;
+    elements[0]!.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    for (const element of elements) {
+      element.animate([{ outline: '3px solid currentColor' }, { outline: '3px solid transparent' }], {
+        duration: 1200,
+      });
+    }
+    return true;
+  }
 }
 
-/** Removes every highlight under `root`. */
-export function removeAllHighlights(root: ParentNode): void {
-  const ids = new Set(
-    [...root.querySelectorAll(`[${HIGHLIGHT_ATTRIBUTE}]`)].map((el) => el.getAttribute(HIGHLIGHT_ATTRIBUTE)!),
-  );
-  for (const id of ids) removeHighlight(root, id);
+/** The text highlight elements hold, one after the other. */
+const textOf = (elements: readonly HTMLElement[]) => elements.map((element) => element.textContent).join('');
+
+/** The marks drawn for highlight `id` under `root`. */
+export function highlightElements(root: ParentNode, id: string): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(`[${HIGHLIGHT_ATTRIBUTE}="${CSS.escape(id)}"]`)];
 }

@@ -11,7 +11,10 @@ import { buildTextModel } from '../../anchoring/text-model';
 import type { DrawnHighlight, PageResponses } from '../../messaging/page-protocol';
 import type { TextPlace } from '../../records/types';
 import type { AnchorStatus } from '../../messaging/protocol';
-import { drawHighlight, highlightElements, recolorHighlight, removeAllHighlights, removeHighlight } from './draw';
+import type { Palette } from '../../settings/palette';
+import { CustomHighlightPainter, hasCustomHighlights } from './custom-highlights';
+import { MarkPainter } from './draw';
+import type { Painter } from './painter';
 
 /** How long after a draw request orphans are tried again at every settle (late content). */
 const RETRY_WINDOW_MS = 10_000;
@@ -22,14 +25,24 @@ const SETTLE_MS = 300;
 /** Longest a check waits on a page that never stops changing (a ticking clock, a live feed). */
 const SETTLE_MAX_MS = 1_000;
 
+/** The painter for `doc`: the CSS Custom Highlight API where the browser has it, else marks (painter.ts). */
+export function painterFor(doc: Document): Painter {
+  return hasCustomHighlights(doc) ? new CustomHighlightPainter(doc) : new MarkPainter(doc);
+}
+
+/** A painted highlight, as Gleaner's list of them on the page names it (page-ui.ts). */
+export interface PaintedHighlight {
+  id: string;
+  color: string;
+  text: string;
+}
+
 /** The highlights of one page. */
 export class PageHighlights {
   private readonly records = new Map<string, DrawnHighlight>();
   private readonly status = new Map<string, AnchorStatus>();
   /** Where highlights were found away from their stored position, or without one (the background keeps it). */
   private readonly places = new Map<string, TextPlace>();
-  /** The elements drawn for each anchored highlight, and the text they held when drawn. */
-  private readonly drawn = new Map<string, { elements: HTMLElement[]; text: string }>();
   private observer: MutationObserver | null = null;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the first change not yet checked happened (0: none). */
@@ -44,7 +57,32 @@ export class PageHighlights {
   constructor(
     private readonly doc: Document,
     private readonly rootElement: Element | null = null,
+    readonly painter: Painter = painterFor(doc),
   ) {}
+
+  /** Called with the painted highlights, in page order, whenever they change. */
+  onPaintedChange: (painted: PaintedHighlight[]) => void = () => {};
+
+  /** Paints in `palette`'s colours. */
+  setPalette(palette: Palette): void {
+    this.painter.setPalette(palette);
+    this.tellPainted();
+  }
+
+  /** The painted highlights, in page order. */
+  painted(): PaintedHighlight[] {
+    const painted = [...this.records.values()].filter((record) => this.status.get(record.id) === 'anchored');
+    const order = new Map(
+      painted.map((record) => [record.id, this.places.get(record.id)?.start ?? record.selectors.position?.start ?? 0]),
+    );
+    return painted
+      .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+      .map((record) => ({ id: record.id, color: record.color, text: record.selectors.quote.exact }));
+  }
+
+  private tellPainted(): void {
+    this.onPaintedChange(this.painted());
+  }
 
   private get root(): Element {
     return this.rootElement ?? this.doc.body;
@@ -59,7 +97,10 @@ export class PageHighlights {
   update(record: DrawnHighlight): void {
     const before = this.records.get(record.id);
     this.records.set(record.id, record);
-    if (before && before.color !== record.color) recolorHighlight(this.doc, record.id, record.color);
+    if (before && before.color !== record.color) {
+      this.painter.recolor(record.id, record.color);
+      this.tellPainted();
+    }
   }
 
   /** Selectors of the current selection, or null when it selects no page text. */
@@ -80,6 +121,7 @@ export class PageHighlights {
     this.anchorPending();
     this.retryUntil = Date.now() + RETRY_WINDOW_MS;
     this.watch();
+    this.tellPainted();
     return this.statuses();
   }
 
@@ -89,28 +131,21 @@ export class PageHighlights {
     this.records.delete(id);
     this.status.delete(id);
     this.places.delete(id);
+    this.tellPainted();
   }
 
   /** Removes every highlight from the page. */
   eraseAll(): void {
-    this.ours(() => removeAllHighlights(this.doc));
-    this.drawn.clear();
+    this.ours(() => this.painter.eraseAll());
     this.records.clear();
     this.status.clear();
     this.places.clear();
+    this.tellPainted();
   }
 
   /** Scrolls to a highlight and flashes it; false if it is not drawn. */
   reveal(id: string): boolean {
-    const [first] = highlightElements(this.doc, id);
-    if (!first) return false;
-    first.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    for (const element of highlightElements(this.doc, id)) {
-      element.animate([{ outline: '3px solid currentColor' }, { outline: '3px solid transparent' }], {
-        duration: 1200,
-      });
-    }
-    return true;
+    return this.painter.reveal(id);
   }
 
   /** Every known highlight's status. */
@@ -125,8 +160,7 @@ export class PageHighlights {
 
   /** Takes a drawn highlight off the page (its text given back to the page's own nodes). */
   private takeOff(id: string): void {
-    this.ours(() => removeHighlight(this.doc, id));
-    this.drawn.delete(id);
+    this.ours(() => this.painter.erase(id));
   }
 
   /** Anchors every pending highlight on one model of the page; those not found become orphaned for now. */
@@ -135,6 +169,7 @@ export class PageHighlights {
     if (!pending.length) return;
     this.lastOrphanTry = Date.now();
     this.ours(() => this.drawPending(pending));
+    this.tellPainted();
   }
 
   /** Does `work` on the page, and forgets the changes it made, which are not the page's own. */
@@ -148,10 +183,8 @@ export class PageHighlights {
     // Find every range first, then draw: live ranges follow the text nodes that drawing splits and moves.
     const found = pending.map((record) => ({ record, anchor: anchor(model, record.selectors) }));
     for (const { record, anchor: where } of found) {
-      const elements = where ? drawHighlight(where.range, record.id, record.color) : [];
-      const drawn = elements.length > 0;
+      const drawn = where ? this.painter.paint(where.range, record.id, record.color) : false;
       this.status.set(record.id, drawn ? 'anchored' : 'orphaned');
-      if (drawn) this.drawn.set(record.id, { elements, text: textOf(elements) });
       if (drawn && where!.method !== 'position') this.places.set(record.id, { start: where!.start, end: where!.end });
       else this.places.delete(record.id);
     }
@@ -165,8 +198,8 @@ export class PageHighlights {
   private settle(): void {
     this.changedSince = 0;
     let broken = false;
-    for (const [id, { elements, text }] of this.drawn) {
-      if (elements.every((element) => element.isConnected) && textOf(elements) === text) continue;
+    for (const [id, status] of this.status) {
+      if (status !== 'anchored' || this.painter.intact(id)) continue;
       this.takeOff(id);
       this.status.set(id, 'pending');
       broken = true;
@@ -194,6 +227,3 @@ export class PageHighlights {
     this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
   }
 }
-
-/** The text highlight elements hold, one after the other. */
-const textOf = (elements: readonly HTMLElement[]) => elements.map((element) => element.textContent).join('');

@@ -6,13 +6,18 @@
  * it holds no note, and acts only on the user's own input (trusted events), never on clicks or keys a page's
  * script makes. The frame sits in a closed shadow root on a plain element (not a custom element the page could
  * define first), outside `<body>`, so the page text model never includes it.
+ *
+ * Beside the frame, the same closed shadow root holds Gleaner's list of the highlights on the page: one button
+ * per highlight, named by its colour and text, laid over the highlight's first line (its focus ring is drawn
+ * there) and letting the pointer through to the text. Painted highlights are not elements (painter.ts), so this
+ * is how the keyboard reaches them (Tab, at the end of the page; Shift+Tab from its top) and how a screen reader
+ * learns what is highlighted: Enter opens the highlight's editor, and closing it comes back to the button.
  */
 import type { PanelState } from '../../messaging/panel-state';
 import { panelUrl } from '../../messaging/panel-state';
 import type { PageRequestOf } from '../../messaging/page-protocol';
 import { UI_ATTRIBUTE } from '../../anchoring/text-model';
 import { t } from '../../i18n';
-import { HIGHLIGHT_ATTRIBUTE, highlightElements } from './draw';
 import { panelPosition } from './panels';
 
 /** How long a message by the top of the page stays. */
@@ -28,7 +33,24 @@ export interface PageUi {
   say(text: string): void;
   /** What the panel frame said (through the background): its size, or that it is done. */
   panelEvent(event: PageRequestOf<'panelEvent'>): void;
+  /** The highlights painted on the page now, in page order, each with its name for the keyboard list. */
+  list(items: ReadonlyArray<{ id: string; label: string }>): void;
 }
+
+/** What the interface asks of the painted highlights. */
+export interface PaintedView {
+  /** The highlight under a point of the viewport, if any. */
+  at(x: number, y: number): string | null;
+  /** The boxes a highlight covers on screen (viewport coordinates). */
+  rects(id: string): DOMRect[];
+}
+
+/** The keyboard list's style: each button a transparent box over its highlight, ringed when focused. */
+const LIST_STYLE = `
+[role="list"] { all: initial; }
+button { all: initial; position: absolute; box-sizing: border-box; pointer-events: none; background: transparent;
+  border-radius: 2px; }
+button:focus-visible, button:focus { outline: 2px solid #1f5fbf; outline-offset: 2px; }`;
 
 /** Every property of the host and frame, `!important` inline: the page's CSS cannot move, hide or restyle them. */
 const important = (style: Record<string, string>) =>
@@ -37,11 +59,19 @@ const important = (style: Record<string, string>) =>
     .join('; ');
 
 /** Mounts the interface into `doc` (the frame itself is made when first shown). */
-export function mountPageUi(doc: Document): PageUi {
+export function mountPageUi(doc: Document, painted: PaintedView): PageUi {
   const host = doc.createElement('div');
   host.setAttribute(UI_ATTRIBUTE, '');
   host.setAttribute('style', important({ all: 'initial', position: 'absolute', top: '0', left: '0' }));
   const shadow = host.attachShadow({ mode: 'closed' });
+  const listStyle = doc.createElement('style');
+  listStyle.textContent = LIST_STYLE;
+  const list = doc.createElement('div');
+  list.setAttribute('role', 'list');
+  list.setAttribute('aria-label', t('page.highlights'));
+  shadow.append(listStyle, list);
+  /** The keyboard list's button of each painted highlight. */
+  const buttons = new Map<string, HTMLButtonElement>();
   let frame: HTMLIFrameElement | null = null;
   let state: PanelState | null = null;
   let size = DEFAULT_SIZE;
@@ -150,32 +180,52 @@ export function mountPageUi(doc: Document): PageUi {
     if (event.key === 'Escape') hide();
     else if (event.shiftKey || event.key === 'Shift') showToolbar();
   };
-  /** The highlight whose editor was opened from the keyboard: focus goes back to it when the editor closes (to
-   * its first piece as drawn then: a change of colour may have drawn it anew). */
+  /** The highlight whose editor was opened from the keyboard list: focus goes back to its button on closing. */
   let editedByKey: string | null = null;
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (!event.isTrusted || (event.key !== 'Enter' && event.key !== ' ')) return;
-    const mark = (event.target as Element | null)?.closest?.(`[${HIGHLIGHT_ATTRIBUTE}]`);
-    if (!mark || mark !== event.target || mark.closest('a[href]')) return;
-    event.preventDefault();
-    editedByKey = mark.getAttribute(HIGHLIGHT_ATTRIBUTE)!;
-    show({ mode: 'edit', id: editedByKey }, mark.getBoundingClientRect());
-  };
   const onClick = (event: MouseEvent) => {
     if (!event.isTrusted) return;
-    const mark = (event.target as Element | null)?.closest?.(`[${HIGHLIGHT_ATTRIBUTE}]`);
+    const inLink = (event.target as Element | null)?.closest?.('a[href]');
     const selection = doc.getSelection();
-    if (mark && !mark.closest('a[href]') && (!selection || selection.isCollapsed)) {
+    const id = inLink || (selection && !selection.isCollapsed) ? null : painted.at(event.clientX, event.clientY);
+    if (id) {
       editedByKey = null;
-      show({ mode: 'edit', id: mark.getAttribute(HIGHLIGHT_ATTRIBUTE)! }, mark.getBoundingClientRect());
+      show({ mode: 'edit', id }, painted.rects(id)[0] ?? null);
     } else if (state?.mode === 'edit') {
       hide();
     }
   };
   doc.addEventListener('mouseup', onPointerUp, true);
   doc.addEventListener('keyup', onKeyUp, true);
-  doc.addEventListener('keydown', onKeyDown, true);
   doc.addEventListener('click', onClick, true);
+
+  /** Lays a list button over its highlight's first line (page coordinates); false when it is not on screen. */
+  const lay = (button: HTMLButtonElement, id: string): boolean => {
+    const [first] = painted.rects(id);
+    const view = doc.defaultView!;
+    if (!first) return false;
+    button.style.left = `${first.left + view.scrollX}px`;
+    button.style.top = `${first.top + view.scrollY}px`;
+    button.style.width = `${first.width}px`;
+    button.style.height = `${first.height}px`;
+    return true;
+  };
+  const makeButton = (id: string) => {
+    const button = doc.createElement('button');
+    button.type = 'button';
+    // Moved since it was laid (the page reflowed): laid again and brought into view before it is used.
+    button.addEventListener('focus', () => lay(button, id) && button.scrollIntoView({ block: 'nearest' }));
+    button.addEventListener('click', (event) => {
+      if (!event.isTrusted) return;
+      editedByKey = id;
+      show({ mode: 'edit', id }, painted.rects(id)[0] ?? button.getBoundingClientRect());
+    });
+    return button;
+  };
+  let relayFrame = 0;
+  doc.defaultView?.addEventListener('resize', () => {
+    cancelAnimationFrame(relayFrame);
+    relayFrame = requestAnimationFrame(() => buttons.forEach(lay));
+  });
 
   return {
     say,
@@ -188,10 +238,36 @@ export function mountPageUi(doc: Document): PageUi {
         if (event.picked) doc.getSelection()?.removeAllRanges();
         const wasEditing = state?.mode === 'edit';
         hide();
-        // Opened from the keyboard: back on the highlight (or where it was), not lost at the top of the page.
-        if (wasEditing && editedByKey) highlightElements(doc, editedByKey)[0]?.focus();
+        // Opened from the keyboard: back on the highlight's button, not lost at the top of the page.
+        if (wasEditing && editedByKey) buttons.get(editedByKey)?.focus();
         editedByKey = null;
       }
+    },
+    list(items) {
+      const ids = new Set(items.map((item) => item.id));
+      for (const [id, button] of buttons) {
+        if (ids.has(id)) continue;
+        button.parentElement!.remove();
+        buttons.delete(id);
+      }
+      let previous: Element | null = null;
+      for (const { id, label } of items) {
+        let button = buttons.get(id);
+        if (!button) buttons.set(id, (button = makeButton(id)));
+        button.setAttribute('aria-label', label);
+        lay(button, id);
+        let item = button.parentElement;
+        if (!item) {
+          item = doc.createElement('div');
+          item.setAttribute('role', 'listitem');
+          item.append(button);
+        }
+        // In page order; a button already in its place (perhaps focused) is not moved.
+        const expected: Element | null = previous ? previous.nextElementSibling : list.firstElementChild;
+        if (expected !== item) list.insertBefore(item, expected);
+        previous = item;
+      }
+      if (items.length && !host.isConnected) doc.documentElement.append(host);
     },
   };
 }
