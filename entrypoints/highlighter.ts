@@ -22,7 +22,12 @@ export default defineUnlistedScript(() => {
   scope[INSTALLED] = true;
 
   const highlights = new PageHighlights(document);
-  const ui = mountPageUi(document, highlights.painter);
+  const ui = mountPageUi(document, {
+    at: (x, y) => highlights.painter.at(x, y),
+    rects: (id) => highlights.painter.rects(id),
+    selection: () => highlights.selection(),
+  });
+  highlights.onFrames = (frames) => ui.listenIn(frames);
   let palette = DEFAULT_PALETTE;
   // Named for the keyboard list as a screen reader says it: "Highlight, Yellow: the start of its text".
   const label = ({ color, text }: PaintedHighlight) =>

@@ -51,7 +51,7 @@ export async function selectText(page: Page, from: string, to: string = from): P
  * the highlights registered in `CSS.highlights` under names starting with `gleaner` (which carry no id: `id`
  * is then empty).
  */
-export async function drawnHighlights(page: Page): Promise<Array<{ id: string; text: string; color: string }>> {
+export async function drawnHighlights(page: Page | Frame): Promise<Array<{ id: string; text: string; color: string }>> {
   return page.evaluate(() => {
     const byId = new Map<string, { id: string; text: string; color: string }>();
     // The prototype's method: a hostile page may clobber document.querySelectorAll with a named element.
@@ -76,9 +76,10 @@ export async function drawnHighlights(page: Page): Promise<Array<{ id: string; t
   });
 }
 
-/** Where the `index`th drawn highlight's first line is on screen (scrolled into view first), either form. */
-export async function highlightPoint(page: Page, index = 0): Promise<{ x: number; y: number }> {
-  return page.evaluate((at) => {
+/** Where the `index`th drawn highlight's first line is on screen (scrolled into view first), either form; in a
+ * frame, in the page's coordinates. */
+export async function highlightPoint(page: Page | Frame, index = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((at) => {
     const ranges: Range[] = [];
     (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.forEach((highlight, name) => {
       if (name.startsWith('gleaner')) ranges.push(...highlight);
@@ -92,11 +93,14 @@ export async function highlightPoint(page: Page, index = 0): Promise<{ x: number
     const box = first();
     return { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2 };
   }, index);
+  if (!('parentFrame' in page) || !page.parentFrame()) return point;
+  const frame = (await (await page.frameElement()).boundingBox())!;
+  return { x: point.x + frame.x, y: point.y + frame.y };
 }
 
-/** Clicks the `index`th drawn highlight as a reader would, with the mouse. */
-export async function clickHighlight(page: Page, index = 0): Promise<void> {
-  const { x, y } = await highlightPoint(page, index);
+/** Clicks the `index`th drawn highlight (on the page, or in one of its frames) as a reader would, with the mouse. */
+export async function clickHighlight(page: Page, index = 0, inFrame?: Frame): Promise<void> {
+  const { x, y } = await highlightPoint(inFrame ?? page, index);
   await page.mouse.click(x, y);
 }
 

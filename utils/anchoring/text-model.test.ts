@@ -74,3 +74,30 @@ describe('toRange and fromRange', () => {
     expect(toRange(model, 0, 10)).toBeNull();
   });
 });
+
+describe('the composed page', () => {
+  it("reads an open shadow root where its host is, with the host's own nodes where they are slotted", () => {
+    const root = rootOf(
+      '<p>Before.</p><story-card><span>slotted words</span><b slot="title">A title</b></story-card><p>After.</p>',
+    );
+    const host = root.querySelector('story-card')!;
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<h2><slot name="title"></slot></h2><p>Shadow text, then <slot></slot>, then more.</p><slot name="none"><i>fallback</i></slot>';
+    const model = buildTextModel(root);
+    expect(model.text).toBe('Before. A title Shadow text, then slotted words, then more. fallback After.');
+    // Round trip through ranges inside the shadow tree and inside the slotted nodes (a DOM range cannot cross
+    // from one tree into the other).
+    for (const needle of ['Shadow text, then', 'slotted words', 'A title']) {
+      const start = model.text.indexOf(needle);
+      const range = toRange(model, start, start + needle.length)!;
+      expect(range.toString()).toBe(needle);
+      expect(fromRange(model, range)).toEqual({ start, end: start + needle.length });
+    }
+  });
+
+  it('leaves a closed shadow root out, as the page cannot read it either', () => {
+    const root = rootOf('<p>Seen.</p><x-closed><span>light</span></x-closed>');
+    root.querySelector('x-closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Hidden inside.</p>';
+    expect(buildTextModel(root).text).toBe('Seen. light');
+  });
+});

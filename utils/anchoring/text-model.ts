@@ -1,8 +1,12 @@
+import { composedContains, composedParentElement, walkComposedText } from './composed';
+
 /**
  * The stable text model selectors are relative to: the text of a root element with every run of white space
  * folded to one space and a space between blocks (paragraphs, list items, cells), skipping text that is never
  * read (scripts, styles) and Gleaner's own interface. Re-flowed markup, indentation and block layout then do
- * not move offsets, and a quote that spans two paragraphs reads the same before and after a redesign.
+ * not move offsets, and a quote that spans two paragraphs reads the same before and after a redesign. The text
+ * is the composed page's (composed.ts): an open shadow root's and a same-origin frame's text are read where they
+ * are shown.
  */
 
 /** Elements whose text is not part of what a reader reads. */
@@ -101,9 +105,10 @@ function isSkipped(element: Element): boolean {
   return SKIPPED.has(element.nodeName) || element.hasAttribute(UI_ATTRIBUTE);
 }
 
-/** The nearest block ancestor of a node, for block separators. */
+/** The nearest block ancestor of a node in the composed page (through the slot it is shown in, out of a shadow
+ * root or a frame), for block separators. */
 function blockOf(node: Node, root: Element): Element {
-  for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
+  for (let el = composedParentElement(node); el && el !== root; el = composedParentElement(el)) {
     if (BLOCKS.has(el.nodeName)) return el;
   }
   return root;
@@ -111,18 +116,13 @@ function blockOf(node: Node, root: Element): Element {
 
 /** Builds the text model of `root`. */
 export function buildTextModel(root: Element): TextModel {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) =>
-      node.nodeType === 1 ? (isSkipped(node as Element) ? 2 /* REJECT */ : 3 /* SKIP */) : 1 /* ACCEPT */,
-  });
   const segments: Segment[] = [];
   let text = '';
   let lastSpace = true; // no leading space
   let lastBlock: Element | null = null;
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+  walkComposedText(root, isSkipped, (node) => {
     const data = node.data;
-    if (!data) continue;
+    if (!data) return;
     const block = blockOf(node, root);
     if (lastBlock && block !== lastBlock && !lastSpace) {
       text += ' ';
@@ -136,7 +136,7 @@ export function buildTextModel(root: Element): TextModel {
     if (folded) lastSpace = folded.endsWith(' ');
     lastBlock = block;
     segments.push({ node, start, end: text.length, afterSpace });
-  }
+  });
   // Trailing space belongs to nothing the reader selects.
   if (text.endsWith(' ')) {
     text = text.slice(0, -1);
@@ -216,7 +216,8 @@ export function rangePoints(model: TextModel, start: number, end: number): { sta
 export function toRange(model: TextModel, start: number, end: number): Range | null {
   const points = rangePoints(model, start, end);
   if (!points) return null;
-  const range = model.root.ownerDocument.createRange();
+  // Made by the text's own document: a same-origin frame's text is painted by that frame.
+  const range = points.start.node.ownerDocument.createRange();
   range.setStart(points.start.node, points.start.offset);
   range.setEnd(points.end.node, points.end.offset);
   return range;
@@ -242,7 +243,7 @@ export function modelOffset(
   offset: number,
   side: 'start' | 'end' = 'start',
 ): number | null {
-  if (!model.root.contains(container)) return null;
+  if (!composedContains(model.root, container)) return null;
   const index = container.nodeType === 3 ? model.indexOf.get(container as Text) : undefined;
   if (index !== undefined) {
     const seg = model.segments[index]!;

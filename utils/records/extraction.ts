@@ -20,7 +20,6 @@ export const EXTRACT_FAILURES = [
   'not-html',
   'no-article',
   'framed',
-  'shadow-dom',
   'error',
 ] as const;
 export type ExtractFailure = (typeof EXTRACT_FAILURES)[number];

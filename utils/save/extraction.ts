@@ -52,8 +52,6 @@ export function reasonMessage(reason: ExtractFailure, detail?: string): string {
       return t('reason.noArticle');
     case 'framed':
       return t('reason.framed', [detail ?? '?']);
-    case 'shadow-dom':
-      return t('reason.shadowDom');
     case 'error':
       return t('reason.error', [detail || '?']);
   }

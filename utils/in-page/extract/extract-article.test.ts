@@ -182,10 +182,20 @@ describe('pages whose text Readability cannot see', () => {
     );
   });
 
-  it('says when the text is in shadow DOM', () => {
-    const doc = documentOf('<title>Shadow</title><body><div id="host"></div></body>');
-    doc.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = ARTICLE;
-    expect(extractArticle(doc)).toEqual({ ok: false, reason: 'shadow-dom' });
-    expect(reasonMessage('shadow-dom')).toMatch(/inside a web component \(shadow DOM\)/);
+  it('reads an article inside an open shadow root, with the nodes its slots show', () => {
+    const doc = documentOf(
+      '<title>Shadow</title><body><story-view><p slot="lead">The lead paragraph, slotted in from the page itself.</p></story-view></body>',
+    );
+    doc.querySelector('story-view')!.attachShadow({ mode: 'open' }).innerHTML = ARTICLE.replace(
+      '</h1>',
+      '</h1><slot name="lead"></slot>',
+    );
+    const result = extractArticle(doc);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.title).toBe('Shadow');
+    expect(result.article.text).toContain('The lead paragraph, slotted in from the page itself.');
+    expect(result.article.text).toContain('Ransomware crews kept attacking hospitals');
+    expect(result.article.html).not.toContain('<slot');
   });
 });

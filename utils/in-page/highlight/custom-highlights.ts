@@ -11,6 +11,7 @@
  */
 import { DEFAULT_PALETTE, highlightBackground, type Palette } from '../../settings/palette';
 import { UI_ATTRIBUTE } from '../../anchoring/text-model';
+import { viewportRects } from '../../anchoring/composed';
 import { inRects, type Painter } from './painter';
 
 /** The prefix of every highlight name Gleaner registers (nothing else registers such a name). */
@@ -37,33 +38,39 @@ interface Painted {
   text: string;
 }
 
+/** Where rules must be for ranges to be coloured: a document (a style element outside its body), or an open
+ * shadow root (document rules do not reach into it: an adopted style sheet there). */
+type Tree = Document | ShadowRoot;
+
+/**
+ * Paints on a page and on what its reader sees of it (composed.ts): a same-origin frame's ranges go to that
+ * frame's own registry, and each tree holding painted text gets the colour rules.
+ */
 export class CustomHighlightPainter implements Painter {
   readonly form = 'custom-highlights';
-  private readonly registry: HighlightRegistry;
-  private readonly Highlight: typeof Highlight;
   /** In the order painted: the last painted is on top where they overlap. */
   private readonly painted = new Map<string, Painted>();
   private palette: Palette = DEFAULT_PALETTE;
   /** Every colour painted so far: each has its rule. */
   private readonly colors = new Set<string>();
-  private style: HTMLStyleElement | null = null;
+  /** The rules' holder in each tree painted in: a style element (documents) or an adopted sheet (shadow roots). */
+  private readonly sheets = new Map<Tree, HTMLStyleElement | CSSStyleSheet>();
 
-  constructor(private readonly doc: Document) {
-    const found = api(doc)!;
-    this.registry = found.registry;
-    this.Highlight = found.Highlight;
-  }
+  constructor(private readonly doc: Document) {}
 
   paint(range: Range, id: string, color: string): boolean {
-    const live = this.doc.createRange();
+    const doc = range.startContainer.ownerDocument!;
+    const found = api(doc);
+    if (!found) return false;
+    const live = doc.createRange();
     live.setStart(range.startContainer, range.startOffset);
     live.setEnd(range.endContainer, range.endOffset);
     const text = live.toString();
     if (!text.trim()) return false;
     this.erase(id);
     this.painted.set(id, { range: live, color, text });
-    this.highlightOf(color).add(live);
-    this.ensureStyle(color);
+    this.highlightOf(found, color).add(live);
+    this.styleFor(live, color);
     return true;
   }
 
@@ -71,10 +78,11 @@ export class CustomHighlightPainter implements Painter {
     const painted = this.painted.get(id);
     if (!painted) return;
     this.painted.delete(id);
+    const registry = api(painted.range.startContainer.ownerDocument!)?.registry;
     const name = HIGHLIGHT_NAME_PREFIX + painted.color;
-    const highlight = this.registry.get(name);
+    const highlight = registry?.get(name);
     highlight?.delete(painted.range);
-    if (highlight && highlight.size === 0) this.registry.delete(name);
+    if (highlight && highlight.size === 0) registry!.delete(name);
   }
 
   eraseAll(): void {
@@ -83,16 +91,17 @@ export class CustomHighlightPainter implements Painter {
 
   recolor(id: string, color: string): void {
     const painted = this.painted.get(id);
-    if (!painted || painted.color === color) return;
+    const found = painted && api(painted.range.startContainer.ownerDocument!);
+    if (!painted || !found || painted.color === color) return;
     this.erase(id);
     this.painted.set(id, { ...painted, color });
-    this.highlightOf(color).add(painted.range);
-    this.ensureStyle(color);
+    this.highlightOf(found, color).add(painted.range);
+    this.styleFor(painted.range, color);
   }
 
   setPalette(palette: Palette): void {
     this.palette = palette;
-    if (this.style) this.style.textContent = this.rules();
+    this.writeRules();
   }
 
   intact(id: string): boolean {
@@ -107,7 +116,7 @@ export class CustomHighlightPainter implements Painter {
 
   rects(id: string): DOMRect[] {
     const painted = this.painted.get(id);
-    return painted ? [...painted.range.getClientRects()].filter((rect) => rect.width && rect.height) : [];
+    return painted ? viewportRects(painted.range) : [];
   }
 
   at(x: number, y: number): string | null {
@@ -118,24 +127,28 @@ export class CustomHighlightPainter implements Painter {
 
   reveal(id: string): boolean {
     const painted = this.painted.get(id);
-    const [first] = this.rects(id);
-    if (!painted || !first) return false;
-    const view = this.doc.defaultView!;
-    view.scrollTo({ top: view.scrollY + first.top - view.innerHeight / 2, behavior: 'smooth' });
-    const flash = new this.Highlight(painted.range);
+    const found = painted && api(painted.range.startContainer.ownerDocument!);
+    if (!painted || !found || !this.rects(id).length) return false;
+    // Through every scrolling box and frame above it, to the middle of the window.
+    const start = painted.range.startContainer;
+    (start.nodeType === 1 ? (start as Element) : start.parentElement)?.scrollIntoView({
+      block: 'center',
+      behavior: 'smooth',
+    });
+    const flash = new found.Highlight(painted.range);
     flash.priority = 1;
-    this.registry.set(REVEAL_NAME, flash);
-    setTimeout(() => this.registry.get(REVEAL_NAME) === flash && this.registry.delete(REVEAL_NAME), REVEAL_MS);
+    found.registry.set(REVEAL_NAME, flash);
+    setTimeout(() => found.registry.get(REVEAL_NAME) === flash && found.registry.delete(REVEAL_NAME), REVEAL_MS);
     return true;
   }
 
-  /** The registered highlight of one colour, made when first needed. */
-  private highlightOf(color: string): Highlight {
+  /** The registered highlight of one colour in a document, made when first needed. */
+  private highlightOf(found: NonNullable<ReturnType<typeof api>>, color: string): Highlight {
     const name = HIGHLIGHT_NAME_PREFIX + color;
-    let highlight = this.registry.get(name);
+    let highlight = found.registry.get(name);
     if (!highlight) {
-      highlight = new this.Highlight();
-      this.registry.set(name, highlight);
+      highlight = new found.Highlight();
+      found.registry.set(name, highlight);
     }
     return highlight;
   }
@@ -152,16 +165,53 @@ export class CustomHighlightPainter implements Painter {
     return rules.join('\n');
   }
 
-  /** Gleaner's style sheet with a rule for `color`, outside `<body>` (put back if the page's script took it out). */
-  private ensureStyle(color: string): void {
-    if (!this.style) {
-      this.style = this.doc.createElement('style');
-      this.style.setAttribute(UI_ATTRIBUTE, '');
+  /** Rules for `color` in the tree `range` is painted in (a style element outside a document's body, put back if
+   * the page's script took it out; an adopted sheet in a shadow root, which changes nothing in its DOM). */
+  private styleFor(range: Range, color: string): void {
+    const tree = range.startContainer.getRootNode() as Tree;
+    const fresh = !this.colors.has(color);
+    this.colors.add(color);
+    let sheet = this.sheets.get(tree);
+    if (!sheet) {
+      sheet = tree.nodeType === 9 ? this.styleElement(tree as Document) : this.adoptedSheet(tree as ShadowRoot);
+      this.sheets.set(tree, sheet);
+      this.write(sheet);
+    } else if (fresh) {
+      this.writeRules();
     }
-    if (!this.colors.has(color)) {
-      this.colors.add(color);
-      this.style.textContent = this.rules();
+    if (tree.nodeType === 9 && !(sheet as HTMLStyleElement).isConnected) {
+      (tree as Document).documentElement.append(sheet as HTMLStyleElement);
     }
-    if (!this.style.isConnected) this.doc.documentElement.append(this.style);
+  }
+
+  private writeRules(): void {
+    for (const sheet of this.sheets.values()) this.write(sheet);
+  }
+
+  private write(sheet: HTMLStyleElement | CSSStyleSheet): void {
+    if ('replaceSync' in sheet) sheet.replaceSync(this.rules());
+    else sheet.textContent = this.rules();
+  }
+
+  private styleElement(doc: Document): HTMLStyleElement {
+    const style = doc.createElement('style');
+    style.setAttribute(UI_ATTRIBUTE, '');
+    doc.documentElement.append(style);
+    return style;
+  }
+
+  private adoptedSheet(shadow: ShadowRoot): HTMLStyleElement | CSSStyleSheet {
+    const view = shadow.ownerDocument.defaultView!;
+    try {
+      const sheet = new view.CSSStyleSheet();
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+      return sheet;
+    } catch {
+      // Where a script of Gleaner's cannot adopt a sheet into the page's shadow root: a style element in it.
+      const style = shadow.ownerDocument.createElement('style');
+      style.setAttribute(UI_ATTRIBUTE, '');
+      shadow.append(style);
+      return style;
+    }
   }
 }

@@ -8,6 +8,7 @@
  */
 import { anchor, describeRange, type Selectors } from '../../anchoring/selectors';
 import { buildTextModel } from '../../anchoring/text-model';
+import { composedSelection, composedTrees } from '../../anchoring/composed';
 import type { DrawnHighlight, PageResponses } from '../../messaging/page-protocol';
 import type { TextPlace } from '../../records/types';
 import type { AnchorStatus } from '../../messaging/protocol';
@@ -62,6 +63,11 @@ export class PageHighlights {
 
   /** Called with the painted highlights, in page order, whenever they change. */
   onPaintedChange: (painted: PaintedHighlight[]) => void = () => {};
+  /** Called with the same-origin frames of the page when one appears (the interface listens to them too). */
+  onFrames: (frames: Document[]) => void = () => {};
+  /** The open shadow roots and same-origin frames last found in the page, each watched for changes. */
+  private trees: { shadowRoots: ShadowRoot[]; frames: Document[] } = { shadowRoots: [], frames: [] };
+  private readonly watched = new WeakSet<Node>();
 
   /** Paints in `palette`'s colours. */
   setPalette(palette: Palette): void {
@@ -103,11 +109,16 @@ export class PageHighlights {
     }
   }
 
+  /** What the user has selected: in the page, in one of its open shadow roots or same-origin frames. */
+  selection(): Range | null {
+    this.findTrees();
+    return composedSelection(this.doc, this.trees);
+  }
+
   /** Selectors of the current selection, or null when it selects no page text. */
   describeSelection(): Selectors | null {
-    const selection = this.doc.getSelection();
-    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
-    return describeRange(buildTextModel(this.root), selection.getRangeAt(0));
+    const range = this.selection();
+    return range ? describeRange(buildTextModel(this.root), range) : null;
   }
 
   /** Draws highlights (after erasing all when `replace`); returns every known highlight's status. */
@@ -197,6 +208,7 @@ export class PageHighlights {
    */
   private settle(): void {
     this.changedSince = 0;
+    if (this.records.size) this.findTrees(); // a web component may have attached its shadow root, a frame loaded
     let broken = false;
     for (const [id, status] of this.status) {
       if (status !== 'anchored' || this.painter.intact(id)) continue;
@@ -210,7 +222,22 @@ export class PageHighlights {
       this.anchorPending();
   }
 
-  /** Watches the page's own changes for as long as it is open (our drawing is not one of them). */
+  /** Looks for the open shadow roots and same-origin frames of the page, and watches new ones. */
+  private findTrees(): void {
+    const before = this.trees.frames.length;
+    this.trees = composedTrees(this.root);
+    if (this.observer) {
+      for (const tree of [...this.trees.shadowRoots, ...this.trees.frames.map((frame) => frame.body)]) {
+        if (this.watched.has(tree)) continue;
+        this.watched.add(tree);
+        this.observer.observe(tree, { childList: true, subtree: true, characterData: true });
+      }
+    }
+    if (this.trees.frames.length !== before) this.onFrames(this.trees.frames);
+  }
+
+  /** Watches the page's own changes for as long as it is open (our drawing is not one of them), in its shadow
+   * roots and frames too. */
   private watch(): void {
     if (this.observer || typeof MutationObserver === 'undefined') return;
     this.observer = new MutationObserver((mutations) => {
@@ -225,5 +252,7 @@ export class PageHighlights {
       this.settleTimer = setTimeout(() => this.settle(), wait);
     });
     this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+    // Its shadow roots and frames too, once there is something to watch them for (each look walks the page).
+    if (this.records.size) this.findTrees();
   }
 }

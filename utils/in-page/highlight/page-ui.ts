@@ -18,6 +18,7 @@ import { panelUrl } from '../../messaging/panel-state';
 import type { PageRequestOf } from '../../messaging/page-protocol';
 import { UI_ATTRIBUTE } from '../../anchoring/text-model';
 import { t } from '../../i18n';
+import { frameOffset, viewportRects } from '../../anchoring/composed';
 import { panelPosition } from './panels';
 
 /** How long a message by the top of the page stays. */
@@ -35,14 +36,18 @@ export interface PageUi {
   panelEvent(event: PageRequestOf<'panelEvent'>): void;
   /** The highlights painted on the page now, in page order, each with its name for the keyboard list. */
   list(items: ReadonlyArray<{ id: string; label: string }>): void;
+  /** Listens to the user's input in the page's same-origin frames too (a selection, a click made there). */
+  listenIn(frames: readonly Document[]): void;
 }
 
-/** What the interface asks of the painted highlights. */
-export interface PaintedView {
+/** What the interface asks of the page's highlights and selection (all in the top page's viewport coordinates). */
+export interface PageView {
   /** The highlight under a point of the viewport, if any. */
   at(x: number, y: number): string | null;
-  /** The boxes a highlight covers on screen (viewport coordinates). */
+  /** The boxes a highlight covers on screen. */
   rects(id: string): DOMRect[];
+  /** What the user has selected: in the page, its open shadow roots or its same-origin frames. */
+  selection(): Range | null;
 }
 
 /** The keyboard list's style: each button a transparent box over its highlight, ringed when focused. */
@@ -59,7 +64,7 @@ const important = (style: Record<string, string>) =>
     .join('; ');
 
 /** Mounts the interface into `doc` (the frame itself is made when first shown). */
-export function mountPageUi(doc: Document, painted: PaintedView): PageUi {
+export function mountPageUi(doc: Document, painted: PageView): PageUi {
   const host = doc.createElement('div');
   host.setAttribute(UI_ATTRIBUTE, '');
   host.setAttribute('style', important({ all: 'initial', position: 'absolute', top: '0', left: '0' }));
@@ -158,10 +163,15 @@ export function mountPageUi(doc: Document, painted: PaintedView): PageUi {
   };
 
   const selectionBox = (): DOMRect | null => {
-    const selection = doc.getSelection();
-    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
-    const rect = selection.getRangeAt(0).getBoundingClientRect();
-    return rect.width || rect.height ? rect : null;
+    const range = painted.selection();
+    if (!range) return null;
+    const rects = viewportRects(range);
+    if (!rects.length) return null;
+    const left = Math.min(...rects.map((rect) => rect.left));
+    const top = Math.min(...rects.map((rect) => rect.top));
+    const right = Math.max(...rects.map((rect) => rect.right));
+    const bottom = Math.max(...rects.map((rect) => rect.bottom));
+    return new DOMRect(left, top, right - left, bottom - top);
   };
 
   const showToolbar = () => {
@@ -185,8 +195,9 @@ export function mountPageUi(doc: Document, painted: PaintedView): PageUi {
   const onClick = (event: MouseEvent) => {
     if (!event.isTrusted) return;
     const inLink = (event.target as Element | null)?.closest?.('a[href]');
-    const selection = doc.getSelection();
-    const id = inLink || (selection && !selection.isCollapsed) ? null : painted.at(event.clientX, event.clientY);
+    // Where it was clicked in the top page (a click in a frame comes in the frame's own coordinates).
+    const offset = frameOffset(event.view?.document ?? doc);
+    const id = inLink || painted.selection() ? null : painted.at(event.clientX + offset.x, event.clientY + offset.y);
     if (id) {
       editedByKey = null;
       show({ mode: 'edit', id }, painted.rects(id)[0] ?? null);
@@ -194,9 +205,15 @@ export function mountPageUi(doc: Document, painted: PaintedView): PageUi {
       hide();
     }
   };
-  doc.addEventListener('mouseup', onPointerUp, true);
-  doc.addEventListener('keyup', onKeyUp, true);
-  doc.addEventListener('click', onClick, true);
+  const listened = new WeakSet<Document>();
+  const listenTo = (target: Document) => {
+    if (listened.has(target)) return;
+    listened.add(target);
+    target.addEventListener('mouseup', onPointerUp, true);
+    target.addEventListener('keyup', onKeyUp, true);
+    target.addEventListener('click', onClick, true);
+  };
+  listenTo(doc);
 
   /** Lays a list button over its highlight's first line (page coordinates); false when it is not on screen. */
   const lay = (button: HTMLButtonElement, id: string): boolean => {
@@ -242,6 +259,9 @@ export function mountPageUi(doc: Document, painted: PaintedView): PageUi {
         if (wasEditing && editedByKey) buttons.get(editedByKey)?.focus();
         editedByKey = null;
       }
+    },
+    listenIn(frames) {
+      frames.forEach(listenTo);
     },
     list(items) {
       const ids = new Set(items.map((item) => item.id));
