@@ -13,7 +13,7 @@
 // (input to the results' snippets painted: they are read once typing pauses), browser_popup_heading_ms (+ _empty, _ratio),
 // browser_save_ms (+ _empty, _ratio), browser_index_articles_per_s.
 /* global chrome -- the extension API inside the service worker, where worker.evaluate runs */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -91,11 +91,15 @@ function timeQuery({ text, snippets = false }) {
   });
 }
 
-/** Types each query, twice over the list; the times in ms. */
-async function searchTimes(page, queries) {
+/** Types each query, twice over the list; the times in ms (and, in `byQuery`, each query's, for the details). */
+async function searchTimes(page, queries, byQuery = {}) {
   const times = [];
   for (let pass = 0; pass < 2; pass++) {
-    for (const query of queries) times.push(await page.evaluate(timeQuery, { text: query }));
+    for (const query of queries) {
+      const ms = await page.evaluate(timeQuery, { text: query });
+      (byQuery[query] ??= []).push(Math.round(ms * 10) / 10);
+      times.push(ms);
+    }
   }
   return times.filter((ms) => !Number.isNaN(ms));
 }
@@ -308,6 +312,8 @@ export async function benchBrowser(count = 10_000) {
   const { bytes } = await inNodeProcess('browser/backup-entry.ts', 'writeLibraryBackup', count, { seed: SEED });
   const file = join(ROOT, '.bench', `library-${count}.json`);
   const { queries } = await inNodeProcess('browser/queries-entry.ts', 'libraryQueries', count, { seed: SEED });
+  /** Each query's times, for the details. */
+  const byQuery = {};
   const server = await serveDir(join(ROOT, 'tests', 'fixtures'));
   const article = `${server.origin}/itij-cpi-healthcare.html`;
   const profile = mkdtempSync(join(tmpdir(), 'gleaner-bench-library-'));
@@ -332,7 +338,20 @@ export async function benchBrowser(count = 10_000) {
     await page.waitForFunction(() => !document.body.textContent?.includes('Loading your library'), null, {
       timeout: 300_000,
     });
-    const times = await searchTimes(page, queries);
+    // BENCH_PROFILE=1 (with a GLEANER_PROFILE=1 build, unminified): V8's CPU profile of the search page while it
+    // is typed into, written to .bench/search-<size>.cpuprofile, for finding where its time goes.
+    const profiler = process.env.BENCH_PROFILE ? await browser.context.newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+      await profiler.send('Profiler.start');
+    }
+    const times = await searchTimes(page, queries, byQuery);
+    if (profiler) {
+      const { profile: cpu } = await profiler.send('Profiler.stop');
+      mkdirSync(join(ROOT, '.bench'), { recursive: true });
+      writeFileSync(join(ROOT, '.bench', `search-${count}.cpuprofile`), JSON.stringify(cpu));
+    }
     const snippetTimes = [];
     for (const query of queries) snippetTimes.push(await page.evaluate(timeQuery, { text: query, snippets: true }));
     say('the popup in the full library');
@@ -382,5 +401,5 @@ export async function benchBrowser(count = 10_000) {
     await server.close();
     rmSync(profile, { recursive: true, force: true });
   }
-  return { figures, detail: { queries } };
+  return { figures, detail: { queries, byQuery } };
 }

@@ -6,11 +6,13 @@ import {
   getArticle,
   getContent,
   listTags,
+  recordReading,
   removeArticle,
   removeArticles,
   removeTagFromArticles,
   restoreArticles,
   saveArticle,
+  setArticleStates,
   updateArticle,
 } from './articles';
 import { searchTerm } from '../search/index/term-search';
@@ -64,6 +66,35 @@ describe('saveArticle', () => {
     const broken = extractedArticle({ html: (() => 'x') as unknown as string });
     await expect(saveArticle(broken)).rejects.toThrow();
     expect(await db.articles.count()).toBe(0);
+  });
+});
+
+describe('reading states', () => {
+  it('archives, favourites and marks read, and takes each back, keeping when each was set', async () => {
+    const a = await saveArticle(extractedArticle({ url: 'https://e.com/a' }), 1_000);
+    const b = await saveArticle(extractedArticle({ url: 'https://e.com/b' }), 1_000);
+    expect(await setArticleStates([a.id, b.id], { archived: true, favourite: true }, 2_000)).toBe(2);
+    // Already so: nothing changes, not even when.
+    expect(await setArticleStates([a.id], { archived: true }, 3_000)).toBe(0);
+    expect(await getArticle(a.id)).toMatchObject({ archivedAt: 2_000, favouriteAt: 2_000, updatedAt: 2_000 });
+    expect(await setArticleStates([a.id], { archived: false, read: true }, 4_000)).toBe(1);
+    const back = (await getArticle(a.id))!;
+    expect(back.archivedAt).toBeUndefined();
+    expect(back).toMatchObject({ favouriteAt: 2_000, readAt: 4_000, updatedAt: 4_000 });
+    expect(await db.articles.where('archivedAt').above(0).primaryKeys()).toEqual([b.id]);
+    expect(await db.articles.where('favouriteAt').above(0).count()).toBe(2);
+  });
+
+  it('keeps where the reader left off, and marks an article read once it is read to the end', async () => {
+    const a = await saveArticle(extractedArticle(), 1_000);
+    await recordReading(a.id, 0.4, 2_000);
+    expect(await getArticle(a.id)).toMatchObject({ progress: 0.4, openedAt: 2_000, updatedAt: 1_000 });
+    expect((await getArticle(a.id))!.readAt).toBeUndefined();
+    await recordReading(a.id, 0.99, 3_000);
+    expect(await getArticle(a.id)).toMatchObject({ progress: 0.99, openedAt: 3_000, readAt: 3_000 });
+    // Opened again and scrolled back up: still read, progress as it is now.
+    await recordReading(a.id, Number.NaN, 4_000);
+    expect(await getArticle(a.id)).toMatchObject({ progress: 0, readAt: 3_000 });
   });
 });
 

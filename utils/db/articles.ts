@@ -7,7 +7,7 @@ import { INDEX_TABLES, indexArticle, unindexArticle } from './search-index';
 import { gleanerError } from '../error-text';
 import { normalizeUrl } from '../url';
 import { db } from './schema';
-import type { ArticleRecord, ContentRecord, HighlightRecord, TagCount } from '../records/types';
+import type { ArticleRecord, ArticleStates, ContentRecord, HighlightRecord, TagCount } from '../records/types';
 import { normalizeTags } from '../records/tags';
 import { ARTICLE_COUNT, byUse } from './tag-counts';
 
@@ -117,6 +117,54 @@ export async function updateArticle(
     return record;
   });
 }
+
+/** An article record with its reading state changed as `states` says (a state put back is taken out). */
+export function withStates(article: ArticleRecord, states: ArticleStates, now: number): ArticleRecord {
+  const next: ArticleRecord = { ...article };
+  const set = (field: 'archivedAt' | 'favouriteAt' | 'readAt', on: boolean | undefined) => {
+    if (on === undefined || on === (next[field] !== undefined)) return;
+    if (on) next[field] = now;
+    else delete next[field];
+  };
+  set('archivedAt', states.archived);
+  set('favouriteAt', states.favourite);
+  set('readAt', states.read);
+  return next;
+}
+
+/** Puts articles into (or out of) the archive, the favourites, the read; returns how many changed. */
+export async function setArticleStates(
+  ids: readonly string[],
+  states: ArticleStates,
+  now: number = Date.now(),
+): Promise<number> {
+  return db.transaction('rw', db.articles, async () => {
+    const changed: ArticleRecord[] = [];
+    for (const article of await db.articles.bulkGet([...ids])) {
+      if (!article) continue;
+      const next = withStates(article, states, now);
+      const same = (['archivedAt', 'favouriteAt', 'readAt'] as const).every((f) => next[f] === article[f]);
+      if (!same) changed.push({ ...next, updatedAt: now });
+    }
+    await db.articles.bulkPut(changed);
+    return changed.length;
+  });
+}
+
+/** Keeps where the reader left an article (0 to 1 of its height) and that it was opened now; read once at the
+ * end. Not a change to the article (its updatedAt stays). */
+export async function recordReading(id: string, progress: number, now: number = Date.now()): Promise<void> {
+  await db.transaction('rw', db.articles, async () => {
+    const article = await db.articles.get(id);
+    if (!article) return;
+    const at = Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0));
+    const finished = at >= FINISHED_AT && article.readAt === undefined;
+    await db.articles.put({ ...article, progress: at, openedAt: now, ...(finished && { readAt: now }) });
+  });
+}
+
+/** How far down an article counts as read to its end. */
+export const FINISHED_AT = 0.95;
 
 /** Removes an article with its content and highlights. Removing one that is gone already is not an error. */
 export async function removeArticle(id: string): Promise<void> {

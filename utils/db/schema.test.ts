@@ -4,7 +4,7 @@ import { indexCoverage, indexState, rebuildIndex } from '../search/index/rebuild
 import { markIndexStale } from './search-index';
 import { searchTerm } from '../search/index/term-search';
 import { saveArticle } from './articles';
-import { createDatabase, db, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import { createDatabase, db, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
 import { extractedArticle } from './test-data';
 
 beforeEach(async () => {
@@ -13,8 +13,8 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is at version 5, with the tables and indexes the library looks things up by', () => {
-    expect(db.verno).toBe(5);
+  it('is at version 6, with the tables and indexes the library looks things up by', () => {
+    expect(db.verno).toBe(6);
     const tables = Object.fromEntries(db.tables.map((table) => [table.name, table.schema]));
     expect(Object.keys(tables).sort()).toEqual([
       'articles',
@@ -31,6 +31,8 @@ describe('schema', () => {
     expect(tables.articles?.idxByName.url?.unique).toBe(true);
     expect(tables.articles?.idxByName.urls?.multi).toBe(true);
     expect(tables.articles?.idxByName.tags?.multi).toBe(true);
+    for (const state of ['archivedAt', 'favouriteAt', 'openedAt'])
+      expect(tables.articles?.idxByName[state]).toBeDefined();
     expect(tables.contents?.primKey.keyPath).toBe('articleId');
     expect(tables.highlights?.idxByName.articleId).toBeDefined();
     expect(tables.searchBlocks?.primKey.keyPath).toEqual(['term', 'block']);
@@ -85,7 +87,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(5);
+    expect(latest.verno).toBe(6);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
     expect(await latest.highlights.get(highlight.id)).toEqual(highlight);
@@ -111,7 +113,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(5);
+    expect(latest.verno).toBe(6);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
     expect([
@@ -156,7 +158,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(5);
+    expect(latest.verno).toBe(6);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.searchBlocks.get(['ransomware', 0])).toEqual(block);
     expect(await latest.tagCounts.orderBy('tag').toArray()).toEqual([
@@ -188,12 +190,37 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(5);
+    expect(latest.verno).toBe(6);
     expect(await latest.articles.orderBy('url').toArray()).toEqual(articles);
     expect(await latest.tagCounts.toArray()).toEqual([{ tag: 'health', count: 3 }]);
     expect(await latest.counts.get('articles')).toEqual({ name: 'articles', count: 7 });
     await latest.articles.bulkDelete(articles.slice(0, 2).map((article) => article.id));
     expect(await latest.counts.get('articles')).toEqual({ name: 'articles', count: 5 });
+    latest.close();
+    await Dexie.delete(name);
+  });
+
+  it('from version 5 keeps every record, in the inbox, unread and never opened', async () => {
+    const name = `gleaner-v5-${crypto.randomUUID()}`;
+    const v5 = new Dexie(name);
+    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5].forEach((stores, i) => v5.version(i + 1).stores(stores));
+    const { record } = olderArticle();
+    const articles = Array.from({ length: 4 }, (_, i) => ({
+      ...record,
+      id: crypto.randomUUID(),
+      url: `https://e.com/${i}`,
+      urls: [`https://e.com/${i}`],
+    }));
+    await v5.table('articles').bulkAdd(articles);
+    await v5.table('counts').add({ name: 'articles', count: 4 });
+    v5.close();
+
+    const latest = createDatabase(name);
+    await latest.open();
+    expect(latest.verno).toBe(6);
+    expect(await latest.articles.orderBy('url').toArray()).toEqual(articles);
+    expect(await latest.articles.where('archivedAt').above(0).count()).toBe(0);
+    expect(await latest.articles.where('openedAt').above(0).count()).toBe(0);
     latest.close();
     await Dexie.delete(name);
   });

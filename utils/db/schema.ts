@@ -121,6 +121,17 @@ export const SCHEMA_V5 = {
   counts: 'name',
 } as const;
 
+/**
+ * Version 6 keeps each article's reading state (archived, favourite, read, last opened, progress: optional
+ * fields of the article record, absent meaning the default) and indexes when it was archived, made a favourite
+ * and last opened, for the library's views, counts and "recently opened" order. Nothing is rewritten: an
+ * article stored before it is in the inbox, not a favourite, unread and never opened.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  articles: `${SCHEMA_V5.articles}, archivedAt, favouriteAt, openedAt`,
+} as const;
+
 /** Opens (lazily) the database with every schema version declared. */
 export function createDatabase(name: string = DB_NAME): GleanerDatabase {
   const db = new Dexie(name) as GleanerDatabase;
@@ -160,6 +171,7 @@ export function createDatabase(name: string = DB_NAME): GleanerDatabase {
       });
       await tx.table<HighlightRecord>('highlights').bulkPut(highlights);
     });
+  db.version(6).stores(SCHEMA_V6);
   return db;
 }
 

@@ -90,6 +90,22 @@ describe('Markdown of one article', () => {
     });
   });
 
+  it('says in the front matter when an article was archived, made a favourite and read', () => {
+    const item = itij();
+    const article = {
+      ...item.article,
+      archivedAt: Date.UTC(2021, 0, 2),
+      favouriteAt: Date.UTC(2021, 0, 1),
+      readAt: Date.UTC(2020, 11, 31),
+    };
+    const [, yaml] = /^---\n([\s\S]*?)\n---\n/.exec(articleToMarkdown({ ...item, article }))!;
+    expect(parse(yaml!)).toMatchObject({
+      archived: '2021-01-02T00:00:00.000Z',
+      favourite: true,
+      read: '2020-12-31T00:00:00.000Z',
+    });
+  });
+
   it('keeps hostile titles valid YAML that reads back the same', () => {
     const titles = [
       'He said: "no"',

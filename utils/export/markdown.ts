@@ -94,6 +94,10 @@ export function frontMatter(article: ArticleRecord): string {
     published: article.publishedTime,
     saved: new Date(article.createdAt).toISOString(),
     tags: article.tags,
+    // The reading state, only where it is set (a plain inbox article's front matter stays as it was).
+    ...(article.archivedAt !== undefined && { archived: new Date(article.archivedAt).toISOString() }),
+    ...(article.favouriteAt !== undefined && { favourite: true }),
+    ...(article.readAt !== undefined && { read: new Date(article.readAt).toISOString() }),
     id: article.id,
   };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;

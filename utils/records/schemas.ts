@@ -101,6 +101,11 @@ export const ArticleRecordSchema = v.strictObject({
   note: NoteSchema,
   createdAt: TimeSchema,
   updatedAt: TimeSchema,
+  archivedAt: v.optional(TimeSchema),
+  favouriteAt: v.optional(TimeSchema),
+  readAt: v.optional(TimeSchema),
+  openedAt: v.optional(TimeSchema),
+  progress: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
 });
 
 /** A whole content record (`ContentRecord`). */

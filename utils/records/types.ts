@@ -44,8 +44,23 @@ export interface ArticleRecord extends ArticleMeta {
   note: string;
   /** Epoch milliseconds. */
   createdAt: number;
-  /** Epoch milliseconds of the last change to the article, its tags or its note. */
+  /** Epoch milliseconds of the last change to the article, its tags, its note or its reading state. */
   updatedAt: number;
+  /** Reading state (schema v6; absent in earlier records and backups, which is the default): when it was
+   * archived (out of the inbox), made a favourite, marked read (finished in the reader, or by hand) and last
+   * opened in the reader, and how far it was read there (0 to 1 of its height). */
+  archivedAt?: number;
+  favouriteAt?: number;
+  readAt?: number;
+  openedAt?: number;
+  progress?: number;
+}
+
+/** The reading states an article can be put in or taken out of. */
+export interface ArticleStates {
+  archived?: boolean;
+  favourite?: boolean;
+  read?: boolean;
 }
 
 /** The readable body of a saved article, stored apart from its metadata. */

@@ -21,6 +21,8 @@ describe('parseQuery', () => {
       'site:itij.com color:green has:highlights -has:note ',
       { sites: ['itij.com'], colors: ['green'], has: { highlights: true, note: false } },
     ],
+    ['is:archived is:fav -is:unread ', { is: { archived: true, favourite: true, read: true }, clauses: [] }],
+    ['is:inbox ', { is: { archived: false } }],
     ['sort:saved', { sort: 'saved' }],
     ['after:2020-05 before:2020 ', { after: Date.UTC(2020, 4, 1), before: Date.UTC(2021, 0, 1) - 1 }],
     ['東京 学习 ', { clauses: [[word('東京')], [word('学习')]] }],
@@ -35,6 +37,7 @@ describe('parseQuery', () => {
     ['before:yesterday ', /not a date/, []],
     ['has:pictures ', /has:pictures is not known/, []],
     ['sort:random ', /sort:random is not known/, []],
+    ['is:starred ', /is:starred is not known/, []],
     ['tag: cyber ', /tag: needs a value/, [[word('cyber')]]],
     ['cyber OR ', /OR needs a term/, [[word('cyber')]]],
   ])('explains %j and searches the rest', (query, problem, clauses) => {

@@ -1,6 +1,7 @@
 /**
  * The search query language: words (all must match), "exact phrases", -exclusions, OR between terms, and
- * operators tag:, site:, color:, has:highlights, has:note, after:/before: (saved date), sort:saved|relevance.
+ * operators tag:, site:, color:, has:highlights, has:note, is:archived|favourite|read|unread|inbox, after:/before:
+ * (saved date), sort:saved|relevance.
  * Parsing never throws: what cannot be understood is searched as plain words, or ignored with a problem that
  * says why in words.
  */
@@ -33,6 +34,8 @@ export interface ParsedQuery {
   colors: string[];
   /** has:highlights / has:note (true), -has:… (false). */
   has: { highlights?: boolean; note?: boolean };
+  /** is:archived, is:favourite, is:read (true), -is:… and is:unread, is:inbox (false). */
+  is: { archived?: boolean; favourite?: boolean; read?: boolean };
   /** Saved on or after / before this time (epoch ms), from after:YYYY[-MM[-DD]] and before:…. */
   after: number | null;
   before: number | null;
@@ -52,7 +55,19 @@ interface Token {
   last: boolean;
 }
 
-const OPERATORS = new Set(['tag', 'site', 'color', 'colour', 'has', 'after', 'before', 'sort']);
+const OPERATORS = new Set(['tag', 'site', 'color', 'colour', 'has', 'is', 'after', 'before', 'sort']);
+
+/** What each is: word asks of an article's reading state. */
+const STATES: Record<string, [keyof ParsedQuery['is'], boolean]> = {
+  archived: ['archived', true],
+  archive: ['archived', true],
+  inbox: ['archived', false],
+  favourite: ['favourite', true],
+  favorite: ['favourite', true],
+  fav: ['favourite', true],
+  read: ['read', true],
+  unread: ['read', false],
+};
 
 function tokenize(query: string, problems: string[]): Token[] {
   const tokens: Token[] = [];
@@ -132,6 +147,7 @@ export function parseQuery(query: string): ParsedQuery {
     notSites: [],
     colors: [],
     has: {},
+    is: {},
     after: null,
     before: null,
     sort: 'relevance',
@@ -170,6 +186,12 @@ export function parseQuery(query: string): ParsedQuery {
           else if (value === 'note' || value === 'notes') parsed.has.note = !negated;
           else parsed.problems.push(t('query.unknownHas', [`has:${value}`]));
           break;
+        case 'is': {
+          const state = STATES[value];
+          if (state) parsed.is[state[0]] = negated ? !state[1] : state[1];
+          else parsed.problems.push(t('query.unknownIs', [`is:${value}`]));
+          break;
+        }
         case 'after':
         case 'before': {
           const time = parseDate(value, key === 'before');

@@ -139,6 +139,25 @@ describe('rankLibrary', () => {
     expect(rankLibrary(docs, parseQuery('医院 ')).hits()[0]!.matchingHighlights).toHaveLength(1);
   });
 
+  it('filters by reading state: is:archived, is:favourite, is:read, is:unread, is:inbox, and their negations', () => {
+    const docs: SearchDoc[] = [
+      { article: article('inbox', { createdAt: 3 }), highlights: [] },
+      { article: article('kept', { archivedAt: 5, favouriteAt: 5, readAt: 4, createdAt: 2 }), highlights: [] },
+      { article: article('done', { archivedAt: 6, readAt: 6, createdAt: 1 }), highlights: [] },
+    ];
+    const found = (query: string) =>
+      rankLibrary(docs, parseQuery(query))
+        .hits()
+        .map((hit) => hit.article.id);
+    expect(found('is:archived ')).toEqual(['kept', 'done']);
+    expect(found('is:inbox ')).toEqual(['inbox']);
+    expect(found('-is:archived ')).toEqual(['inbox']);
+    expect(found('is:favourite ')).toEqual(['kept']);
+    expect(found('is:favorite -is:read ')).toEqual([]);
+    expect(found('is:unread ')).toEqual(['inbox']);
+    expect(found('is:read -is:favourite ')).toEqual(['done']);
+  });
+
   it('returns the matching highlights with each result', () => {
     const [hit] = rankLibrary(library, parseQuery('helvetica ')).hits();
     expect(hit!.matchingHighlights.map((h) => h.selectors.quote.exact)).toEqual(['Helvetica everywhere']);

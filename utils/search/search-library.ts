@@ -101,6 +101,7 @@ function hasFilters(query: ParsedQuery): boolean {
     query.colors.length ||
     query.has.highlights !== undefined ||
     query.has.note !== undefined ||
+    Object.keys(query.is).length > 0 ||
     query.after !== null ||
     query.before !== null
   );
@@ -126,6 +127,10 @@ function passesFilters(doc: SearchDoc, query: ParsedQuery): boolean {
     const hasNote = article.note.trim() !== '' || highlights.some((h) => h.note.trim() !== '');
     if (query.has.note !== hasNote) return false;
   }
+  const { archived, favourite, read } = query.is;
+  if (archived !== undefined && archived !== (article.archivedAt !== undefined)) return false;
+  if (favourite !== undefined && favourite !== (article.favouriteAt !== undefined)) return false;
+  if (read !== undefined && read !== (article.readAt !== undefined)) return false;
   if (query.after !== null && article.createdAt < query.after) return false;
   if (query.before !== null && article.createdAt > query.before) return false;
   return true;
