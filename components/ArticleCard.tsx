@@ -1,8 +1,13 @@
-/** One search result: title linking to the source, site, date saved, snippet or excerpt, tags, note, matching highlights. */
+/**
+ * One article of the library: its title opening it in the offline reader, "Original" for the source, site,
+ * date saved, reading time, highlights and how far it was read; the snippet or excerpt, tags, note, matching
+ * highlights; and toggles to archive it and make it a favourite.
+ */
 import { Marked } from './Marked';
 import { colorLabel, slotOf, type Palette } from '@/utils/settings/palette';
 import type { SearchHit } from '@/utils/search/search-library';
-import { formatDate, t } from '@/utils/i18n';
+import type { ArticleStates } from '@/utils/records/types';
+import { countText, formatDate, t } from '@/utils/i18n';
 
 /** What a card shows and does. */
 export interface ArticleCardProps {
@@ -13,12 +18,22 @@ export interface ArticleCardProps {
   snippet: string | undefined;
   selected: boolean;
   onSelect: (on: boolean) => void;
+  /** Puts the article into or out of the archive or the favourites. */
+  onStates: (states: ArticleStates) => void;
   palette: Palette;
 }
 
-export function ArticleCard({ hit, terms, snippet, selected, onSelect, palette }: ArticleCardProps) {
+export function ArticleCard({ hit, terms, snippet, selected, onSelect, onStates, palette }: ArticleCardProps) {
   const { article } = hit;
   const saved = formatDate(article.createdAt);
+  const archived = article.archivedAt !== undefined;
+  const favourite = article.favouriteAt !== undefined;
+  const reading =
+    article.readAt !== undefined
+      ? t('library.read')
+      : article.progress
+        ? t('library.progress', [String(Math.round(article.progress * 100))])
+        : null;
   return (
     <article class="result" aria-labelledby={`title-${article.id}`}>
       <input
@@ -29,14 +44,37 @@ export function ArticleCard({ hit, terms, snippet, selected, onSelect, palette }
         onChange={(e) => onSelect(e.currentTarget.checked)}
       />
       <h2 id={`title-${article.id}`} dir="auto">
-        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">
+        <a href={`/reader.html?id=${encodeURIComponent(article.id)}`}>
           <Marked text={article.title} terms={terms} />
         </a>
       </h2>
       <p class="meta">
-        {[article.siteName ?? new URL(article.url).hostname, article.byline, t('search.savedOn', [saved])]
+        {[
+          article.siteName ?? new URL(article.url).hostname,
+          article.byline,
+          t('search.savedOn', [saved]),
+          article.readingMinutes ? t('common.minutesRead', [String(article.readingMinutes)]) : null,
+          hit.highlights.length ? countText('count.highlights', hit.highlights.length) : null,
+          reading,
+        ]
           .filter(Boolean)
           .join(t('common.separator'))}
+      </p>
+      <p class="card-actions">
+        <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">
+          {t('library.original')}
+        </a>
+        <button type="button" class="toggle" aria-pressed={archived} onClick={() => onStates({ archived: !archived })}>
+          {t('library.archiveToggle')}
+        </button>
+        <button
+          type="button"
+          class="toggle"
+          aria-pressed={favourite}
+          onClick={() => onStates({ favourite: !favourite })}
+        >
+          {t('library.favouriteToggle')}
+        </button>
       </p>
       {snippet ? (
         <p class="snippet" dir="auto">

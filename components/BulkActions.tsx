@@ -1,14 +1,17 @@
-/** Actions on the selected search results: add or remove a tag, delete (with confirmation, then undo). */
+/** Actions on the selected search results: add or remove a tag, archive, favourite, delete (with confirmation,
+ * then undo). */
 import { useRef, useState } from 'preact/hooks';
 import {
   addTagToArticles,
   removeArticles,
   removeTagFromArticles,
   restoreArticles,
+  setArticleStates,
   type RemovedArticle,
 } from '@/utils/db/articles';
 import { errorText } from '@/utils/error-text';
 import { countText, t } from '@/utils/i18n';
+import type { ArticleStates } from '@/utils/records/types';
 
 /** Props of BulkActions. */
 export interface BulkActionsProps {
@@ -32,6 +35,10 @@ export function BulkActions({ selected, onDone }: BulkActionsProps) {
       setMessage(errorText(error));
     }
   };
+  const states = (change: ArticleStates) =>
+    run(async () =>
+      t('library.bulkStatesDone', [countText('count.articles', await setArticleStates(selected, change))]),
+    );
 
   return (
     <section class="bulk" aria-label={t('bulk.label')}>
@@ -67,6 +74,15 @@ export function BulkActions({ selected, onDone }: BulkActionsProps) {
             }
           >
             {t('bulk.removeTag')}
+          </button>
+          <button type="button" onClick={() => void states({ archived: true })}>
+            {t('library.bulkArchive')}
+          </button>
+          <button type="button" onClick={() => void states({ archived: false })}>
+            {t('library.bulkUnarchive')}
+          </button>
+          <button type="button" onClick={() => void states({ favourite: true })}>
+            {t('library.bulkFavourite')}
           </button>
           <button type="button" class="danger" onClick={() => confirm.current?.showModal()}>
             {t('bulk.deleteSelected')}

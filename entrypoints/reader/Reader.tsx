@@ -1,12 +1,14 @@
 /**
  * The offline reader (`reader.html?id=`): the saved article, sanitized again as it is rendered, in a chosen
  * theme and text size, with reading progress, its highlights drawn by the same anchoring as on the web page,
- * and new highlights made from a selection.
+ * and new highlights made from a selection. It opens where the reader left off (how far down is kept as they
+ * scroll, and the article counts as read once it is read to its end), and puts the article into the archive or
+ * the favourites.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { getArticle, getContent } from '@/utils/db/articles';
+import { getArticle, getContent, recordReading, setArticleStates } from '@/utils/db/articles';
 import { addHighlight, listHighlights } from '@/utils/db/highlights';
-import type { ArticleRecord, ContentRecord, HighlightRecord } from '@/utils/records/types';
+import type { ArticleRecord, ArticleStates, ContentRecord, HighlightRecord } from '@/utils/records/types';
 import { errorText } from '@/utils/error-text';
 import { formatDate, formatNumber, message as messageFor, t, type MessageKey } from '@/utils/i18n';
 import { useSetting } from '@/hooks/use-setting';
@@ -38,6 +40,8 @@ export function Reader({ id }: { id: string }) {
   const content = useRef<HTMLDivElement>(null);
   const highlighter = useRef<PageHighlights | null>(null);
   const [palette] = useSetting(highlightPalette);
+  /** Whether the place the reader left off has been scrolled back to (once, on opening). */
+  const resumed = useRef(false);
 
   useEffect(() => {
     Promise.all([getArticle(id), getContent(id), listHighlights(id)]).then(
@@ -68,14 +72,42 @@ export function Reader({ id }: { id: string }) {
     if (palette) highlighter.current?.setPalette(palette);
   }, [palette, ready?.content, remoteImages]);
 
+  // Back where the reader left off, once the article is laid out.
+  useLayoutEffect(() => {
+    if (!ready?.content || !content.current || remoteImages === null || resumed.current) return;
+    resumed.current = true;
+    const max = document.documentElement.scrollHeight - window.innerHeight;
+    const at = ready.article.progress ?? 0;
+    if (at > 0 && max > 0) window.scrollTo(0, at * max);
+  }, [ready?.content, remoteImages]);
+
+  // How far down it is read, kept as the reader scrolls (a second after they stop, and when the page is left).
   useEffect(() => {
-    const onScroll = () => {
+    if (view.kind !== 'ready') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const current = () => {
       const max = document.documentElement.scrollHeight - window.innerHeight;
-      setProgress(max > 0 ? Math.min(1, window.scrollY / max) : 1);
+      return max > 0 ? Math.min(1, window.scrollY / max) : 1;
     };
-    onScroll();
+    const keep = () => {
+      clearTimeout(timer);
+      void recordReading(id, current()).catch((error: unknown) => console.error(error));
+    };
+    const onScroll = () => {
+      setProgress(current());
+      clearTimeout(timer);
+      timer = setTimeout(keep, 1_000);
+    };
+    setProgress(current());
+    // Opened now (where it is scrolled back to, once laid out).
+    timer = setTimeout(keep, 1_000);
     window.addEventListener('scroll', onScroll, { passive: true });
-    return () => window.removeEventListener('scroll', onScroll);
+    window.addEventListener('pagehide', keep);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('pagehide', keep);
+    };
   }, [view.kind]);
 
   if (view.kind === 'loading')
@@ -115,6 +147,18 @@ export function Reader({ id }: { id: string }) {
       setMessage(errorText(error));
     }
   };
+  const archived = article.archivedAt !== undefined;
+  const favourite = article.favouriteAt !== undefined;
+  /** Puts the article into or out of the archive or the favourites, shown at once. */
+  const changeStates = async (states: ArticleStates) => {
+    try {
+      await setArticleStates([article.id], states);
+      const fresh = await getArticle(article.id);
+      if (fresh) setView((current) => (current.kind === 'ready' ? { ...current, article: fresh } : current));
+    } catch (error) {
+      setMessage(errorText(error));
+    }
+  };
   const size = (next: number) => {
     setFontSize(Math.max(12, Math.min(32, next)));
   };
@@ -128,6 +172,13 @@ export function Reader({ id }: { id: string }) {
   return (
     <>
       <header class="reader-bar" role="toolbar" aria-label={t('reader.tools')}>
+        <a href="/search.html">{t('library.nav')}</a>
+        <button type="button" aria-pressed={archived} onClick={() => void changeStates({ archived: !archived })}>
+          {t('library.archiveToggle')}
+        </button>
+        <button type="button" aria-pressed={favourite} onClick={() => void changeStates({ favourite: !favourite })}>
+          {t('library.favouriteToggle')}
+        </button>
         <button type="button" onClick={() => void highlightSelection()}>
           {t('highlightSelection')}
         </button>

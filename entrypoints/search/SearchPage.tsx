@@ -16,6 +16,9 @@ import { LibraryTools } from '@/components/LibraryTools';
 import { newestDocs, PAGE_SIZE, runSearch, SearchAbandoned, shownWords, snippetsFor } from '@/utils/search/run-search';
 import type { Ranking, SearchDoc } from '@/utils/search/search-library';
 import { countText, formatNumber, t } from '@/utils/i18n';
+import { VIEW_WORDS, VIEWS, viewCounts, viewOf, type View } from '@/utils/search/views';
+import { setArticleStates } from '@/utils/db/articles';
+import type { ArticleStates } from '@/utils/records/types';
 import { errorText } from '@/utils/error-text';
 
 /** How long typing must pause before the results' snippets are read (ms). */
@@ -24,6 +27,8 @@ const SNIPPET_PAUSE_MS = 80;
 /** The whole page. */
 export function SearchPage() {
   const [query, update] = useQueryParam('q');
+  const [viewParam, setViewParam] = useQueryParam('view');
+  const view = viewOf(viewParam);
   const box = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
   const [palette] = useSetting(highlightPalette);
@@ -34,7 +39,7 @@ export function SearchPage() {
   const [opening, setOpening] = useState<{ total: number; docs: SearchDoc[] } | null>(null);
   const [opened, setOpened] = useState(false);
   useEffect(() => {
-    newestDocs(PAGE_SIZE)
+    newestDocs(PAGE_SIZE, view)
       .then(setOpening, (error: unknown) => console.error(error))
       .finally(() => setOpened(true));
   }, []);
@@ -42,7 +47,16 @@ export function SearchPage() {
 
   useResultKeys(box, results);
 
-  const parsed = useMemo(() => parseQuery(query), [query]);
+  // The view is words of the query language put before what is typed: the query searches within the view.
+  const parsed = useMemo(() => parseQuery(`${VIEW_WORDS[view]} ${query}`), [query, view]);
+  const counts = useMemo(() => (library ? viewCounts(library.map((doc) => doc.article)) : null), [library]);
+  const showView = (next: View) => {
+    commitQueryParam();
+    setViewParam(next === 'inbox' ? '' : next);
+  };
+  /** Puts articles into or out of the archive or the favourites (the library shows it once it has read them). */
+  const setStates = (ids: readonly string[], states: ArticleStates) =>
+    setArticleStates(ids, states).catch((error: unknown) => console.error(error));
   const [found, setFound] = useState<{
     ranking: Ranking;
     snippets: Map<string, string>;
@@ -174,6 +188,7 @@ export function SearchPage() {
           snippet={found.snippets.get(hit.article.id)}
           selected={selected.has(hit.article.id)}
           onSelect={(on) => select(hit.article.id, on)}
+          onStates={(states) => void setStates([hit.article.id], states)}
           palette={palette}
         />
       ));
@@ -196,6 +211,22 @@ export function SearchPage() {
           autofocus
         />
       </header>
+      <nav class="views" aria-label={t('library.nav')}>
+        {VIEWS.map((name) => (
+          <a
+            key={name}
+            href={`/search.html?view=${name}`}
+            aria-current={name === view ? 'page' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              showView(name);
+            }}
+          >
+            {t(`library.${name}`)}
+            {counts && <span class="view-count"> {formatNumber(counts[name])}</span>}
+          </a>
+        ))}
+      </nav>
       {parsed.problems.length > 0 && <p class="problems">{parsed.problems.join(' ')}</p>}
       {indexFailure && (
         <p role="alert" class="problems">
@@ -226,6 +257,7 @@ export function SearchPage() {
                 snippet={undefined}
                 selected={selected.has(doc.article.id)}
                 onSelect={(on) => select(doc.article.id, on)}
+                onStates={(states) => void setStates([doc.article.id], states)}
                 palette={palette}
               />
             ))}
@@ -263,7 +295,9 @@ export function SearchPage() {
                   ? countText('count.results', count)
                   : t('search.atLeast', [countText('count.results', count)])}
                 {library.length === 0 && t('search.emptyLibrary')}
-                {library.length > 0 && count === 0 && t('search.nothingFound')}
+                {library.length > 0 &&
+                  count === 0 &&
+                  (query.trim() ? t('search.nothingFound') : t('library.emptyView'))}
               </>
             )}
           </p>

@@ -140,7 +140,7 @@ describe('export and backup', () => {
     await expect.poll(() => search.getByText(/^Restored: 30 articles added/).count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => search.getByRole('status').first().textContent()).toMatch(/^30 results/);
     await expect.poll(() => search.getByRole('article').count()).toBe(25);
-    expect(await search.getByRole('article').first().getByRole('link').textContent()).toBe('Bulk article 29'); // newest first
+    expect(await search.getByRole('article').first().getByRole('heading').textContent()).toBe('Bulk article 29'); // newest first
     await search.getByRole('button', { name: 'Show 5 more of 5' }).click();
     await expect.poll(() => search.getByRole('article').count()).toBe(30);
     expect(await search.getByRole('button', { name: /^Show \d+ more/ }).count()).toBe(0);

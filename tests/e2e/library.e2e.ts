@@ -35,7 +35,11 @@ describe('the library page', () => {
     const link = result.getByRole('link', {
       name: 'The CPI issues call to protect international healthcare providers from cyber attacks',
     });
-    expect(await link.getAttribute('href')).toBe(`${env.server.origin}/itij-cpi-healthcare.html`);
+    // The title opens the offline reader; "Original" is the page on the web.
+    expect(await link.getAttribute('href')).toMatch(/^\/reader\.html\?id=[0-9a-f-]{36}$/);
+    expect(await result.getByRole('link', { name: 'Original' }).getAttribute('href')).toBe(
+      `${env.server.origin}/itij-cpi-healthcare.html`,
+    );
 
     await library.goto(`chrome-extension://${env.browser.extensionId}/search.html?q=CYBER`);
     await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
@@ -120,10 +124,12 @@ describe('the library page', () => {
     expect(await library.evaluate(() => document.activeElement?.textContent)).toBe(
       'The CPI issues call to protect international healthcare providers from cyber attacks',
     );
-    const [source] = await Promise.all([env.browser.context.waitForEvent('page'), library.keyboard.press('Enter')]);
-    await source.waitForLoadState();
-    expect(source.url()).toBe(`${env.server.origin}/itij-cpi-healthcare.html`);
-    await source.close();
+    // The title opens the article in the offline reader; back is the library as it was.
+    await library.keyboard.press('Enter');
+    await library.waitForURL(/\/reader\.html\?id=/);
+    await library.getByRole('heading', { level: 1, name: /cyber attacks/ }).waitFor();
+    await library.goBack();
+    await expect.poll(() => library.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('cyber');
     await library.getByRole('searchbox', { name: 'Search' }).fill('nothing-like-this');
     await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^0 results/);
     expect(library.url()).toContain('q=nothing-like-this');

@@ -12,6 +12,7 @@ import { FieldTextReplaced, prepareFieldText, searchHighlight, type SearchHighli
 import type { ArticleRecord, HighlightRecord } from '../records/types';
 import { firstIndexOfFolded } from './fold';
 import type { ParsedQuery, Term } from './query';
+import { inView, type View } from './views';
 import { rankLibrary, type Ranking, type SearchDoc } from './search-library';
 
 /** Results shown at first; more are shown on request. */
@@ -56,12 +57,20 @@ export async function readSearchDocs(ids: readonly string[]): Promise<SearchDoc[
  * The library's size and its newest `limit` articles with their highlights, read from indexes: what the search
  * page shows for an empty query while the whole library (loadSearchDocs) is still loading.
  */
-export async function newestDocs(limit: number): Promise<{ total: number; docs: SearchDoc[] }> {
+export async function newestDocs(limit: number, view: View = 'all'): Promise<{ total: number; docs: SearchDoc[] }> {
   return db.transaction('r', db.articles, db.highlights, db.counts, async () => {
+    const newest = db.articles.orderBy('createdAt').reverse();
     const [total, articles] = await Promise.all([
-      // The kept count: counting even an index reads all its entries.
-      articleCount(),
-      db.articles.orderBy('createdAt').reverse().limit(limit).toArray(),
+      // The kept count, and the view's from its index (counting an index reads its entries: the few archived
+      // or favourite ones, not the whole library).
+      view === 'all'
+        ? articleCount()
+        : view === 'favourites'
+          ? db.articles.where('favouriteAt').above(0).count()
+          : Promise.all([articleCount(), db.articles.where('archivedAt').above(0).count()]).then(([all, archived]) =>
+              view === 'archive' ? archived : all - archived,
+            ),
+      (view === 'all' ? newest : newest.filter((article) => inView(article, view))).limit(limit).toArray(),
     ]);
     const highlights = await db.highlights
       .where('articleId')
