@@ -11,7 +11,7 @@ import { highlightPalette } from '@/utils/settings/storage';
 import { indexState } from '@/utils/search/index/rebuild';
 import { rebuildLibraryIndex } from '@/utils/search/index/rebuild-worker';
 import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
-import { parseQuery, type ParsedQuery } from '@/utils/search/query';
+import { parseQuery, SORTS, type ParsedQuery, type Sort } from '@/utils/search/query';
 import { LibraryTools } from '@/components/LibraryTools';
 import { newestDocs, PAGE_SIZE, runSearch, SearchAbandoned, shownWords, snippetsFor } from '@/utils/search/run-search';
 import type { Ranking, SearchDoc } from '@/utils/search/search-library';
@@ -29,6 +29,8 @@ export function SearchPage() {
   const [query, update] = useQueryParam('q');
   const [viewParam, setViewParam] = useQueryParam('view');
   const view = viewOf(viewParam);
+  const [sortParam, setSortParam] = useQueryParam('sort');
+  const sort: Sort = (SORTS as readonly string[]).includes(sortParam) ? (sortParam as Sort) : 'relevance';
   const box = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
   const [palette] = useSetting(highlightPalette);
@@ -48,7 +50,11 @@ export function SearchPage() {
   useResultKeys(box, results);
 
   // The view is words of the query language put before what is typed: the query searches within the view.
-  const parsed = useMemo(() => parseQuery(`${VIEW_WORDS[view]} ${query}`), [query, view]);
+  // The order chosen is put first too: a sort: typed in the query has the last word.
+  const parsed = useMemo(
+    () => parseQuery(`${VIEW_WORDS[view]} ${sort === 'relevance' ? '' : `sort:${sort}`} ${query}`),
+    [query, view, sort],
+  );
   const counts = useMemo(() => (library ? viewCounts(library.map((doc) => doc.article)) : null), [library]);
   const showView = (next: View) => {
     commitQueryParam();
@@ -227,6 +233,19 @@ export function SearchPage() {
           </a>
         ))}
       </nav>
+      <label class="sort">
+        {t('library.sort')}{' '}
+        <select
+          value={sort}
+          onChange={(event) => setSortParam(event.currentTarget.value === 'relevance' ? '' : event.currentTarget.value)}
+        >
+          {SORTS.map((name) => (
+            <option key={name} value={name}>
+              {t(`library.sort${name[0]!.toUpperCase()}${name.slice(1)}` as 'library.sortNewest')}
+            </option>
+          ))}
+        </select>
+      </label>
       {parsed.problems.length > 0 && <p class="problems">{parsed.problems.join(' ')}</p>}
       {indexFailure && (
         <p role="alert" class="problems">

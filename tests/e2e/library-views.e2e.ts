@@ -73,6 +73,21 @@ describe('the library views', () => {
     );
     await expect.poll(() => titles(library)).toEqual(['Market story']);
 
+    // The order, by the "Sort" control (kept in the address).
+    await library.goto(`chrome-extension://${env.browser.extensionId}/search.html?view=all`);
+    await expect
+      .poll(() => titles(library))
+      .toEqual(['Market story', 'Ferry story', 'Lighthouse story', 'Harbour story']);
+    await library.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Title' });
+    await expect
+      .poll(() => titles(library))
+      .toEqual(['Ferry story', 'Harbour story', 'Lighthouse story', 'Market story']);
+    await library.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Oldest' });
+    await expect
+      .poll(() => titles(library))
+      .toEqual(['Harbour story', 'Lighthouse story', 'Ferry story', 'Market story']);
+    expect(new URL(library.url()).searchParams.get('sort')).toBe('oldest');
+
     // In bulk: select all in the inbox, archive them.
     await library.goto(`chrome-extension://${env.browser.extensionId}/search.html`);
     await expect.poll(() => titles(library)).toEqual(['Lighthouse story', 'Harbour story']);

@@ -39,11 +39,16 @@ export interface ParsedQuery {
   /** Saved on or after / before this time (epoch ms), from after:YYYY[-MM[-DD]] and before:…. */
   after: number | null;
   before: number | null;
-  /** Result order; relevance unless sort:saved, or when there is nothing to rank by. */
-  sort: 'relevance' | 'saved';
+  /** Result order (sort:…): relevance (newest when there is nothing to rank by), newest or oldest saved, most
+   * recently opened, title, site, or shortest read first. */
+  sort: Sort;
   /** What was not understood, in words (the rest of the query still runs). */
   problems: string[];
 }
+
+/** The orders results can be put in (sort:saved is newest, as before the others existed). */
+export const SORTS = ['relevance', 'newest', 'oldest', 'opened', 'title', 'site', 'length'] as const;
+export type Sort = (typeof SORTS)[number];
 
 /** A raw token of the query. */
 interface Token {
@@ -200,7 +205,8 @@ export function parseQuery(query: string): ParsedQuery {
           break;
         }
         case 'sort':
-          if (value === 'saved' || value === 'relevance') parsed.sort = value;
+          if (value === 'saved') parsed.sort = 'newest';
+          else if ((SORTS as readonly string[]).includes(value)) parsed.sort = value as Sort;
           else parsed.problems.push(t('query.unknownSort', [`sort:${value}`]));
           break;
       }

@@ -158,6 +158,34 @@ describe('rankLibrary', () => {
     expect(found('is:read -is:favourite ')).toEqual(['done']);
   });
 
+  it('orders by newest, oldest, recently opened, title, site and reading time, ties newest first', () => {
+    const docs: SearchDoc[] = [
+      {
+        article: article('b', { title: 'banana', siteName: 'Zeta', readingMinutes: 9, createdAt: 2, openedAt: 5 }),
+        highlights: [],
+      },
+      {
+        article: article('a', { title: 'Apple 10', siteName: 'alpha', readingMinutes: 3, createdAt: 1 }),
+        highlights: [],
+      },
+      {
+        article: article('c', { title: 'apple 9', siteName: 'Alpha', readingMinutes: 3, createdAt: 3, openedAt: 9 }),
+        highlights: [],
+      },
+    ];
+    const order = (sort: string) =>
+      rankLibrary(docs, parseQuery(`sort:${sort} `))
+        .hits()
+        .map((hit) => hit.article.id);
+    expect(order('newest')).toEqual(['c', 'b', 'a']);
+    expect(order('oldest')).toEqual(['a', 'b', 'c']);
+    expect(order('opened')).toEqual(['c', 'b', 'a']); // never opened last
+    expect(order('title')).toEqual(['c', 'a', 'b']); // numbers in order, case and accents aside
+    expect(order('site')).toEqual(['c', 'a', 'b']); // Alpha = alpha: newest first
+    expect(order('length')).toEqual(['c', 'a', 'b']);
+    expect(order('relevance')).toEqual(['c', 'b', 'a']); // nothing to rank by: newest
+  });
+
   it('returns the matching highlights with each result', () => {
     const [hit] = rankLibrary(library, parseQuery('helvetica ')).hits();
     expect(hit!.matchingHighlights.map((h) => h.selectors.quote.exact)).toEqual(['Helvetica everywhere']);

@@ -19,7 +19,7 @@ import {
   type SearchHighlight,
 } from './field-text';
 import { fold } from './fold';
-import type { ParsedQuery, Term } from './query';
+import type { ParsedQuery, Sort, Term } from './query';
 
 export type { SearchDoc } from './field-text';
 
@@ -154,6 +154,63 @@ function savedTimesOf(docs: readonly SearchDoc[]): Float64Array {
   return times;
 }
 
+/** The keys of the orders other than by score and by date, by doc index (built once per library array): the
+ * position of each article's title and site among all of them (a collator, once, not at each comparison),
+ * when each was last opened, and how long each takes to read. */
+const orderKeys = new WeakMap<
+  readonly SearchDoc[],
+  { title: Int32Array; site: Int32Array; opened: Float64Array; length: Float64Array }
+>();
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Each doc's place when all are put in order by `key`. */
+function ranksBy(docs: readonly SearchDoc[], key: (doc: SearchDoc) => string): Int32Array {
+  const keys = docs.map(key);
+  const order = Int32Array.from(docs.keys()).sort((a, b) => collator.compare(keys[a]!, keys[b]!));
+  const ranks = new Int32Array(docs.length);
+  // Keys the collator holds equal share a place (their order is then the tie-break's).
+  order.forEach((doc, i) => {
+    const before = order[i - 1];
+    ranks[doc] = i > 0 && collator.compare(keys[before!]!, keys[doc]!) === 0 ? ranks[before!]! : i;
+  });
+  return ranks;
+}
+
+function orderKeysOf(docs: readonly SearchDoc[]) {
+  let keys = orderKeys.get(docs);
+  if (!keys) {
+    keys = {
+      title: ranksBy(docs, (doc) => doc.article.title),
+      site: ranksBy(docs, (doc) => doc.article.siteName ?? hostOf(doc.article.url)),
+      opened: Float64Array.from(docs, (doc) => doc.article.openedAt ?? -Infinity),
+      length: Float64Array.from(docs, (doc) => doc.article.readingMinutes),
+    };
+    orderKeys.set(docs, keys);
+  }
+  return keys;
+}
+
+/** The comparator of doc indexes for `sort` (ties: newest saved first). */
+function comparator(
+  docs: readonly SearchDoc[],
+  sort: Sort,
+  ranked: boolean,
+  bySaved: (a: number, b: number) => number,
+  byScore: (a: number, b: number) => number,
+): (a: number, b: number) => number {
+  if (sort === 'relevance') return ranked ? byScore : bySaved;
+  if (sort === 'newest') return bySaved;
+  if (sort === 'oldest') return (a, b) => bySaved(b, a);
+  const keys = orderKeysOf(docs);
+  if (sort === 'opened') {
+    const { opened } = keys;
+    return (a, b) => (opened[b]! > opened[a]! ? 1 : opened[b]! < opened[a]! ? -1 : bySaved(a, b));
+  }
+  const ascending = sort === 'title' ? keys.title : sort === 'site' ? keys.site : keys.length;
+  return (a, b) => (ascending[a]! < ascending[b]! ? -1 : ascending[a]! > ascending[b]! ? 1 : bySaved(a, b));
+}
+
 /** Results ranked when the search runs: more than a page shows, fewer than a common word matches. */
 const TOP = 200;
 
@@ -252,7 +309,7 @@ function topOf(items: Int32Array, k: number, compare: (a: number, b: number) => 
 }
 
 /**
- * Articles matching `query`, best first (or newest saved first with sort:saved or nothing to rank by).
+ * Articles matching `query`, in its order: best first (newest saved first with nothing to rank by), or by sort:….
  */
 export function rankLibrary(
   docs: readonly SearchDoc[],
@@ -296,7 +353,7 @@ export function rankLibrary(
   return new Ranking(
     docs,
     matches.slice(0, count),
-    query.sort === 'saved' || !terms.length ? bySaved : byScore,
+    comparator(docs, query.sort, terms.length > 0, bySaved, byScore),
     scores,
     finders,
   );
