@@ -66,6 +66,9 @@ export function Reader({ id }: { id: string }) {
     highlighter.current = new PageHighlights(document, content.current);
     if (palette) highlighter.current.setPalette(palette);
     highlighter.current.draw(ready.highlights, true);
+    // Opened on one highlight (the library's Highlights view): shown there, not where the reader left off.
+    const shown = new URLSearchParams(location.search).get('highlight');
+    if (shown && highlighter.current.reveal(shown)) resumed.current = true;
   }, [ready?.content, ready?.highlights, remoteImages]);
 
   useLayoutEffect(() => {

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { browser } from 'wxt/browser';
 import { BulkActions } from '@/components/BulkActions';
 import { ArticleCard } from '@/components/ArticleCard';
+import { HighlightsList } from '@/components/HighlightsList';
 import { useLibrary } from '@/hooks/use-library';
 import { commitQueryParam, useQueryParam } from '@/hooks/use-query-param';
 import { useResultKeys } from '@/hooks/use-result-keys';
@@ -55,7 +56,7 @@ export function SearchPage() {
     () => parseQuery(`${VIEW_WORDS[view]} ${sort === 'relevance' ? '' : `sort:${sort}`} ${query}`),
     [query, view, sort],
   );
-  const counts = useMemo(() => (library ? viewCounts(library.map((doc) => doc.article)) : null), [library]);
+  const counts = useMemo(() => (library ? viewCounts(library) : null), [library]);
   const showView = (next: View) => {
     commitQueryParam();
     setViewParam(next === 'inbox' ? '' : next);
@@ -321,7 +322,7 @@ export function SearchPage() {
             )}
           </p>
           <div class="results" ref={results}>
-            {count > 0 && (
+            {count > 0 && view !== 'highlights' && (
               <label class="select-all">
                 <input
                   type="checkbox"
@@ -331,9 +332,15 @@ export function SearchPage() {
                 {t('search.selectAll')}
               </label>
             )}
-            <BulkActions selected={selection} onDone={() => setSelected(new Set())} />
-            {cards}
-            {count > limit && (
+            {view === 'highlights' ? (
+              <HighlightsList ranking={found.ranking} terms={shownWords(found.parsed)} palette={palette} />
+            ) : (
+              <>
+                <BulkActions selected={selection} onDone={() => setSelected(new Set())} />
+                {cards}
+              </>
+            )}
+            {count > limit && view !== 'highlights' && (
               <button type="button" class="show-more" onClick={() => void showMore()}>
                 {t('search.showMore', [formatNumber(Math.min(PAGE_SIZE, count - limit)), formatNumber(count - limit)])}
               </button>

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { articleRecord, articlesBackup } from './page-helpers';
+import { articleRecord, articlesBackup, drawnHighlights } from './page-helpers';
 
 const env = useExtension();
 
@@ -35,7 +35,7 @@ describe('the library views', () => {
     await expect.poll(() => library.getByText(/^Restored: 4 articles added/).count(), { timeout: 15_000 }).toBe(1);
 
     // The inbox is where the library opens: the archived article is not in it.
-    await expect.poll(() => views(library)).toEqual(['Inbox 3', 'Favourites 0', 'Archive 1', 'All 4']);
+    await expect.poll(() => views(library)).toEqual(['Inbox 3', 'Favourites 0', 'Archive 1', 'All 4', 'Highlights 0']);
     await expect.poll(() => titles(library)).toEqual(['Ferry story', 'Lighthouse story', 'Harbour story']);
     const current = library.getByRole('navigation', { name: 'Library' }).locator('[aria-current="page"]');
     expect(await current.textContent()).toBe('Inbox 3');
@@ -53,7 +53,7 @@ describe('the library views', () => {
     await ferry.getByRole('button', { name: 'Archive' }).click();
     // Archived: out of the inbox, into the archive, still a favourite.
     await expect.poll(() => titles(library)).toEqual(['Lighthouse story', 'Harbour story']);
-    await expect.poll(() => views(library)).toEqual(['Inbox 2', 'Favourites 1', 'Archive 2', 'All 4']);
+    await expect.poll(() => views(library)).toEqual(['Inbox 2', 'Favourites 1', 'Archive 2', 'All 4', 'Highlights 0']);
 
     // Views by their links (and ?view= in the address), the query searching within the one shown.
     await library.getByRole('link', { name: /^Archive/ }).click();
@@ -93,7 +93,7 @@ describe('the library views', () => {
     await expect.poll(() => titles(library)).toEqual(['Lighthouse story', 'Harbour story']);
     await library.getByRole('checkbox', { name: 'Select all' }).check();
     await library.getByRole('region', { name: 'Selected articles' }).getByRole('button', { name: 'Archive' }).click();
-    await expect.poll(() => views(library)).toEqual(['Inbox 0', 'Favourites 1', 'Archive 4', 'All 4']);
+    await expect.poll(() => views(library)).toEqual(['Inbox 0', 'Favourites 1', 'Archive 4', 'All 4', 'Highlights 0']);
     await expect.poll(() => library.getByRole('status').textContent()).toBe('0 results — Nothing here yet.');
     await library.close();
   });
@@ -154,6 +154,70 @@ describe('the library views', () => {
       .toBe('true');
     expect(await archived.getByRole('button', { name: 'Favourite' }).getAttribute('aria-pressed')).toBe('true');
     await reader.close();
+    await library.close();
+  });
+
+  it('lists every highlight in the Highlights view, searched with the query, each opening the reader on it', async () => {
+    const text = (n: number) =>
+      Array.from(
+        { length: 40 },
+        (_, i) => `<p>Line ${i + 1} of notebook ${n}: the ${i === 30 ? 'heron stood still' : 'water moved'}.</p>`,
+      ).join('');
+    const books = [1, 2].map((n) =>
+      articleRecord(`https://views.example/notebook-${n}`, { title: `Notebook ${n}`, createdAt: Date.UTC(2024, 7, n) }),
+    );
+    const quote = (exact: string) => ({ quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' } });
+    const highlight = (article: { id: string }, exact: string, note: string, day: number, color = 'yellow') => ({
+      id: crypto.randomUUID(),
+      articleId: article.id,
+      selectors: quote(exact),
+      color,
+      note,
+      createdAt: Date.UTC(2024, 8, day),
+      updatedAt: Date.UTC(2024, 8, day),
+    });
+    const highlights = [
+      highlight(books[0]!, 'the heron stood still', 'Patience.', 1, 'green'),
+      highlight(books[1]!, 'Line 2 of notebook 2', '', 3),
+      highlight(books[1]!, 'the heron stood still', 'Again the heron.', 2, 'blue'),
+    ];
+    const library = await env.browser.openExtensionPage('search.html?view=all');
+    await library.getByLabel('Restore backup').setInputFiles({
+      name: 'notebooks.json',
+      mimeType: 'application/json',
+      buffer: articlesBackup(books, {
+        contents: books.map((book, i) => ({
+          articleId: book.id,
+          html: text(i + 1),
+          text: text(i + 1).replace(/<[^>]+>/g, ' '),
+        })),
+        highlights,
+      }),
+    });
+    await expect.poll(() => library.getByText(/^Restored: 2 articles added/).count(), { timeout: 15_000 }).toBe(1);
+    await library.getByRole('link', { name: /^Highlights/ }).click();
+    const list = library.getByRole('list', { name: 'All highlights' });
+    const items = () => list.getByRole('listitem').allInnerTexts();
+    // Newest first, each with its colour (named), text, note and article.
+    await expect
+      .poll(async () => (await items()).filter((item) => item.includes('notebook') || item.includes('heron')).length)
+      .toBeGreaterThanOrEqual(3);
+    const mine = (await items()).filter((item) => /Notebook [12]/.test(item));
+    expect(mine[0]).toMatch(/^Yellow:\s+Line 2 of notebook 2\s+in Notebook 2$/);
+    expect(mine[1]).toMatch(/^Blue:\s+the heron stood still\s+Again the heron\.\s+in Notebook 2$/);
+    expect(mine[2]).toMatch(/^Green:\s+the heron stood still\s+Patience\.\s+in Notebook 1$/);
+    // The query finds highlights by their text and notes.
+    await library.getByRole('searchbox', { name: 'Search' }).fill('patience ');
+    await expect
+      .poll(items)
+      .toEqual([expect.stringMatching(/^Green:\s+the heron stood still\s+Patience\.\s+in Notebook 1$/)]);
+    // Opening one: the reader, drawn and brought into view.
+    await list.getByRole('link', { name: 'Notebook 1' }).click();
+    await library.waitForURL(/\/reader\.html\?id=.*&highlight=/);
+    await expect
+      .poll(async () => (await drawnHighlights(library)).map((h) => h.text))
+      .toEqual(['the heron stood still']);
+    await expect.poll(() => library.evaluate(() => window.scrollY > 0)).toBe(true);
     await library.close();
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The library's views (shared/docs/surface.md): Inbox (not archived), Favourites, Archive and All. A view is a
- * filter of the query language (is:…), so a query typed in a view searches within it.
+ * The library's views (shared/docs/surface.md): Inbox (not archived), Favourites, Archive and All, and
+ * Highlights (every highlight of the articles the query finds). An article view is a filter of the query
+ * language (is:…), so a query typed in a view searches within it.
  */
 import type { ArticleRecord } from '../records/types';
+import type { SearchDoc } from './search-library';
 
-export const VIEWS = ['inbox', 'favourites', 'archive', 'all'] as const;
+export const VIEWS = ['inbox', 'favourites', 'archive', 'all', 'highlights'] as const;
 export type View = (typeof VIEWS)[number];
 /** The view the library opens in when its address names none. */
 export const DEFAULT_VIEW: View = 'inbox';
@@ -19,6 +21,7 @@ export const VIEW_WORDS: Record<View, string> = {
   favourites: 'is:favourite',
   archive: 'is:archived',
   all: '',
+  highlights: '',
 };
 
 /** Whether `article` is shown in `view`. */
@@ -29,11 +32,12 @@ export function inView(article: ArticleRecord, view: View): boolean {
   return true;
 }
 
-/** How many articles each view holds. */
-export function viewCounts(articles: Iterable<ArticleRecord>): Record<View, number> {
-  const counts = { inbox: 0, favourites: 0, archive: 0, all: 0 };
-  for (const article of articles) {
+/** How many articles each view holds (highlights, for the Highlights view). */
+export function viewCounts(docs: readonly SearchDoc[]): Record<View, number> {
+  const counts = { inbox: 0, favourites: 0, archive: 0, all: 0, highlights: 0 };
+  for (const { article, highlights } of docs) {
     counts.all += 1;
+    counts.highlights += highlights.length;
     if (article.archivedAt === undefined) counts.inbox += 1;
     else counts.archive += 1;
     if (article.favouriteAt !== undefined) counts.favourites += 1;
