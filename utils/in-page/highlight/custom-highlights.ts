@@ -12,7 +12,7 @@
 import { DEFAULT_PALETTE, highlightBackground, type Palette } from '../../settings/palette';
 import { UI_ATTRIBUTE } from '../../anchoring/text-model';
 import { viewportRects } from '../../anchoring/composed';
-import { inRects, type Painter } from './painter';
+import { highlightAt, type Painter } from './painter';
 
 /** The prefix of every highlight name Gleaner registers (nothing else registers such a name). */
 export const HIGHLIGHT_NAME_PREFIX = 'gleaner-';
@@ -120,9 +120,7 @@ export class CustomHighlightPainter implements Painter {
   }
 
   at(x: number, y: number): string | null {
-    let found: string | null = null;
-    for (const id of this.painted.keys()) if (inRects(this.rects(id), x, y)) found = id;
-    return found;
+    return highlightAt(this.painted.keys(), (id) => this.rects(id), x, y);
   }
 
   reveal(id: string): boolean {

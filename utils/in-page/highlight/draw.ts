@@ -7,7 +7,7 @@
 import { message } from '../../i18n';
 import { colorLabel, DEFAULT_PALETTE, highlightBackground, type Palette } from '../../settings/palette';
 import { UI_ATTRIBUTE } from '../../anchoring/text-model';
-import { inRects, type Painter } from './painter';
+import { highlightAt, type Painter } from './painter';
 
 /** The attribute every drawn highlight element carries (see shared/docs/surface.md). */
 export const HIGHLIGHT_ATTRIBUTE = 'data-highlight-id';
@@ -186,9 +186,7 @@ export class MarkPainter implements Painter {
   }
 
   at(x: number, y: number): string | null {
-    let found: string | null = null;
-    for (const id of this.drawn.keys()) if (inRects(this.rects(id), x, y)) found = id;
-    return found;
+    return highlightAt(this.drawn.keys(), (id) => this.rects(id), x, y);
   }
 
   reveal(id: string): boolean {

@@ -7,8 +7,8 @@
  *   doubled, no script error. The README's "How highlights are painted" gives the figures behind this choice.
  * - wrapping marks (draw.ts), where the API is missing (an older browser, the unit tests' DOM).
  *
- * The choice is made in page-highlights.ts. Either way the painter owns what it drew: whether a highlight is still on the text it was painted on, its
- * boxes on screen, and which highlight is under a point (a click).
+ * The choice is made in page-highlights.ts. Either way the painter owns what it drew: whether a highlight is
+ * still on the text it was painted on, its boxes on screen, and which highlight is under a point (a click).
  */
 import type { Palette } from '../../settings/palette';
 
@@ -34,6 +34,18 @@ export interface Painter {
   at(x: number, y: number): string | null;
   /** Brings highlight `id` into view and flashes it; false when it is not painted. */
   reveal(id: string): boolean;
+}
+
+/** Of the highlights `ids` (in the order painted), the last whose boxes hold viewport point (`x`, `y`). */
+export function highlightAt(
+  ids: Iterable<string>,
+  rects: (id: string) => DOMRect[],
+  x: number,
+  y: number,
+): string | null {
+  let found: string | null = null;
+  for (const id of ids) if (inRects(rects(id), x, y)) found = id;
+  return found;
 }
 
 /** Whether viewport point (`x`, `y`) lies in one of `rects`. */
