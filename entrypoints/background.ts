@@ -2,7 +2,14 @@
  * Background: wires protocol messages, the context menu, the keyboard shortcut and tab updates to the library
  * functions in utils/. Nothing else lives here.
  */
-import { listTags, removeArticle, updateArticle } from '@/utils/db/articles';
+import {
+  getArticle,
+  listTags,
+  removeArticles,
+  restoreArticles,
+  setArticleStates,
+  updateArticle,
+} from '@/utils/db/articles';
 import {
   bringBackHighlight,
   changeHighlight,
@@ -53,9 +60,20 @@ export default defineBackground(() => {
     },
     updateArticle: ({ id, ...changes }) => updateArticle(id, changes),
     removeArticle: async ({ id, tabId }) => {
-      await removeArticle(id);
+      const [removed] = await removeArticles([id]);
       await eraseTab(tabId);
-      return null;
+      return removed ?? null;
+    },
+    restoreArticle: async ({ removed, tabId }) => {
+      await restoreArticles([removed]);
+      if (tabId !== undefined) await showHighlightsInTab(tabId, removed.article.originalUrl).catch(() => null);
+      return removed.article;
+    },
+    setArticleStates: async ({ id, ...states }) => {
+      await setArticleStates([id], states);
+      const article = await getArticle(id);
+      if (!article) throw gleanerError('error.articleGone');
+      return article;
     },
     listTags: () => listTags(),
     highlightSelection: ({ tabId, color }, sender) => highlightSelection(requireTab(tabId, sender), color),

@@ -3,7 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { HighlightList } from '@/components/HighlightList';
 import { NoteField } from '@/components/NoteField';
 import { TagEditor } from '@/components/TagEditor';
-import type { TagCount, ArticleMeta, ArticleRecord, HighlightRecord } from '@/utils/records/types';
+import type {
+  TagCount,
+  ArticleMeta,
+  ArticleRecord,
+  ArticleStates,
+  HighlightRecord,
+  RemovedArticle,
+} from '@/utils/records/types';
 import type { HighlightView, PageState } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
 import { errorText } from '@/utils/error-text';
@@ -29,6 +36,8 @@ export function Popup({ tabId }: PopupProps) {
   const [highlights, setHighlights] = useState<HighlightView[]>([]);
   /** The highlight just deleted, while its Undo is offered (until the next action). */
   const [deleted, setDeleted] = useState<HighlightRecord | null>(null);
+  /** The article just removed from the library, while its Undo is offered (until the next action). */
+  const [removed, setRemoved] = useState<RemovedArticle | null>(null);
 
   const loadHighlights = async () => {
     if (tabId !== null) setHighlights(await sendMessage('listHighlights', { tabId }).catch(() => []));
@@ -66,6 +75,7 @@ export function Popup({ tabId }: PopupProps) {
   const act = async (action: () => Promise<unknown>, done: string, reload: 'page' | 'highlights' = 'highlights') => {
     setBusy(true);
     setDeleted(null); // Undo is offered for the last action only
+    setRemoved(null);
     try {
       await action();
       setNotice(done);
@@ -108,6 +118,22 @@ export function Popup({ tabId }: PopupProps) {
     act(async () => {
       setDeleted(await sendMessage('deleteHighlight', { id, tabId: tabId ?? undefined }));
     }, t('common.highlightDeleted'));
+  const undoRemove = (what: RemovedArticle) =>
+    act(
+      async () => {
+        await sendMessage('restoreArticle', { removed: what, tabId: tabId ?? undefined });
+      },
+      t('popup.restored'),
+      'page',
+    );
+  const changeStates = async (states: ArticleStates) => {
+    if (!article) return;
+    try {
+      setArticle(await sendMessage('setArticleStates', { id: article.id, ...states }));
+    } catch (error) {
+      setNotice(errorText(error));
+    }
+  };
   const undoDelete = (record: HighlightRecord) =>
     act(async () => {
       await sendMessage('undeleteHighlight', { highlight: record, tabId: tabId ?? undefined });
@@ -138,7 +164,8 @@ export function Popup({ tabId }: PopupProps) {
             disabled={busy}
             onClick={() =>
               act(
-                () => sendMessage('removeArticle', { id: article.id, tabId: tabId ?? undefined }),
+                async () =>
+                  setRemoved(await sendMessage('removeArticle', { id: article.id, tabId: tabId ?? undefined })),
                 t('popup.removed'),
                 'page',
               )
@@ -182,7 +209,32 @@ export function Popup({ tabId }: PopupProps) {
             {t('common.undo')}
           </button>
         )}
+        {removed && (
+          <button type="button" class="link" onClick={() => void undoRemove(removed)}>
+            {t('common.undo')}
+          </button>
+        )}
       </p>
+      {article && (
+        <div class="states">
+          <button
+            type="button"
+            aria-pressed={article.archivedAt !== undefined}
+            disabled={busy}
+            onClick={() => void changeStates({ archived: article.archivedAt === undefined })}
+          >
+            {t('library.archiveToggle')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={article.favouriteAt !== undefined}
+            disabled={busy}
+            onClick={() => void changeStates({ favourite: article.favouriteAt === undefined })}
+          >
+            {t('library.favouriteToggle')}
+          </button>
+        </div>
+      )}
       {article && (
         <div class="details">
           <TagEditor

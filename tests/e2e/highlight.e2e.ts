@@ -137,7 +137,7 @@ describe('highlighting on the ITIJ page', () => {
     await page.close();
   });
 
-  it('changes colour, adds a note, deletes and undoes from the popup, and jumps to a highlight', async () => {
+  it('changes colour, adds a note, deletes and undoes from the popup, jumps to a highlight; archives, favourites, removes and undoes', async () => {
     env.server.route('/itij/edit.html', itijPage('edit'));
     const { page, tabId } = await env.browser.openTab(`${env.server.origin}/itij/edit.html`);
     await selectText(page, SENTENCE);
@@ -168,7 +168,31 @@ describe('highlighting on the ITIJ page', () => {
       'The key quote.',
     );
 
-    // Removing the page from the library takes its highlights off the page too.
+    // Archive and Favourite from the popup: toggles, kept.
+    await popup.getByRole('button', { name: 'Favourite', exact: true }).click();
+    await expect
+      .poll(() => popup.getByRole('button', { name: 'Favourite', exact: true }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await popup.getByRole('button', { name: 'Archive', exact: true }).click();
+    await popup.reload();
+    expect(await popup.getByRole('button', { name: 'Archive', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await popup.getByRole('button', { name: 'Favourite', exact: true }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+
+    // Removing the page from the library takes its highlights off the page too; Undo puts it all back (the
+    // highlight drawn again, its note and the article's state kept).
+    await popup.getByRole('button', { name: 'Remove from library', exact: true }).click();
+    await expect.poll(async () => (await drawnHighlights(page)).length).toBe(0);
+    await popup.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(async () => (await drawnHighlights(page)).map((h) => h.text)).toEqual([SENTENCE]);
+    await popup.getByRole('button', { name: 'Remove from library', exact: true }).waitFor();
+    expect(await popup.getByRole('button', { name: 'Archive', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await popup.reload();
+    const back = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
+    expect(await back.getByRole('textbox', { name: 'Highlight note', exact: true }).inputValue()).toBe(
+      'The key quote.',
+    );
     await popup.getByRole('button', { name: 'Remove from library', exact: true }).click();
     await expect.poll(async () => (await drawnHighlights(page)).length).toBe(0);
     await page.reload();

@@ -7,9 +7,11 @@ import { INDEX_TABLES, indexArticle, unindexArticle } from './search-index';
 import { gleanerError } from '../error-text';
 import { normalizeUrl } from '../url';
 import { db } from './schema';
-import type { ArticleRecord, ArticleStates, ContentRecord, HighlightRecord, TagCount } from '../records/types';
+import type { ArticleRecord, ArticleStates, ContentRecord, RemovedArticle, TagCount } from '../records/types';
 import { normalizeTags } from '../records/tags';
 import { ARTICLE_COUNT, byUse } from './tag-counts';
+
+export type { RemovedArticle } from '../records/types';
 
 /**
  * The canonical URL a page declares, normalized, when it may stand for the page: on the same site (the host
@@ -222,11 +224,6 @@ export async function removeTagFromArticles(
 }
 
 /** Everything of one article, as removed: what undo puts back. */
-export interface RemovedArticle {
-  article: ArticleRecord;
-  content: ContentRecord | null;
-  highlights: HighlightRecord[];
-}
 
 /** Removes many articles with their content, highlights and index entries, in one transaction; returns them. */
 export async function removeArticles(ids: readonly string[]): Promise<RemovedArticle[]> {

@@ -5,8 +5,16 @@
  * the receiver.
  */
 import * as v from 'valibot';
-import type { TagCount, ArticleMeta, ArticleRecord, HighlightRecord } from '../records/types';
-import { ColorSchema, HighlightSchema, IdSchema, LIMITS, NoteSchema } from '../records/schemas';
+import type { TagCount, ArticleMeta, ArticleRecord, HighlightRecord, RemovedArticle } from '../records/types';
+import {
+  ArticleRecordSchema,
+  ColorSchema,
+  ContentRecordSchema,
+  HighlightSchema,
+  IdSchema,
+  LIMITS,
+  NoteSchema,
+} from '../records/schemas';
 import type { ExtractFailure } from '../records/extraction';
 import type { ProtocolDefinition } from './envelope';
 
@@ -31,8 +39,25 @@ export const requestSchemas = {
   savePage: v.strictObject({ tabId: TabId }),
   /** Change a saved article's tags and/or note. */
   updateArticle: v.strictObject({ id: IdSchema, tags: v.optional(Tags), note: v.optional(NoteSchema) }),
-  /** Remove a saved article with its content and highlights (and erase them from `tabId`, if given). */
+  /** Remove a saved article with its content and highlights (and erase them from `tabId`, if given); the answer
+   * is what was removed, for undo. */
   removeArticle: v.strictObject({ id: IdSchema, tabId: v.optional(TabId) }),
+  /** Put a removed article back with its content and highlights (undo), drawn again in `tabId` if given. */
+  restoreArticle: v.strictObject({
+    removed: v.strictObject({
+      article: ArticleRecordSchema,
+      content: v.nullable(ContentRecordSchema),
+      highlights: v.array(HighlightSchema),
+    }),
+    tabId: v.optional(TabId),
+  }),
+  /** Put an article into or out of the archive, the favourites, the read. */
+  setArticleStates: v.strictObject({
+    id: IdSchema,
+    archived: v.optional(v.boolean()),
+    favourite: v.optional(v.boolean()),
+    read: v.optional(v.boolean()),
+  }),
   /** Every tag in use, most used first. */
   listTags: v.strictObject({}),
   /** Highlight what is selected in a tab (the panel frame's own tab when not named), saving the page first. */
@@ -88,7 +113,9 @@ export interface Responses {
   getPage: PageState;
   savePage: ArticleRecord;
   updateArticle: ArticleRecord;
-  removeArticle: null;
+  removeArticle: RemovedArticle | null;
+  restoreArticle: ArticleRecord;
+  setArticleStates: ArticleRecord;
   listTags: TagCount[];
   highlightSelection: HighlightRecord;
   listHighlights: HighlightView[];
@@ -111,6 +138,8 @@ export const backgroundProtocol: ProtocolDefinition<typeof requestSchemas, Respo
     savePage: ['extension'],
     updateArticle: ['extension'],
     removeArticle: ['extension'],
+    restoreArticle: ['extension'],
+    setArticleStates: ['extension'],
     listTags: ['extension'],
     highlightSelection: ['extension'],
     listHighlights: ['extension'],

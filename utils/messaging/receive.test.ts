@@ -34,6 +34,12 @@ function handlers(): Handlers {
       throw new Error('not called');
     }),
     removeArticle: vi.fn(async () => null),
+    restoreArticle: vi.fn(async () => {
+      throw new Error('not called');
+    }),
+    setArticleStates: vi.fn(async () => {
+      throw new Error('not called');
+    }),
     listTags: vi.fn(async () => [{ tag: 'health', count: 2 }]),
     highlightSelection: vi.fn(async () => {
       throw new Error('Select some text on the page first, then highlight it.');

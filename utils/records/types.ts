@@ -115,3 +115,10 @@ export interface TagCount {
   tag: string;
   count: number;
 }
+
+/** An article as it was removed, with its content and highlights: what putting it back (undo) needs. */
+export interface RemovedArticle {
+  article: ArticleRecord;
+  content: ContentRecord | null;
+  highlights: HighlightRecord[];
+}
