@@ -3,6 +3,7 @@ import type { ArticleRecord, HighlightRecord } from '../records/types';
 import { LIMITS } from '../records/schemas';
 import { normalizeTags } from '../records/tags';
 import { normalizeUrl } from '../url';
+import { FINISHED_AT } from './articles';
 import { db } from './schema';
 
 /** One article as another tool exported it, its fields already cut to what a record holds. */
@@ -16,6 +17,10 @@ export interface ImportItem {
   excerpt: string | null;
   publishedTime: string | null;
   highlights: Array<{ exact: string; note: string }>;
+  /** Its reading state there, when the tool says: archived (Pocket's `status` "archive", Omnivore's state
+   * "ARCHIVED"), and how far it was read (0 to 1; Omnivore's reading progress). */
+  archived?: boolean;
+  progress?: number;
 }
 
 /** What an import added: articles new to the library, articles merged into one already saved, highlights. */
@@ -28,9 +33,21 @@ export interface ImportCounts {
 
 /**
  * Adds imported articles in one transaction: a page already saved (under any of its URLs) gets the item's tags
- * added; a new one is stored without text (extracted on its first visit); highlights whose quote the article
- * already has are left out.
+ * added and keeps its own reading state (what the user did here is newer than the export); a new one is stored
+ * without text (extracted on its first visit) with the state the other tool had, archived at the time it was
+ * saved there (the export says no more) and read when it was read to the end; highlights whose quote the
+ * article already has are left out.
  */
+/** The reading state an imported item brings, as ArticleRecord fields. */
+function importedStates(item: ImportItem): Pick<ArticleRecord, 'archivedAt' | 'progress' | 'readAt'> {
+  const progress = item.progress !== undefined && item.progress > 0 ? Math.min(1, item.progress) : undefined;
+  return {
+    ...(item.archived && { archivedAt: item.savedAt }),
+    ...(progress !== undefined && { progress }),
+    ...(progress !== undefined && progress >= FINISHED_AT && { readAt: item.savedAt }),
+  };
+}
+
 export async function addImportedItems(items: readonly ImportItem[], now: number): Promise<ImportCounts> {
   const report: ImportCounts = { added: 0, merged: 0, highlights: 0 };
   await db.transaction('rw', db.articles, db.highlights, async () => {
@@ -65,6 +82,7 @@ export async function addImportedItems(items: readonly ImportItem[], now: number
           note: '',
           createdAt: item.savedAt,
           updatedAt: now,
+          ...importedStates(item),
         };
         report.added++;
       }

@@ -61,6 +61,31 @@ describe('import', () => {
       wordCount: 0,
     });
     expect(await db.contents.count()).toBe(0); // extracted when the page is next opened
+    // Pocket's status: "archive" is archived when it was saved there; "unread" stays in the inbox.
+    const fonts = await db.articles.where('url').equals('https://fonts.example/story').first();
+    expect(fonts).toMatchObject({ archivedAt: 1_600_000_000_000 });
+    expect(article!.archivedAt).toBeUndefined();
+  });
+
+  it("keeps Omnivore's archive state and reading progress, but not over what the user did here", async () => {
+    const here = await saveArticle(extractedArticle({ url: 'https://e.com/here' }));
+    const zip = zipSync({
+      'metadata_0_to_3.json': strToU8(
+        JSON.stringify([
+          { slug: 'a', url: 'https://e.com/archived', state: 'ARCHIVED', readingProgress: 100, savedAt: '2023-05-01' },
+          { slug: 'b', url: 'https://e.com/half', state: 'SUCCEEDED', readingProgress: 40 },
+          { slug: 'c', url: 'https://e.com/here', state: 'ARCHIVED', readingProgress: 100 },
+        ]),
+      ),
+    });
+    await importItems(await parseImportFile(blob(zip)), 5);
+    const at = (url: string) => db.articles.where('url').equals(url).first();
+    const saved = Date.parse('2023-05-01');
+    expect(await at('https://e.com/archived')).toMatchObject({ archivedAt: saved, readAt: saved, progress: 1 });
+    const half = (await at('https://e.com/half'))!;
+    expect([half.archivedAt, half.readAt, half.progress]).toEqual([undefined, undefined, 0.4]);
+    const merged = (await db.articles.get(here.id))!;
+    expect([merged.archivedAt, merged.readAt]).toEqual([undefined, undefined]);
   });
 
   it('holds every row to what Gleaner stores, and says what it changed or skipped', async () => {

@@ -1,6 +1,6 @@
 /**
  * Imports from other read-later tools: a Pocket export (CSV: title, url, time_added, tags separated by `|`,
- * status) and an Omnivore export (a zip of metadata JSON files and one highlights Markdown file per article).
+ * status, "archive" or "unread") and an Omnivore export (a zip of metadata JSON files and one highlights Markdown file per article).
  * Imported articles have no text yet: it is extracted the first time the page is opened with the popup
  * (utils/save/save-page.ts), and imported highlights are anchored by their quote on that visit.
  */
@@ -94,6 +94,7 @@ export function parsePocketCsv(csv: string, now: number = Date.now()): ParsedImp
         excerpt: null,
         publishedTime: null,
         highlights: [],
+        archived: row.status?.trim().toLowerCase() === 'archive',
       },
       rowAt(i),
       { skipped, changed },
@@ -113,6 +114,10 @@ const OmnivoreItemSchema = v.looseObject({
   labels: v.optional(v.nullable(v.array(v.union([v.string(), v.looseObject({ name: v.string() })])))),
   savedAt: v.optional(v.nullable(v.string())),
   publishedAt: v.optional(v.nullable(v.string())),
+  /** "SUCCEEDED", "ARCHIVED", … (Omnivore's LibraryItemState). */
+  state: v.optional(v.nullable(v.string())),
+  /** How far it was read, 0 to 100. */
+  readingProgress: v.optional(v.nullable(v.number())),
 });
 
 /** The highlights of an Omnivore highlights file: each a quote ("> …", ending in a link back to Omnivore), then
@@ -183,6 +188,11 @@ export async function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()
           excerpt: item.description ? clip(item.description, 20_000) : null,
           publishedTime: item.publishedAt ? clip(item.publishedAt, 200) : null,
           highlights: notes ? parseOmnivoreHighlights(strFromU8(notes)) : [],
+          archived: item.state?.toUpperCase() === 'ARCHIVED',
+          ...(typeof item.readingProgress === 'number' &&
+            Number.isFinite(item.readingProgress) && {
+              progress: Math.max(0, Math.min(1, item.readingProgress / 100)),
+            }),
         },
         entryAt(name, i),
         { skipped, changed },
