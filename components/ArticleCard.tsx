@@ -1,7 +1,7 @@
 /**
  * One article of the library: its title opening it in the offline reader, "Original" for the source, site,
  * date saved, reading time, highlights and how far it was read; the snippet or excerpt, tags, note, matching
- * highlights; and toggles to archive it and make it a favourite.
+ * highlights; and toggles to archive it and make it a favourite. Its tags filter the library by them.
  */
 import { Marked } from './Marked';
 import { colorLabel, slotOf, type Palette } from '@/utils/settings/palette';
@@ -20,10 +20,12 @@ export interface ArticleCardProps {
   onSelect: (on: boolean) => void;
   /** Puts the article into or out of the archive or the favourites. */
   onStates: (states: ArticleStates) => void;
+  /** Filters the library by one of its tags. */
+  onTag: (tag: string) => void;
   palette: Palette;
 }
 
-export function ArticleCard({ hit, terms, snippet, selected, onSelect, onStates, palette }: ArticleCardProps) {
+export function ArticleCard({ hit, terms, snippet, selected, onSelect, onStates, onTag, palette }: ArticleCardProps) {
   const { article } = hit;
   const saved = formatDate(article.createdAt);
   const archived = article.archivedAt !== undefined;
@@ -90,8 +92,16 @@ export function ArticleCard({ hit, terms, snippet, selected, onSelect, onStates,
       {article.tags.length > 0 && (
         <ul class="tags" aria-label={t('common.tags')}>
           {article.tags.map((tag) => (
-            <li key={tag} class="tag" dir="auto">
-              <Marked text={tag} terms={terms} />
+            <li key={tag}>
+              <button
+                type="button"
+                class="tag"
+                dir="auto"
+                title={t('library.filterByTag', [tag])}
+                onClick={() => onTag(tag)}
+              >
+                <Marked text={tag} terms={terms} />
+              </button>
             </li>
           ))}
         </ul>

@@ -1,7 +1,8 @@
 /** The library page: search everything saved; the query lives in `?q=` (back and forward restore it). */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BulkActions } from '@/components/BulkActions';
+import { AllFacets } from '@/components/AllFacets';
 import { ArticleCard } from '@/components/ArticleCard';
 import { HighlightsList } from '@/components/HighlightsList';
 import { useLibrary } from '@/hooks/use-library';
@@ -11,7 +12,7 @@ import { useSetting } from '@/hooks/use-setting';
 import { highlightPalette } from '@/utils/settings/storage';
 import { indexState } from '@/utils/search/index/rebuild';
 import { rebuildLibraryIndex } from '@/utils/search/index/rebuild-worker';
-import { facetsOf, hasFilter, toggleFilter } from '@/utils/search/facets';
+import { facetsOf, hasFilter, toggleFilter, type Facets } from '@/utils/search/facets';
 import { parseQuery, SORTS, type ParsedQuery, type Sort } from '@/utils/search/query';
 import { LibraryTools } from '@/components/LibraryTools';
 import { newestDocs, PAGE_SIZE, runSearch, SearchAbandoned, shownWords, snippetsFor } from '@/utils/search/run-search';
@@ -21,6 +22,8 @@ import { VIEW_WORDS, VIEWS, viewCounts, viewOf, type View } from '@/utils/search
 import { setArticleStates } from '@/utils/db/articles';
 import type { ArticleStates } from '@/utils/records/types';
 import { errorText } from '@/utils/error-text';
+
+const NO_FACETS: Facets = { tags: [], sites: [], distinct: { tags: 0, sites: 0 } };
 
 /** How long typing must pause before the results' snippets are read (ms). */
 const SNIPPET_PAUSE_MS = 80;
@@ -147,6 +150,10 @@ export function SearchPage() {
     const shown = new Set(ranking.ids());
     return [...selected].filter((id) => shown.has(id));
   }, [selected, ranking]);
+  // Another query, view or order is other results: what was selected, and what was said about the last bulk
+  // action, are left behind with the results they were about (BulkActions is keyed the same way).
+  const resultsKey = `${view}\n${sort}\n${query}`;
+  useEffect(() => setSelected(new Set()), [resultsKey]);
   const select = (id: string, on: boolean) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -154,11 +161,21 @@ export function SearchPage() {
       else next.delete(id);
       return next;
     });
-  const facets = useMemo(
-    () => (found ? facetsOf(found.library, found.ranking.matches) : { tags: [], sites: [] }),
+  const facets = useMemo(() => (found ? facetsOf(found.library, found.ranking.matches) : NO_FACETS), [found?.ranking]);
+  // Every tag and site of the results, counted when their dialog opens.
+  const allTags = useCallback(
+    () => (found ? facetsOf(found.library, found.ranking.matches, Infinity).tags : []),
     [found?.ranking],
   );
-  const chip = (operator: 'tag' | 'site', value: string, count: number) => {
+  const allSites = useCallback(
+    () => (found ? facetsOf(found.library, found.ranking.matches, Infinity).sites : []),
+    [found?.ranking],
+  );
+  const filterBy = (operator: 'tag' | 'site', value: string) => {
+    commitQueryParam(); // back returns to the results before the filter
+    update(toggleFilter(query, operator, value));
+  };
+  const chip = (operator: 'tag' | 'site', value: string, count: number, chosen?: () => void) => {
     const on = hasFilter(query, operator, value);
     return (
       <button
@@ -166,7 +183,10 @@ export function SearchPage() {
         key={`${operator}:${value}`}
         class="chip"
         aria-pressed={on}
-        onClick={() => update(toggleFilter(query, operator, value))}
+        onClick={() => {
+          filterBy(operator, value);
+          chosen?.();
+        }}
       >
         {/* Isolated: a name's own direction (or an override stored before tags were cleaned) stays inside it. */}
         <bdi>{value}</bdi> <span class="chip-count">{formatNumber(count)}</span>
@@ -196,10 +216,11 @@ export function SearchPage() {
           selected={selected.has(hit.article.id)}
           onSelect={(on) => select(hit.article.id, on)}
           onStates={(states) => void setStates([hit.article.id], states)}
+          onTag={(tag) => filterBy('tag', tag)}
           palette={palette}
         />
       ));
-  }, [found, limit, selected, palette]);
+  }, [found, limit, selected, palette, query]);
   return (
     <main class="search-page">
       <header>
@@ -278,6 +299,7 @@ export function SearchPage() {
                 selected={selected.has(doc.article.id)}
                 onSelect={(on) => select(doc.article.id, on)}
                 onStates={(states) => void setStates([doc.article.id], states)}
+                onTag={(tag) => filterBy('tag', tag)}
                 palette={palette}
               />
             ))}
@@ -295,12 +317,28 @@ export function SearchPage() {
               {facets.tags.length > 0 && (
                 <div role="group" aria-label={t('search.byTag')}>
                   <span class="muted">{t('common.tags')}</span> {facets.tags.map((f) => chip('tag', f.value, f.count))}
+                  {facets.distinct.tags > facets.tags.length && (
+                    <AllFacets
+                      kind="tags"
+                      total={facets.distinct.tags}
+                      list={allTags}
+                      chip={(f, chosen) => chip('tag', f.value, f.count, chosen)}
+                    />
+                  )}
                 </div>
               )}
               {facets.sites.length > 0 && (
                 <div role="group" aria-label={t('search.bySite')}>
                   <span class="muted">{t('search.sites')}</span>{' '}
                   {facets.sites.map((f) => chip('site', f.value, f.count))}
+                  {facets.distinct.sites > facets.sites.length && (
+                    <AllFacets
+                      kind="sites"
+                      total={facets.distinct.sites}
+                      list={allSites}
+                      chip={(f, chosen) => chip('site', f.value, f.count, chosen)}
+                    />
+                  )}
                 </div>
               )}
             </div>
@@ -336,7 +374,7 @@ export function SearchPage() {
               <HighlightsList ranking={found.ranking} terms={shownWords(found.parsed)} palette={palette} />
             ) : (
               <>
-                <BulkActions selected={selection} onDone={() => setSelected(new Set())} />
+                <BulkActions key={resultsKey} selected={selection} onDone={() => setSelected(new Set())} />
                 {cards}
               </>
             )}

@@ -15,6 +15,7 @@ describe('facetsOf', () => {
       doc([], 'ITIJ', 'https://itij.com/c'),
     ];
     expect(facetsOf(docs)).toEqual({
+      distinct: { tags: 2, sites: 2 },
       tags: [
         { value: 'health', count: 2 },
         { value: 'cyber', count: 1 },
@@ -34,7 +35,7 @@ describe('facetsOf a search', () => {
       doc(['rare'], 'Only Here', 'https://x.example/'),
     ];
     const results = [0, 1, 2, 16, 20];
-    expect(facetsOf(docs, results, 3)).toEqual({
+    expect(facetsOf(docs, results, 3)).toMatchObject({
       tags: [
         { value: 'common', count: 4 },
         { value: 'rare', count: 1 },
@@ -45,8 +46,13 @@ describe('facetsOf a search', () => {
         { value: 'Only Here', count: 1 },
         { value: 'site0.example', count: 1 },
       ],
+      distinct: { tags: 6, sites: 4 },
     });
-    expect(facetsOf(docs, [])).toEqual({ tags: [], sites: [] });
+    // With no limit, every one of them, still most common first.
+    const all = facetsOf(docs, results, Infinity);
+    expect(all.tags).toHaveLength(6);
+    expect(all.sites.map((f) => f.value)).toEqual(['site1.example', 'Only Here', 'site0.example', 'site2.example']);
+    expect(facetsOf(docs, [])).toEqual({ tags: [], sites: [], distinct: { tags: 0, sites: 0 } });
   });
 });
 

@@ -74,7 +74,7 @@ function tableOf(docs: readonly SearchDoc[]): FacetTable {
  * them are compared as text (a common word's results span thousands of sites, and localeCompare is slow). */
 function top(names: readonly string[], counts: Int32Array, limit: number): Facet[] {
   const sorted = counts.filter((n) => n > 0).sort();
-  const least = sorted[Math.max(0, sorted.length - limit)] ?? 1;
+  const least = limit >= sorted.length ? 1 : sorted[sorted.length - limit]!;
   const candidates: Facet[] = [];
   counts.forEach((n, i) => {
     if (n >= least && n > 0) candidates.push({ value: names[i]!, count: n });
@@ -82,12 +82,20 @@ function top(names: readonly string[], counts: Int32Array, limit: number): Facet
   return candidates.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit);
 }
 
-/** The most common tags and sites among the articles at `indexes` of `docs` (all of them by default). */
+/** The tags and sites of a result list, and how many different ones it has in all. */
+export interface Facets {
+  tags: Facet[];
+  sites: Facet[];
+  distinct: { tags: number; sites: number };
+}
+
+/** The most common tags and sites among the articles at `indexes` of `docs` (all of them by default); every
+ * one of them with `limit` Infinity. */
 export function facetsOf(
   docs: readonly SearchDoc[],
   indexes: ArrayLike<number> = Array.from(docs.keys()),
   limit = 12,
-): { tags: Facet[]; sites: Facet[] } {
+): Facets {
   const table = tableOf(docs);
   const tags = new Int32Array(table.tags.length);
   const sites = new Int32Array(table.sites.length);
@@ -97,7 +105,12 @@ export function facetsOf(
     const site = table.siteOf[d]!;
     if (site >= 0) sites[site]!++;
   }
-  return { tags: top(table.tags, tags, limit), sites: top(table.sites, sites, limit) };
+  const distinct = (counts: Int32Array) => counts.reduce((n, count) => (count > 0 ? n + 1 : n), 0);
+  return {
+    tags: top(table.tags, tags, limit),
+    sites: top(table.sites, sites, limit),
+    distinct: { tags: distinct(tags), sites: distinct(sites) },
+  };
 }
 
 function filterPattern(operator: 'tag' | 'site', value: string): { token: string; pattern: RegExp } {

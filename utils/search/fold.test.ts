@@ -27,4 +27,17 @@ describe('snippetOf', () => {
     expect(snippetOf(text, ['ransomware were'])).toBe(snippet);
     expect(snippetOf(text, ['absent'])).toBeNull();
   });
+
+  it('cuts at word boundaries, starts at the paragraph when near, and keeps block breaks', () => {
+    const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    const text = `${words}\nUber said the ransomware hit.\nThe attack. ${words}`;
+    const snippet = snippetOf(text, ['ransomware'])!;
+    expect(snippet.startsWith('Uber said the ransomware hit.\nThe attack. word0')).toBe(true);
+    expect(snippet).toMatch(/ word\d+ …$/);
+    // Mid-text, no word is cut at either end.
+    const mid = snippetOf(`${words} ransomware ${words}`, ['ransomware'])!;
+    expect(mid).toMatch(/^… word\d+ .* ransomware .* word\d+ …$/);
+    // Text without spaces is cut where the window ends.
+    expect(snippetOf(`${'東'.repeat(300)}京都${'東'.repeat(300)}`, ['京都'])!.length).toBeLessThan(240);
+  });
 });

@@ -83,7 +83,11 @@ export async function newestDocs(limit: number, view: View = 'all'): Promise<{ t
 /** Thrown by runSearch when its signal says a later search replaced it. */
 export class SearchAbandoned extends Error {}
 
-/** A window of `text` around the first occurrence of any term, with an ellipsis where it is cut. */
+/**
+ * A window of `text` around the first occurrence of any term: from the start of a word (or of the match's
+ * paragraph, when that is near) to the end of one, its line breaks between blocks kept, with an ellipsis
+ * where a paragraph is cut. Text without spaces (Chinese, Japanese) is cut where the window ends.
+ */
 export function snippetOf(text: string, terms: readonly string[]): string | null {
   const at = firstIndexOfFolded(text, terms);
   // A phrase written with punctuation between its words ("were, not") is shown from its first word.
@@ -94,9 +98,21 @@ export function snippetOf(text: string, terms: readonly string[]): string | null
     );
   if (at < 0) return null;
   // fold keeps lengths for nearly all text; the window is approximate where it does not.
-  const start = Math.max(0, text.lastIndexOf(' ', Math.max(0, at - SNIPPET / 3)) + 1);
-  const end = Math.min(text.length, start + SNIPPET);
-  return `${start > 0 ? '… ' : ''}${text.slice(start, end).trim()}${end < text.length ? ' …' : ''}`;
+  let start = Math.max(0, at - Math.round(SNIPPET / 3));
+  const paragraph = text.lastIndexOf('\n', at - 1) + 1;
+  if (paragraph > start) start = paragraph;
+  else if (start > 0 && !/\s/.test(text[start - 1]!)) {
+    const space = text.slice(start, at).search(/\s/);
+    if (space >= 0) start += space + 1;
+  }
+  let end = Math.min(text.length, start + SNIPPET);
+  if (end < text.length && !/\s/.test(text[end]!)) {
+    const space = text.slice(at, end).search(/\s\S*$/);
+    if (space > 0) end = at + space;
+  }
+  const cutBefore = start > 0 && text[start - 1] !== '\n';
+  const cutAfter = end < text.length && text[end] !== '\n';
+  return `${cutBefore ? '… ' : ''}${text.slice(start, end).trim()}${cutAfter ? ' …' : ''}`;
 }
 
 /** Snippets (article id → text around the first match of any of `words`) for `ids`. */

@@ -6,6 +6,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { composedDocument } from '../../anchoring/composed';
 import { sanitizeArticleHtml } from '../../sanitize';
+import { blockText } from './block-text';
 import { readingStats } from './reading-time';
 import type { ExtractResult } from '../../records/extraction';
 
@@ -60,11 +61,9 @@ function readArticle(source: Document) {
     serializer: (node: Node) => node,
     keepClasses: true,
   }).parse();
-  // Folded white space: markup indentation is not text, but line breaks between blocks are kept.
-  const text = (parsed?.textContent ?? '')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n[\s]*/g, '\n')
-    .trim();
+  // Its blocks on lines of their own (markup need not have white space between them), indentation folded.
+  const content = parsed?.content;
+  const text = content ? blockText(content) : '';
   if (
     !parsed?.content ||
     text.length < MIN_ARTICLE_CHARS ||

@@ -1,0 +1,113 @@
+/**
+ * Finding one's way in a large library (issue 16): every tag and site reachable from a dialog with a filter
+ * box, a card's tags filtering by them, the selection and the last bulk message left with the results they were
+ * about, and snippets that keep the article's paragraphs apart and cut no word.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useExtension } from './browser';
+import { articleRecord, articlesBackup } from './page-helpers';
+
+const env = useExtension();
+
+/** The titles of the cards shown. */
+const titles = (library: Page) => library.getByRole('article').getByRole('heading').allTextContents();
+
+describe("finding one's way in a large library", () => {
+  it('reaches every tag and site, filters by a card tag, and leaves selection and messages with their results', async () => {
+    // Twenty tags and fifteen sites over thirty articles: more than the chips show.
+    const articles = Array.from({ length: 30 }, (_, i) =>
+      articleRecord(`https://site${String(i % 15).padStart(2, '0')}.example/story-${i}`, {
+        title: `Story ${String(i).padStart(2, '0')}`,
+        tags: [`topic-${String(i % 20).padStart(2, '0')}`, ...(i % 3 === 0 ? ['common'] : [])],
+        createdAt: Date.UTC(2024, 0, 1 + i),
+      }),
+    );
+    const library = await env.browser.openExtensionPage('search.html?view=all');
+    await library
+      .getByLabel('Restore backup')
+      .setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: articlesBackup(articles) });
+    await expect.poll(() => library.getByText(/^Restored: 30 articles added/).count(), { timeout: 15_000 }).toBe(1);
+    const status = () => library.getByRole('status').first().textContent();
+    await expect.poll(status).toMatch(/^30 results/);
+
+    // Every tag: a dialog with all twenty-one, narrowed by its filter box; choosing one filters the library.
+    await library.getByRole('button', { name: /^All tags \(21\)/ }).click();
+    const tags = library.getByRole('dialog', { name: 'Tags' });
+    await expect.poll(() => tags.getByRole('button', { name: /^topic-/ }).count()).toBe(20);
+    await tags.getByRole('searchbox', { name: 'Filter tags' }).fill('topic-1');
+    await expect.poll(() => tags.getByRole('button', { name: /^topic-/ }).count()).toBe(10);
+    await tags.getByRole('button', { name: /^topic-17/ }).click();
+    await expect.poll(() => tags.isVisible()).toBe(false);
+    await expect.poll(() => library.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('tag:topic-17');
+    await expect.poll(() => titles(library)).toEqual(['Story 17']);
+    // Back returns to the results before the filter.
+    await library.goBack();
+    await expect.poll(status).toMatch(/^30 results/);
+
+    // Every site, the same way.
+    await library.getByRole('button', { name: /^All sites \(15\)/ }).click();
+    const sites = library.getByRole('dialog', { name: 'Sites' });
+    await sites.getByRole('searchbox', { name: 'Filter sites' }).fill('site03');
+    await sites.getByRole('button', { name: /^site03\.example/ }).click();
+    await expect.poll(() => titles(library)).toEqual(['Story 18', 'Story 03']);
+
+    // A card's tag filters by it too.
+    const card = library.getByRole('article').filter({ hasText: 'Story 18' });
+    await card.getByRole('list', { name: 'Tags' }).getByRole('button', { name: 'topic-18' }).click();
+    await expect
+      .poll(() => library.getByRole('searchbox', { name: 'Search' }).inputValue())
+      .toBe('site:site03.example tag:topic-18');
+    await expect.poll(() => titles(library)).toEqual(['Story 18']);
+
+    // What is selected, and what a bulk action said, stay with the results they were about.
+    await library.getByRole('searchbox', { name: 'Search' }).fill('tag:common');
+    await expect.poll(status).toMatch(/^10 results/);
+    await library.getByRole('checkbox', { name: /^Select Story 27/ }).check();
+    const bulk = library.getByRole('region', { name: 'Selected articles' });
+    await bulk.getByRole('button', { name: 'Favourite' }).click();
+    await expect.poll(() => bulk.getByText('1 article changed.').count()).toBe(1);
+    await library.getByRole('searchbox', { name: 'Search' }).fill('tag:topic-07');
+    await expect.poll(() => titles(library)).toEqual(['Story 27', 'Story 07']);
+    expect(await bulk.getByText('1 article changed.').count()).toBe(0);
+    expect(await bulk.getByRole('button', { name: 'Favourite' }).count()).toBe(0);
+    expect(await library.getByRole('checkbox', { name: /^Select Story 27/ }).isChecked()).toBe(false);
+    await library.close();
+  });
+
+  it('shows snippets that keep the article’s paragraphs apart and cut no word', async () => {
+    // Paragraphs written with nothing between them, as many sites' markup is.
+    const lead = 'The harbour authority published its annual report on the state of the breakwater this week.';
+    const paragraphs = [
+      lead.repeat(3),
+      'Engineers warned of an attack.',
+      'Uber drivers queued at the ferry terminal for hours while the storm surge closed the road.',
+      'The council promised a decision before the winter, and the fishermen said they would wait.'.repeat(3),
+    ];
+    env.server.route(
+      '/blocks.html',
+      `<!doctype html><title>Breakwater</title><body><article><h1>Breakwater</h1>${paragraphs
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</article></body>`,
+    );
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/blocks.html`);
+    const popup = await env.browser.openPopup(tabId);
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
+    await popup.getByRole('button', { name: 'Remove from library', exact: true }).waitFor();
+    await popup.close();
+    await page.close();
+
+    const library = await env.browser.openExtensionPage('search.html?view=all&q=drivers');
+    const snippet = library.getByRole('article').filter({ hasText: 'Breakwater' }).locator('.snippet');
+    await snippet.waitFor();
+    const shown = await snippet.innerText();
+    // The paragraph the match is in, from its start, on a line of its own after the one before.
+    expect(shown).toMatch(/^Uber drivers queued/);
+    expect(shown).not.toContain('attack.Uber');
+    expect(shown).toContain('road.\nThe council');
+    // Every word shown is a whole word of the article.
+    const words = new Set(paragraphs.join(' ').split(/\s+/));
+    for (const word of shown.replace(/…/g, '').split(/\s+/).filter(Boolean)) expect(words.has(word), word).toBe(true);
+    await library.close();
+  });
+});
