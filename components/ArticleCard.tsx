@@ -66,12 +66,19 @@ export function ArticleCard({ hit, terms, snippet, selected, onSelect, onStates,
         <a href={article.originalUrl} target="_blank" rel="noopener noreferrer">
           {t('library.original')}
         </a>
-        <button type="button" class="toggle" aria-pressed={archived} onClick={() => onStates({ archived: !archived })}>
+        <button
+          type="button"
+          class="toggle"
+          data-state="archived"
+          aria-pressed={archived}
+          onClick={() => onStates({ archived: !archived })}
+        >
           {t('library.archiveToggle')}
         </button>
         <button
           type="button"
           class="toggle"
+          data-state="favourite"
           aria-pressed={favourite}
           onClick={() => onStates({ favourite: !favourite })}
         >

@@ -5,6 +5,7 @@ import { BulkActions } from '@/components/BulkActions';
 import { AllFacets } from '@/components/AllFacets';
 import { ArticleCard } from '@/components/ArticleCard';
 import { HighlightsList } from '@/components/HighlightsList';
+import { KeyboardHelp } from '@/components/KeyboardHelp';
 import { useLibrary } from '@/hooks/use-library';
 import { commitQueryParam, useQueryParam } from '@/hooks/use-query-param';
 import { useResultKeys } from '@/hooks/use-result-keys';
@@ -51,7 +52,9 @@ export function SearchPage() {
   }, []);
   const library = useLibrary(writing || !opened);
 
-  useResultKeys(box, results);
+  const keysHelp = useRef<HTMLDialogElement>(null);
+  const showKeys = useCallback(() => keysHelp.current?.showModal(), []);
+  useResultKeys(box, results, showKeys);
 
   // The view is words of the query language put before what is typed: the query searches within the view.
   // The order chosen is put first too: a sort: typed in the query has the last word.
@@ -238,6 +241,10 @@ export function SearchPage() {
           onKeyDown={(event) => event.key === 'Enter' && commitQueryParam()}
           autofocus
         />
+        <button type="button" class="link keys-button" aria-haspopup="dialog" onClick={showKeys}>
+          {t('keys.title')}
+        </button>
+        <KeyboardHelp ref={keysHelp} />
       </header>
       <nav class="views" aria-label={t('library.nav')}>
         {VIEWS.map((name) => (

@@ -110,4 +110,72 @@ describe("finding one's way in a large library", () => {
     for (const word of shown.replace(/…/g, '').split(/\s+/).filter(Boolean)) expect(words.has(word), word).toBe(true);
     await library.close();
   });
+
+  it('works by keyboard: move, favourite, select, archive, open, and a dialog of the shortcuts', async () => {
+    const articles = ['Alpha', 'Bravo', 'Charlie'].map((title, i) =>
+      articleRecord(`https://keys.example/${title.toLowerCase()}`, {
+        title: `${title} keys`,
+        tags: ['keys'],
+        createdAt: Date.UTC(2025, 0, 3 - i),
+      }),
+    );
+    const library = await env.browser.openExtensionPage('search.html');
+    await library
+      .getByLabel('Restore backup')
+      .setInputFiles({ name: 'keys.json', mimeType: 'application/json', buffer: articlesBackup(articles) });
+    await expect.poll(() => library.getByText(/^Restored: 3 articles added/).count(), { timeout: 15_000 }).toBe(1);
+    const box = library.getByRole('searchbox', { name: 'Search' });
+    await box.fill('tag:keys');
+    await expect.poll(() => titles(library)).toEqual(['Alpha keys', 'Bravo keys', 'Charlie keys']);
+    const focused = () => library.evaluate(() => document.activeElement?.textContent ?? '');
+    const card = (title: string) => library.getByRole('article').filter({ hasText: title });
+
+    // From the box down the results, and back up to it.
+    await box.press('ArrowDown');
+    expect(await focused()).toBe('Alpha keys');
+    await library.keyboard.press('j');
+    await library.keyboard.press('j');
+    expect(await focused()).toBe('Charlie keys');
+    await library.keyboard.press('k');
+    expect(await focused()).toBe('Bravo keys');
+
+    // f, x and e act on the card focused; the focus stays on it.
+    await library.keyboard.press('f');
+    await expect
+      .poll(() => card('Bravo keys').getByRole('button', { name: 'Favourite' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await library.keyboard.press('x');
+    expect(await library.getByRole('checkbox', { name: 'Select Bravo keys' }).isChecked()).toBe(true);
+    expect(await focused()).toBe('Bravo keys');
+    // Archived from the inbox, the card leaves; the focus goes to the one in its place.
+    await library.keyboard.press('e');
+    await expect.poll(() => titles(library)).toEqual(['Alpha keys', 'Charlie keys']);
+    await expect.poll(focused).toBe('Charlie keys');
+
+    // ? lists the shortcuts and the search language; Escape closes it.
+    await library.keyboard.press('?');
+    const help = library.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.textContent()).toContain('is:archived');
+    expect(await help.getByRole('cell', { name: 'Archive, or move back to the inbox' }).count()).toBe(0);
+    expect(await help.getByText('Archive, or move back to the inbox').count()).toBe(1);
+    await library.keyboard.press('Escape');
+    await expect.poll(() => help.isVisible()).toBe(false);
+    // Typed in the search box, the letters are text.
+    await box.focus();
+    await library.keyboard.type(' e');
+    expect(await box.inputValue()).toBe('tag:keys e');
+    await box.fill('tag:keys');
+    await expect.poll(() => titles(library)).toEqual(['Alpha keys', 'Charlie keys']);
+
+    // / goes to the box from anywhere; o opens the focused one in the reader.
+    await box.press('ArrowDown');
+    await library.keyboard.press('/');
+    expect(await library.evaluate(() => document.activeElement?.id)).toBe('search-box');
+    await box.press('ArrowDown');
+    await library.keyboard.press('o');
+    await library.waitForURL(/\/reader\.html\?id=/);
+    await library.getByRole('heading', { level: 1, name: 'Alpha keys' }).waitFor();
+    await library.close();
+  });
 });
