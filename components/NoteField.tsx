@@ -15,12 +15,16 @@ export interface NoteFieldProps {
   delayMs?: number;
   /** Visible lines. */
   rows?: number;
+  /** What the empty field says (the page note's words by default). */
+  placeholder?: string;
+  /** Focused when shown (opened on request). */
+  autoFocus?: boolean;
 }
 
 type SaveState = 'idle' | 'pending' | 'saved' | 'failed';
 
 /** A textarea whose content is stored without a separate save step, with a polite "Saved" status. */
-export function NoteField({ label, value, onSave, delayMs = 400, rows = 4 }: NoteFieldProps) {
+export function NoteField({ label, value, onSave, delayMs = 400, rows = 4, placeholder, autoFocus }: NoteFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [state, setState] = useState<SaveState>('idle');
@@ -63,7 +67,8 @@ export function NoteField({ label, value, onSave, delayMs = 400, rows = 4 }: Not
         rows={rows}
         dir="auto"
         value={draft}
-        placeholder={t('common.notePlaceholder')}
+        placeholder={placeholder ?? t('common.notePlaceholder')}
+        autoFocus={autoFocus}
         onInput={(event) => {
           const note = event.currentTarget.value;
           setDraft(note);

@@ -21,7 +21,7 @@ import {
   showHighlightsInTab,
   tellReader,
 } from '@/utils/highlight/tab-highlights';
-import { getPageState, savePage } from '@/utils/save/save-page';
+import { getPageState, saveBookmark, savePage } from '@/utils/save/save-page';
 import { backgroundProtocol } from '@/utils/messaging/protocol';
 import { listen } from '@/utils/messaging/receive';
 import { sendToTab } from '@/utils/messaging/send';
@@ -56,6 +56,11 @@ export default defineBackground(() => {
     savePage: async ({ tabId }) => {
       const article = await savePage(tabId);
       await showHighlightsInTab(tabId, article.originalUrl).catch(() => null); // the toolbar comes with saving
+      return article;
+    },
+    saveBookmark: async ({ tabId }) => {
+      const article = await saveBookmark(tabId);
+      await showHighlightsInTab(tabId, article.originalUrl).catch(() => null);
       return article;
     },
     updateArticle: ({ id, ...changes }) => updateArticle(id, changes),

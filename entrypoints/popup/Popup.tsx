@@ -12,6 +12,7 @@ import type {
   RemovedArticle,
 } from '@/utils/records/types';
 import type { HighlightView, PageState } from '@/utils/messaging/protocol';
+import { BOOKMARKABLE } from '@/utils/records/extraction';
 import { sendMessage } from '@/utils/messaging/send';
 import { errorText } from '@/utils/error-text';
 import { t } from '@/utils/i18n';
@@ -173,16 +174,24 @@ export function Popup({ tabId }: PopupProps) {
           >
             {t('popup.remove')}
           </button>
+        ) : tabId === null ? null : extraction.ok ? (
+          <button
+            type="button"
+            class="primary"
+            disabled={busy}
+            onClick={() => act(() => sendMessage('savePage', { tabId }), t('popup.savedToLibrary'), 'page')}
+          >
+            {t('popup.save')}
+          </button>
         ) : (
-          extraction.ok &&
-          tabId !== null && (
+          BOOKMARKABLE.includes(extraction.reason) && (
             <button
               type="button"
               class="primary"
               disabled={busy}
-              onClick={() => act(() => sendMessage('savePage', { tabId }), t('popup.savedToLibrary'), 'page')}
+              onClick={() => act(() => sendMessage('saveBookmark', { tabId }), t('popup.bookmarked'), 'page')}
             >
-              {t('popup.save')}
+              {t('popup.saveBookmark')}
             </button>
           )
         )}
@@ -268,7 +277,10 @@ export function Popup({ tabId }: PopupProps) {
                 t('popup.colourChanged'),
               )
             }
-            onNote={(id, note) => sendMessage('updateHighlight', { id, note })}
+            onNote={async (id, note) => {
+              await sendMessage('updateHighlight', { id, note });
+              setHighlights((list) => list.map((h) => (h.id === id ? { ...h, note } : h)));
+            }}
             onDelete={deleteHighlight}
           />
         </div>

@@ -109,6 +109,7 @@ describe('the library page', () => {
     await box.fill('zebra');
     await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^0 results/);
     const item = again.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
+    await item.getByRole('button', { name: 'Add note' }).click();
     await item.getByRole('textbox', { name: 'Highlight note', exact: true }).fill('zebra crossing');
     await expect.poll(() => library.getByRole('status').textContent()).toBe('1 result');
     await library.getByRole('list', { name: 'Matching highlights' }).getByText('zebra crossing').waitFor();

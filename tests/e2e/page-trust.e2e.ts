@@ -18,6 +18,7 @@ const env = useExtension();
 /** Saves a note on the first highlight from the popup, and closes it. */
 async function noteFromPopup(popup: Page, note: string): Promise<void> {
   const item = popup.getByRole('list', { name: 'Highlights', exact: true }).getByRole('listitem').first();
+  await item.getByRole('button', { name: /^(Add|Edit) note$/ }).click();
   await item.getByRole('textbox', { name: 'Highlight note', exact: true }).fill(note);
   await item.getByText('Note saved').waitFor();
   await popup.close();

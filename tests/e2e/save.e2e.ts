@@ -162,6 +162,38 @@ describe('pages that cannot be saved', () => {
     await page.close();
   });
 
+  it('a page without an article is kept as a bookmark on request: its address and title, searchable', async () => {
+    env.server.route(
+      '/dashboard.html',
+      '<!doctype html><title>Harbour tide tables</title><ul><li><a href="/a">Today</a></li><li><a href="/b">Tomorrow</a></li></ul>',
+    );
+    const { page, popup, tabId } = await openWithPopup('/dashboard.html');
+    await popup.getByRole('alert').waitFor();
+    await popup.getByRole('button', { name: 'Save as bookmark' }).click();
+    await popup.getByRole('button', { name: 'Remove from library', exact: true }).waitFor();
+    await popup.getByRole('status').filter({ hasText: /^Kept as a bookmark/ }).waitFor();
+    expect(await popup.getByRole('heading', { level: 1 }).textContent()).toBe('Harbour tide tables');
+    // Tags and a note like any article.
+    await popup.getByRole('textbox', { name: 'Tags' }).fill('tides');
+    await popup.getByRole('textbox', { name: 'Tags' }).press('Enter');
+    await popup.getByRole('button', { name: 'Remove tag tides' }).waitFor();
+    await popup.close();
+
+    const library = await env.browser.openExtensionPage('search.html?q=tide%20tables');
+    const card = library.getByRole('article').filter({ hasText: 'Harbour tide tables' });
+    await card.waitFor();
+    expect(await card.getByRole('link', { name: 'Original' }).getAttribute('href')).toBe(
+      `${env.server.origin}/dashboard.html`,
+    );
+    // Opening the popup again finds it saved; the bookmark is not offered twice.
+    const again = await env.browser.openPopup(tabId);
+    await again.getByRole('button', { name: 'Remove from library', exact: true }).waitFor();
+    expect(await again.getByRole('button', { name: 'Save as bookmark' }).count()).toBe(0);
+    await again.getByRole('button', { name: 'Remove from library', exact: true }).click();
+    await again.getByRole('button', { name: 'Save as bookmark' }).waitFor();
+    for (const p of [again, library, page]) await p.close();
+  });
+
   it('an extension store page gets a clear message', async () => {
     // No network here: the store page is served by the test, at the store's own address.
     await env.browser.context.route('https://chromewebstore.google.com/**', (route) =>
@@ -178,6 +210,7 @@ describe('pages that cannot be saved', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Extension stores don't let extensions read their pages/);
     expect(await popup.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    expect(await popup.getByRole('button', { name: 'Save as bookmark' }).count()).toBe(0);
     await popup.close();
     await page.close();
   });
@@ -188,6 +221,7 @@ describe('pages that cannot be saved', () => {
     const alert = popup.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/can't read browser pages/i);
+    expect(await popup.getByRole('button', { name: 'Save as bookmark' }).count()).toBe(0);
     await popup.close();
     await page.close();
   });

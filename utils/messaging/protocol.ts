@@ -37,6 +37,8 @@ export const requestSchemas = {
   getPage: v.strictObject({ tabId: TabId }),
   /** Extract the tab's article and save (or refresh) it. */
   savePage: v.strictObject({ tabId: TabId }),
+  /** Keep a page that has no article as a bookmark: its address and the tab's title. */
+  saveBookmark: v.strictObject({ tabId: TabId }),
   /** Change a saved article's tags and/or note. */
   updateArticle: v.strictObject({ id: IdSchema, tags: v.optional(Tags), note: v.optional(NoteSchema) }),
   /** Remove a saved article with its content and highlights (and erase them from `tabId`, if given); the answer
@@ -112,6 +114,7 @@ export interface HighlightView extends HighlightRecord {
 export interface Responses {
   getPage: PageState;
   savePage: ArticleRecord;
+  saveBookmark: ArticleRecord;
   updateArticle: ArticleRecord;
   removeArticle: RemovedArticle | null;
   restoreArticle: ArticleRecord;
@@ -136,6 +139,7 @@ export const backgroundProtocol: ProtocolDefinition<typeof requestSchemas, Respo
   senders: {
     getPage: ['extension'],
     savePage: ['extension'],
+    saveBookmark: ['extension'],
     updateArticle: ['extension'],
     removeArticle: ['extension'],
     restoreArticle: ['extension'],

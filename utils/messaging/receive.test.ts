@@ -30,6 +30,9 @@ function handlers(): Handlers {
     savePage: vi.fn(async () => {
       throw new Error('Gleaner found no article on this page.');
     }),
+    saveBookmark: vi.fn(async () => {
+      throw new Error('not called');
+    }),
     updateArticle: vi.fn(async () => {
       throw new Error('not called');
     }),

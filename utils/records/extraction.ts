@@ -24,6 +24,10 @@ export const EXTRACT_FAILURES = [
 ] as const;
 export type ExtractFailure = (typeof EXTRACT_FAILURES)[number];
 
+/** Pages that can be kept as a bookmark (address and title) for want of an article: web pages Gleaner may read
+ * that hold no article, or whose article is out of its reach, or that are not HTML. */
+export const BOOKMARKABLE: readonly ExtractFailure[] = ['no-article', 'framed', 'not-html'];
+
 /** The outcome of reading a page. Errors are values: they must cross `executeScript` and messaging. */
 export type ExtractResult =
   { ok: true; article: ExtractedArticle } | { ok: false; reason: ExtractFailure; detail?: string };

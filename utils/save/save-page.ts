@@ -8,8 +8,9 @@ import type { ArticleRecord } from '../records/types';
 import { parseExtractResult, reasonMessage } from './extraction';
 import type { ExtractResult } from '../records/extraction';
 import type { PageState } from '../messaging/protocol';
-import { unreadableReason } from '../url';
-import { errorText } from '../error-text';
+import { errorText, gleanerError } from '../error-text';
+import { addImportedItems } from '../db/imports';
+import { normalizeUrl, unreadableReason } from '../url';
 import { t } from '../i18n';
 
 /** Path of the extraction script in the built extension (entrypoints/extract.ts). */
@@ -62,6 +63,28 @@ export async function getPageState(tabId: number): Promise<PageState> {
   // An imported article (Pocket, Omnivore) has no text yet: it is extracted now that the page is open.
   if (article && !(await hasContent(article.id))) article = await saveArticle(result.article);
   return { extraction: { ok: true, meta }, article };
+}
+
+/**
+ * Keeps the page of a tab as a bookmark: its address and the tab's title, searchable like any article, with
+ * no text (it is read, and the bookmark becomes an article, if the page later shows one when the popup opens
+ * on it). A page already saved is left as it is. Only a web page: a browser or store page is refused in words.
+ */
+export async function saveBookmark(tabId: number): Promise<ArticleRecord> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab?.url) throw new Error(reasonMessage('error', t('reason.tabClosed')));
+  const unreadable = unreadableReason(tab.url);
+  const url = normalizeUrl(tab.url);
+  if (unreadable || !url) throw new Error(reasonMessage(unreadable ?? 'not-web'));
+  const title = (tab.title?.trim() || tab.url).slice(0, 2_000); // as long as a title is stored (schemas.ts)
+  const now = Date.now();
+  await addImportedItems(
+    [{ url: tab.url, title, tags: [], savedAt: now, byline: null, excerpt: null, publishedTime: null, highlights: [] }],
+    now,
+  );
+  const article = await findArticleForPage(tab.url);
+  if (!article) throw gleanerError('error.articleGone');
+  return article;
 }
 
 /** Extracts a tab's article afresh and saves it; the failure's sentence is thrown if there is none. */
