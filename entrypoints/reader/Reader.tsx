@@ -6,13 +6,16 @@
  * the favourites.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { getArticle, getContent, recordReading, setArticleStates } from '@/utils/db/articles';
+import { getArticle, getContent, listTags, recordReading, setArticleStates, updateArticle } from '@/utils/db/articles';
 import { addHighlight, listHighlights } from '@/utils/db/highlights';
-import type { ArticleRecord, ArticleStates, ContentRecord, HighlightRecord } from '@/utils/records/types';
+import type { ArticleRecord, ArticleStates, ContentRecord, HighlightRecord, TagCount } from '@/utils/records/types';
+import { TagEditor } from '@/components/TagEditor';
+import { NoteField } from '@/components/NoteField';
+import { ReaderEditor } from './highlight-editor';
 import { errorText } from '@/utils/error-text';
 import { formatDate, formatNumber, message as messageFor, t, type MessageKey } from '@/utils/i18n';
 import { useSetting } from '@/hooks/use-setting';
-import { DEFAULT_COLOR } from '@/utils/settings/palette';
+import { colorLabel, DEFAULT_COLOR, slotOf } from '@/utils/settings/palette';
 import { PageHighlights } from '@/utils/in-page/highlight/page-highlights';
 import { remoteImagesBlocked, renderArticle } from '@/utils/reader/render-article';
 import { READER_THEMES, type ReaderTheme } from '@/utils/settings/reader-themes';
@@ -42,11 +45,17 @@ export function Reader({ id }: { id: string }) {
   const [palette] = useSetting(highlightPalette);
   /** Whether the place the reader left off has been scrolled back to (once, on opening). */
   const resumed = useRef(false);
+  /** The article's highlights as they are now (the list below the article; drawn ones are the highlighter's). */
+  const [list, setList] = useState<HighlightRecord[]>([]);
+  const [known, setKnown] = useState<TagCount[]>([]);
+  const editor = useRef<ReaderEditor | null>(null);
 
   useEffect(() => {
     Promise.all([getArticle(id), getContent(id), listHighlights(id)]).then(
-      ([article, text, highlights]) =>
-        setView(article ? { kind: 'ready', article, content: text, highlights } : { kind: 'missing' }),
+      ([article, text, highlights]) => {
+        setView(article ? { kind: 'ready', article, content: text, highlights } : { kind: 'missing' });
+        setList(highlights);
+      },
       (error: unknown) => setView({ kind: 'failed', message: errorText(error) }),
     );
   }, [id]);
@@ -54,6 +63,25 @@ export function Reader({ id }: { id: string }) {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  // The same editor as on the web page, opened by a highlight (a click on it, or its Edit button below).
+  useEffect(() => {
+    editor.current = new ReaderEditor(document, () => highlighter.current, {
+      changed: (record) =>
+        setList((current) => {
+          if (current.some((h) => h.id === record.id)) return current.map((h) => (h.id === record.id ? record : h));
+          // One put back: in page order, as the article shows it.
+          const order = (highlighter.current?.painted() ?? []).map((painted) => painted.id);
+          const place = (h: HighlightRecord) => (order.includes(h.id) ? order.indexOf(h.id) : order.length);
+          return [...current, record].sort((a, b) => place(a) - place(b));
+        }),
+      removed: (gone) => setList((current) => current.filter((h) => h.id !== gone)),
+    });
+    listTags().then(setKnown, () => setKnown([]));
+  }, []);
+  useEffect(() => {
+    if (palette) editor.current?.setPalette(palette);
+  }, [palette]);
 
   // Render the article (again when remote images are switched), then draw its highlights on it.
   const ready = view.kind === 'ready' ? view : null;
@@ -144,12 +172,28 @@ export function Reader({ id }: { id: string }) {
     try {
       const record = await addHighlight(article.id, selectors, DEFAULT_COLOR);
       highlighter.current!.draw([record], false);
+      setList((current) => [...current, record]);
       document.getSelection()?.removeAllRanges();
       setMessage(t('common.highlighted'));
     } catch (error) {
       setMessage(errorText(error));
     }
   };
+  /** A click on a drawn highlight opens its editor (not the end of a selection being made). */
+  const onContentClick = (event: MouseEvent) => {
+    if (!document.getSelection()?.isCollapsed) return;
+    const hit = highlighter.current?.painter.at(event.clientX, event.clientY);
+    if (hit) void editor.current?.open(hit);
+  };
+  const editHighlight = (id: string) => {
+    if (!highlighter.current?.reveal(id)) {
+      setMessage(t('reader.highlightNotShown'));
+      return;
+    }
+    void editor.current?.open(id);
+  };
+  const setArticle = (fresh: ArticleRecord) =>
+    setView((current) => (current.kind === 'ready' ? { ...current, article: fresh } : current));
   const archived = article.archivedAt !== undefined;
   const favourite = article.favouriteAt !== undefined;
   /** Puts the article into or out of the archive or the favourites, shown at once. */
@@ -223,8 +267,69 @@ export function Reader({ id }: { id: string }) {
         <article lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
           <h1>{article.title}</h1>
           <p class="meta">{meta.join(t('common.separator'))}</p>
-          {view.content ? <div class="content" ref={content} /> : <p role="status">{t('reader.notSavedYet')}</p>}
+          {article.tags.length > 0 && (
+            <ul class="reader-tags" aria-label={t('common.tags')}>
+              {article.tags.map((tag) => (
+                <li key={tag}>
+                  <a href={`/search.html?view=all&q=${encodeURIComponent(`tag:${/\s/.test(tag) ? `"${tag}"` : tag}`)}`}>
+                    <bdi>{tag}</bdi>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+          {article.note && (
+            <p class="reader-note" dir="auto">
+              <span class="visually-hidden">{t('common.note')}: </span>
+              {article.note}
+            </p>
+          )}
+          {view.content ? (
+            // A click opens a highlight's editor; the keyboard reaches each one from the list below.
+            <div class="content" ref={content} onClick={onContentClick} />
+          ) : (
+            <p role="status">{t('reader.notSavedYet')}</p>
+          )}
         </article>
+        <section class="reader-notes" aria-labelledby="notes-title">
+          <h2 id="notes-title">{t('reader.yourNotes')}</h2>
+          <TagEditor
+            tags={article.tags}
+            known={known}
+            onChange={(tags) => {
+              setArticle({ ...article, tags });
+              updateArticle(article.id, { tags }).then(setArticle, (error: unknown) => setMessage(errorText(error)));
+            }}
+          />
+          <NoteField
+            key={article.id}
+            label={t('common.note')}
+            value={article.note}
+            onSave={(note) => updateArticle(article.id, { note }).then(setArticle)}
+          />
+          <h3 id="reader-highlights">{t('common.highlights')}</h3>
+          {list.length === 0 ? (
+            <p class="muted">{t('reader.noHighlights')}</p>
+          ) : (
+            <ul class="reader-highlights" aria-labelledby="reader-highlights">
+              {list.map((h) => (
+                <li key={h.id} style={{ borderInlineStartColor: palette?.[slotOf(h.color)].value }}>
+                  {palette && <span class="visually-hidden">{colorLabel(palette, h.color)}: </span>}
+                  <blockquote dir="auto">{h.selectors.quote.exact}</blockquote>
+                  {h.note && (
+                    <p class="highlight-note" dir="auto">
+                      <span class="visually-hidden">{t('common.highlightNote')}: </span>
+                      {h.note}
+                    </p>
+                  )}
+                  <button type="button" data-edit={h.id} onClick={() => editHighlight(h.id)}>
+                    {t('reader.editHighlight')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       </main>
     </>
   );

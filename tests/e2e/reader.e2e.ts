@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { entryLine, firstLine, LAST_LINE } from '../../utils/backup/layout';
 import { useExtension } from './browser';
-import { articleRecord, drawnHighlights, highlightOnItij, itijPage, selectText } from './page-helpers';
+import { articleRecord, clickHighlight, drawnHighlights, highlightOnItij, itijPage, selectText } from './page-helpers';
 
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
 const SENTENCE = '“This will not be the last health crisis.”';
@@ -50,6 +50,123 @@ describe('the reader', () => {
     await expect
       .poll(() => drawnHighlights(page))
       .toEqual(expect.arrayContaining([expect.objectContaining({ text: SECOND })]));
+  });
+
+  it('shows the tags, the page note and the highlight notes, and edits highlights with the page editor', async () => {
+    const id = '00000000-0000-4000-8000-0000000000bb';
+    const paragraphs = [
+      'The breakwater was built in 1890 from granite quarried on the far side of the bay.',
+      'Every winter storm since has taken a few blocks, and every spring the harbour board puts them back.',
+      'This year the board asked engineers whether the wall can hold another century.',
+    ];
+    const article = articleRecord('https://notes.example/breakwater', {
+      id,
+      title: 'The breakwater',
+      tags: ['harbour', 'engineering'],
+      note: 'Read before the board meeting.',
+    });
+    const highlight = (n: number, exact: string, note: string) => ({
+      id: `00000000-0000-4000-8000-00000000010${n}`,
+      articleId: id,
+      color: 'yellow',
+      note,
+      createdAt: Date.UTC(2024, 0, 2),
+      updatedAt: Date.UTC(2024, 0, 2),
+      selectors: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' } },
+    });
+    const highlights = [
+      highlight(1, 'granite quarried on the far side of the bay', 'Which quarry?'),
+      highlight(2, 'hold another century', ''),
+    ];
+    const backup = Buffer.from(
+      [
+        firstLine({
+          exportedAt: new Date(0).toISOString(),
+          articles: 1,
+          highlights: 2,
+          settings: { exportTemplate: '', exportFullText: false },
+        }),
+        entryLine(
+          {
+            article,
+            content: { html: paragraphs.map((p) => `<p>${p}</p>`).join(''), text: paragraphs.join('\n') },
+            highlights,
+          },
+          0,
+        ),
+        `${LAST_LINE}\n`,
+      ].join(''),
+    );
+    const library = await env.browser.openExtensionPage('search.html');
+    await library
+      .getByLabel('Restore backup')
+      .setInputFiles({ name: 'notes.jsonl', mimeType: 'application/json', buffer: backup });
+    await expect
+      .poll(() => library.getByText(/^Restored: 1 article added/).count(), {
+        timeout: 15_000,
+        message: await library
+          .locator('main')
+          .innerText()
+          .catch(() => ''),
+      })
+      .toBe(1);
+    await library.close();
+
+    const reader = await env.browser.openExtensionPage(`reader.html?id=${id}`);
+    await expect.poll(() => drawnHighlights(reader)).toHaveLength(2);
+    // The tags (each a way to the library's articles with it) and the page note, by the article.
+    const tags = reader.getByRole('list', { name: 'Tags' }).first();
+    expect(await tags.getByRole('link', { name: 'harbour' }).getAttribute('href')).toBe(
+      '/search.html?view=all&q=tag%3Aharbour',
+    );
+    await reader.getByText('Read before the board meeting.').first().waitFor();
+    // The highlights with their notes, below the article.
+    const list = reader.getByRole('list', { name: 'Highlights' });
+    expect(await list.getByRole('listitem').count()).toBe(2);
+    expect(await list.getByRole('listitem').first().textContent()).toContain('Which quarry?');
+
+    // A click on a highlight opens the page's editor: colour and note, kept and shown.
+    await clickHighlight(reader, 0);
+    const editor = reader.getByRole('dialog', { name: 'Highlight' });
+    await editor.waitFor();
+    await editor.getByRole('button', { name: 'Green' }).click();
+    await expect.poll(async () => (await drawnHighlights(reader))[0]?.color).toBe('green');
+    await editor.getByRole('textbox', { name: 'Note' }).fill('The Penryn quarry.');
+    await editor.getByText('Note saved').waitFor();
+    await expect.poll(() => list.getByRole('listitem').first().textContent()).toContain('The Penryn quarry.');
+    await reader.keyboard.press('Escape');
+    await expect.poll(() => editor.isVisible()).toBe(false);
+
+    // By keyboard from the list: Edit highlight (the note focused), Delete with Undo.
+    const edit = list.getByRole('listitem').nth(1).getByRole('button', { name: 'Edit highlight' });
+    await edit.focus();
+    await reader.keyboard.press('Enter');
+    await editor.waitFor();
+    expect(await reader.evaluate(() => document.activeElement?.id)).toBe('gleaner-note');
+    await editor.getByRole('button', { name: 'Delete highlight' }).click();
+    await expect.poll(() => drawnHighlights(reader)).toHaveLength(1);
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await editor.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => drawnHighlights(reader)).toHaveLength(2);
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    // Put back, the editor closes and the focus is where it was.
+    await expect.poll(() => editor.isVisible()).toBe(false);
+    expect(await reader.evaluate(() => document.activeElement?.textContent)).toBe('Edit highlight');
+
+    // Kept: on opening again, the note and colour are the ones set here, and the tags edited here too.
+    await reader.getByRole('textbox', { name: 'Tags' }).fill('granite');
+    await reader.getByRole('textbox', { name: 'Tags' }).press('Enter');
+    await reader.getByRole('button', { name: 'Remove tag granite' }).waitFor();
+    await reader.reload();
+    await expect
+      .poll(() => drawnHighlights(reader))
+      .toEqual([
+        expect.objectContaining({ color: 'green', text: 'granite quarried on the far side of the bay' }),
+        expect.objectContaining({ color: 'yellow', text: 'hold another century' }),
+      ]);
+    await reader.getByText('The Penryn quarry.').first().waitFor();
+    await tags.getByRole('link', { name: 'granite' }).waitFor();
+    await reader.close();
   });
 
   it('says so for an article that is not in the library', async () => {

@@ -7,10 +7,9 @@ import { COLOR_NAMES, colorLabel, highlightBackground, type Palette } from '../.
 /** Room around the panel inside its frame, for the shadow (px). */
 export const PANEL_MARGIN = 8;
 
-/** The panel frame's style sheet, light and dark: a transparent page with room around the panel for its shadow. */
-export const PANEL_STYLE = `
-html, body { margin: 0; background: transparent; color-scheme: light dark; }
-body { padding: ${PANEL_MARGIN}px; }
+/** The panels' own rules (the toolbar, the editor, a message), light and dark: in the panel frame, and nested
+ * under the reader's editor box (entrypoints/reader), which shows the same editor on the saved article. */
+export const PANEL_RULES = `
 .panel { width: max-content; font: 13px/1.4 system-ui, sans-serif; color: #1d1f23; background: #fff;
   border: 1px solid #c9cdd3; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 6px; display: flex; gap: 4px; align-items: center; }
 .panel[hidden] { display: none; }
@@ -30,6 +29,12 @@ label { font-weight: 600; }
   button.swatch[aria-pressed="true"] { border-color: #e8eaed; }
   .status { color: #a4abb6; }
 }`;
+
+/** The panel frame's style sheet: a transparent page with room around the panel for its shadow. */
+export const PANEL_STYLE = `
+html, body { margin: 0; background: transparent; color-scheme: light dark; }
+body { padding: ${PANEL_MARGIN}px; }
+${PANEL_RULES}`;
 
 /** A panel (`div.panel`) with its role and accessible name, hidden until placed. */
 export function createPanel(doc: Document, role: string, label: string, className = 'panel'): HTMLDivElement {
