@@ -220,6 +220,7 @@ describe('highlighting on the ITIJ page', () => {
 
     // A real mouse selection: drag across the words.
     const paragraph = page.getByText('The cyber security institution issued a Call to Action', { exact: false });
+    await paragraph.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     const box = (await paragraph.boundingBox())!;
     await page.mouse.move(box.x + 2, box.y + 4);
     await page.mouse.down();
@@ -231,6 +232,29 @@ describe('highlighting on the ITIJ page', () => {
     const panel = await panelOf(page);
     const green = panel.getByRole('button', { name: 'Highlight Green', exact: true });
     await green.waitFor();
+    // The toolbar covers no text of the page (the selection, the lines around it, anything else).
+    await expect.poll(async () => (await (await panel.frameElement()).boundingBox())?.width ?? 0).toBeGreaterThan(0);
+    const toolbar = (await (await panel.frameElement()).boundingBox())!;
+    const covered = await page.evaluate((bar) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      const hits: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.nodeValue?.trim() || node.parentElement?.closest('script, style')) continue;
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects())
+          if (
+            r.width &&
+            r.left < bar.x + bar.width &&
+            r.right > bar.x &&
+            r.top < bar.y + bar.height &&
+            r.bottom > bar.y
+          )
+            hits.push(node.nodeValue.trim().slice(0, 40));
+      }
+      return hits;
+    }, toolbar);
+    expect(covered).toEqual([]);
     await green.click();
     // The first highlight of a page the service worker may have to wake for: given a few seconds, not one.
     await expect

@@ -1,5 +1,6 @@
 /**
- * Gleaner's interface inside a saved web page: the colour toolbar by a selection, the editor of a clicked
+ * Gleaner's interface inside a saved web page: the colour toolbar by a selection (in the margin beside its text,
+ * covering none of it: panels.ts), the editor of a clicked
  * highlight and a short message by the top of the page, all shown in one panel frame (entrypoints/panel): a
  * document of the extension's own origin, which the page's scripts can neither read nor drive, and whose
  * keystrokes never reach the page's listeners. This script only places the frame and says what to show in it:
@@ -18,8 +19,8 @@ import { panelUrl } from '../../messaging/panel-state';
 import type { PageRequestOf } from '../../messaging/page-protocol';
 import { UI_ATTRIBUTE } from '../../anchoring/text-model';
 import { t } from '../../i18n';
-import { frameOffset, viewportRects } from '../../anchoring/composed';
-import { panelPosition } from './panels';
+import { composedParentElement, frameOffset, viewportRects } from '../../anchoring/composed';
+import { panelPosition, toolbarPosition } from './panels';
 
 /** How long a message by the top of the page stays. */
 const MESSAGE_MS = 5000;
@@ -82,6 +83,8 @@ export function mountPageUi(doc: Document, painted: PageView): PageUi {
   let size = DEFAULT_SIZE;
   // Where the frame goes: below a box on screen (the selection, a highlight), or by the top of the page.
   let anchor: DOMRect | null = null;
+  /** For the toolbar: the text column of the selection (its block's box) and its direction. */
+  let column: { box: DOMRect; rtl: boolean } | null = null;
   let messageTimer: ReturnType<typeof setTimeout> | undefined;
   // A frame given a new address is placed but transparent (and cannot be clicked) until it says its size for
   // what it now shows: it never appears at a guessed size and then jumps from under the pointer.
@@ -110,7 +113,9 @@ export function mountPageUi(doc: Document, painted: PageView): PageUi {
     if (!frame || !state) return;
     const view = doc.defaultView!;
     const at = anchor
-      ? panelPosition(view, anchor, size)
+      ? state.mode === 'toolbar'
+        ? toolbarPosition(view, anchor, column?.box ?? null, size, column?.rtl)
+        : panelPosition(view, anchor, size)
       : { left: view.scrollX + Math.max(8, view.innerWidth / 2 - size.width / 2), top: view.scrollY + 16 };
     frame.setAttribute('style', frameStyle(false, at));
   };
@@ -174,8 +179,27 @@ export function mountPageUi(doc: Document, painted: PageView): PageUi {
     return new DOMRect(left, top, right - left, bottom - top);
   };
 
+  /** The box of the block the selection starts in, in the top page's viewport, and its direction. */
+  const columnOf = (range: Range): { box: DOMRect; rtl: boolean } | null => {
+    let element: Element | null =
+      range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+    const view = range.startContainer.ownerDocument?.defaultView;
+    while (element && view) {
+      const style = view.getComputedStyle(element);
+      if (!style.display.startsWith('inline') && style.display !== 'contents') {
+        const box = element.getBoundingClientRect();
+        const { x, y } = frameOffset(element.ownerDocument);
+        return { box: new DOMRect(box.x + x, box.y + y, box.width, box.height), rtl: style.direction === 'rtl' };
+      }
+      element = composedParentElement(element);
+    }
+    return null;
+  };
+
   const showToolbar = () => {
     const box = selectionBox();
+    const range = box && painted.selection();
+    column = range ? columnOf(range) : null;
     if (box) show({ mode: 'toolbar' }, box);
     else if (state?.mode === 'toolbar') hide();
   };

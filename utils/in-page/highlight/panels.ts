@@ -84,3 +84,42 @@ export function panelPosition(
   const top = below + size.height > view.innerHeight && above >= 0 ? above : below;
   return { left: left + view.scrollX, top: top + view.scrollY };
 }
+
+/**
+ * Where the colour toolbar goes by a selection, in page coordinates: in the margin beside the selection's text
+ * column (`column`, its block's box; after the text in its direction, else before it), level with the
+ * selection's first line, so that it covers neither the selection nor the lines around it. Only where the
+ * window has no such margin (a narrow window, text edge to edge) does it go by the selection as panelPosition
+ * says.
+ */
+export function toolbarPosition(
+  view: Window,
+  selection: DOMRect,
+  column: DOMRect | null,
+  size: { width: number; height: number },
+  rtl = false,
+): { left: number; top: number } {
+  if (column) {
+    const top = Math.max(
+      8,
+      Math.min(selection.top - (size.height - selection.height) / 2, view.innerHeight - size.height - 8),
+    );
+    const after = column.right + 4;
+    const before = column.left - 4 - size.width;
+    const fitsAfter = after + size.width <= view.innerWidth - 8;
+    const fitsBefore = before >= 8;
+    const left = rtl
+      ? fitsBefore
+        ? before
+        : fitsAfter
+          ? after
+          : null
+      : fitsAfter
+        ? after
+        : fitsBefore
+          ? before
+          : null;
+    if (left !== null) return { left: left + view.scrollX, top: top + view.scrollY };
+  }
+  return panelPosition(view, selection, size);
+}
