@@ -171,7 +171,10 @@ describe('pages that cannot be saved', () => {
     await popup.getByRole('alert').waitFor();
     await popup.getByRole('button', { name: 'Save as bookmark' }).click();
     await popup.getByRole('button', { name: 'Remove from library', exact: true }).waitFor();
-    await popup.getByRole('status').filter({ hasText: /^Kept as a bookmark/ }).waitFor();
+    await popup
+      .getByRole('status')
+      .filter({ hasText: /^Kept as a bookmark/ })
+      .waitFor();
     expect(await popup.getByRole('heading', { level: 1 }).textContent()).toBe('Harbour tide tables');
     // Tags and a note like any article.
     await popup.getByRole('textbox', { name: 'Tags' }).fill('tides');
