@@ -22,17 +22,31 @@ export default defineUnlistedScript(() => {
   scope[INSTALLED] = true;
 
   const highlights = new PageHighlights(document);
+  /** How many painted highlights have a note (none: the pointer is not followed at all). */
+  let noted = 0;
   const ui = mountPageUi(document, {
     at: (x, y) => highlights.painter.at(x, y),
     rects: (id) => highlights.painter.rects(id),
     selection: () => highlights.selection(),
+    notedAt: (x, y) => {
+      if (!noted) return null;
+      const id = highlights.painter.at(x, y);
+      return id && highlights.record(id)?.noted ? id : null;
+    },
+    noted: (id) => highlights.record(id)?.noted === true,
   });
   highlights.onFrames = (frames) => ui.listenIn(frames);
   let palette = DEFAULT_PALETTE;
   // Named for the keyboard list as a screen reader says it: "Highlight, Yellow: the start of its text".
-  const label = ({ color, text }: PaintedHighlight) =>
-    t('page.highlightItem', [message('color.described', [colorLabel(palette, color)]), excerpt(text)]);
-  highlights.onPaintedChange = (painted) => ui.list(painted.map((item) => ({ id: item.id, label: label(item) })));
+  const label = ({ color, text, noted }: PaintedHighlight) =>
+    t(noted ? 'page.highlightItemNoted' : 'page.highlightItem', [
+      message('color.described', [colorLabel(palette, color)]),
+      excerpt(text),
+    ]);
+  highlights.onPaintedChange = (painted) => {
+    noted = painted.filter((item) => item.noted).length;
+    ui.list(painted.map((item) => ({ id: item.id, label: label(item) })));
+  };
   // The user's colours and their names, now and whenever they are changed on the options page.
   const showPalette = (next: Palette) => {
     palette = next;
@@ -48,9 +62,9 @@ export default defineUnlistedScript(() => {
       highlights.erase(id);
       return null;
     },
-    recolorHighlight: async ({ id, color }) => {
+    recolorHighlight: async ({ id, color, noted }) => {
       const record = highlights.record(id);
-      if (record) highlights.update({ ...record, color });
+      if (record) highlights.update({ ...record, color, ...(noted !== undefined && { noted }) });
       return null;
     },
     revealHighlight: async ({ id }) => highlights.reveal(id),

@@ -49,7 +49,9 @@ const editor = createEditor(
   },
   () => tell({ close: true }),
 );
-const panels = [toolbar.element, editor.element, message];
+/** A highlight's note, shown while the pointer rests on the highlight or its keyboard button has the focus. */
+const note = createPanel(document, 'note', t('page.noteLabel'), 'panel message note');
+const panels = [toolbar.element, editor.element, message, note];
 document.body.append(...panels);
 
 /** Shows `panel` alone (none while a highlight is being read, or for a fragment that is not Gleaner's), and says
@@ -66,6 +68,17 @@ function show(): void {
   if (state.mode === 'toolbar') return showOnly(toolbar.element);
   if (state.mode === 'message') return say(state.text);
   showOnly(null);
+  if (state.mode === 'note') {
+    sendMessage('getHighlight', { id: state.id }).then(
+      (record) => {
+        note.textContent = record.note;
+        if (record.note.trim()) showOnly(note);
+        else tell({ close: true }); // no note after all (deleted meanwhile): nothing to show
+      },
+      () => tell({ close: true }),
+    );
+    return;
+  }
   sendMessage('getHighlight', { id: state.id }).then(
     (record) => {
       showOnly(editor.element);

@@ -10,6 +10,9 @@ import { deleteHighlight, getHighlight, undeleteHighlight, updateHighlight } fro
 import type { HighlightRecord } from '@/utils/records/types';
 import type { Palette } from '@/utils/settings/palette';
 
+/** A highlight as the reader draws it: marked when it has a note, as on the web page. */
+export const drawnOf = (record: HighlightRecord) => ({ ...record, noted: record.note.trim() !== '' });
+
 /** What the reader learns of each change, to keep its list of highlights in step. */
 export interface EditorChanges {
   changed(record: HighlightRecord): void;
@@ -38,7 +41,7 @@ export class ReaderEditor {
       {
         update: async (id, change) => {
           const record = await updateHighlight(id, change);
-          this.highlights()?.update(record);
+          this.highlights()?.update(drawnOf(record));
           changes.changed(record);
           return record;
         },
@@ -50,7 +53,7 @@ export class ReaderEditor {
         },
         undelete: async (record) => {
           const back = await undeleteHighlight(record);
-          this.highlights()?.draw([back], false);
+          this.highlights()?.draw([drawnOf(back)], false);
           changes.changed(back);
           return back;
         },

@@ -1,7 +1,15 @@
 /** Highlights: made from the popup and the page toolbar, edited, deleted with undo, and back on revisit. */
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
-import { clickHighlight, drawnHighlights, highlightList, itijPage, panelOf, selectText } from './page-helpers';
+import {
+  clickHighlight,
+  highlightPoint,
+  drawnHighlights,
+  highlightList,
+  itijPage,
+  panelOf,
+  selectText,
+} from './page-helpers';
 
 const ITIJ = itijPage('story');
 
@@ -280,6 +288,23 @@ describe('highlighting on the ITIJ page', () => {
     await page.keyboard.press('Escape');
     await editor.waitFor({ state: 'hidden' });
 
+    // With a note, it is marked (underlined, dotted: a highlight of its own over the same text), and the note
+    // shows in Gleaner's frame while the pointer rests on it (page-trust.e2e.ts: the page never gets its text).
+    const underlined = () =>
+      page.evaluate(() =>
+        [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('noted-by-gleaner') ?? [])].map(
+          (range) => range.toString().length,
+        ),
+      );
+    await expect.poll(underlined).toEqual([selected.replace(/\s+/g, ' ').length]);
+    const note = panel.getByRole('note', { name: 'Highlight note' });
+    const { x, y } = await highlightPoint(page);
+    await page.mouse.move(x, y);
+    await note.waitFor();
+    expect(await note.textContent()).toBe('Call to Action');
+    await page.mouse.move(5, 5);
+    await note.waitFor({ state: 'hidden' });
+
     // By keyboard alone: the highlight is in the tab order (Gleaner's list of the page's highlights, after the
     // page's own controls), named as a screen reader says it; Enter opens its editor with the note focused, the
     // colour is changed there, and Escape closes it with the focus back on the highlight.
@@ -291,8 +316,10 @@ describe('highlighting on the ITIJ page', () => {
         .focus();
     });
     await page.keyboard.press('Tab');
-    const name = `Highlight, Purple: ${selected.replace(/\s+/g, ' ').slice(0, 30)}`;
+    const name = `Highlight, Purple, with a note: ${selected.replace(/\s+/g, ' ').slice(0, 30)}`;
     await expect.poll(async () => (await highlightList(page)).focused?.slice(0, name.length)).toBe(name);
+    // Focused, its note shows as it does on hover.
+    await note.waitFor();
     await page.keyboard.press('Enter');
     await editor.waitFor();
     await expect
@@ -303,7 +330,7 @@ describe('highlighting on the ITIJ page', () => {
     await expect.poll(async () => (await drawnHighlights(page))[0]?.color).toBe('green');
     await page.keyboard.press('Escape');
     await editor.waitFor({ state: 'hidden' });
-    const back = `Highlight, Green: ${selected.replace(/\s+/g, ' ').slice(0, 30)}`;
+    const back = `Highlight, Green, with a note: ${selected.replace(/\s+/g, ' ').slice(0, 30)}`;
     await expect.poll(async () => (await highlightList(page)).focused?.slice(0, back.length)).toBe(back);
 
     const check = await env.browser.openPopup(tabId);

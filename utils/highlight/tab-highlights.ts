@@ -103,10 +103,13 @@ export async function listTabHighlights(tabId: number): Promise<HighlightView[]>
   }));
 }
 
-/** What a page's script is given to draw: where and in what colour, never a note (page-protocol.ts). */
+/** What a page's script is given to draw: where, in what colour, and whether it has a note; never the note
+ * (page-protocol.ts). */
 function toDraw(records: readonly HighlightRecord[]): DrawnHighlight[] {
-  return records.map(({ id, selectors, color }) => ({ id, selectors, color }));
+  return records.map(({ id, selectors, color, note }) => ({ id, selectors, color, noted: hasNote(note) }));
 }
+
+const hasNote = (note: string) => note.trim() !== '';
 
 /** One highlight, for the panel frame's editor. */
 export async function getHighlight(id: string): Promise<HighlightRecord> {
@@ -122,7 +125,10 @@ export async function changeHighlight(
   tabId?: number,
 ): Promise<HighlightRecord> {
   const record = await repo.updateHighlight(id, changes); // says so when the highlight is gone
-  if (changes.color) await tellTab(tabId, (tab) => sendToTab(tab, 'recolorHighlight', { id, color: record.color }));
+  if (changes.color || changes.note !== undefined)
+    await tellTab(tabId, (tab) =>
+      sendToTab(tab, 'recolorHighlight', { id, color: record.color, noted: hasNote(record.note) }),
+    );
   return record;
 }
 

@@ -10,10 +10,16 @@ import { PanelEventSchema, type AnchorStatus } from './protocol';
 import type { ProtocolDefinition } from './envelope';
 
 /**
- * A highlight as the page's script draws it: where and in what colour. Never its note: the page's own scripts
- * share the page's process, and the strict schema refuses a record that carries one.
+ * A highlight as the page's script draws it: where, in what colour, and whether it has a note (drawn marked).
+ * Never the note itself: the page's own scripts share the page's process, and the strict schema refuses a
+ * record that carries one (the panel frame shows it, on hover or focus).
  */
-const DrawnHighlightSchema = v.strictObject({ id: IdSchema, selectors: SelectorsSchema, color: ColorSchema });
+const DrawnHighlightSchema = v.strictObject({
+  id: IdSchema,
+  selectors: SelectorsSchema,
+  color: ColorSchema,
+  noted: v.optional(v.boolean()),
+});
 export type DrawnHighlight = v.InferOutput<typeof DrawnHighlightSchema>;
 
 /** The answer to `highlightPlaces`, checked by the background before it keeps any: the page's process is the
@@ -34,8 +40,8 @@ export const pageSchemas = {
   }),
   /** Remove one drawn highlight. */
   eraseHighlight: v.strictObject({ id: IdSchema }),
-  /** Repaint one highlight in another colour. */
-  recolorHighlight: v.strictObject({ id: IdSchema, color: ColorSchema }),
+  /** Repaint one highlight in another colour, marked or not as having a note. */
+  recolorHighlight: v.strictObject({ id: IdSchema, color: ColorSchema, noted: v.optional(v.boolean()) }),
   /** Scroll to a highlight and flash it; false if it is not drawn. */
   revealHighlight: v.strictObject({ id: IdSchema }),
   /** Status of every highlight the page was asked to draw. */

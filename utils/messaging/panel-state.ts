@@ -1,6 +1,6 @@
 /**
  * What Gleaner's panel frame in a page shows, carried in its address's fragment: the colour toolbar, the
- * editor of one highlight, or a message. The page's script sets it; the frame reads it, and checks it like any
+ * editor of one highlight, one highlight's note to read, or a message. The page's script sets it; the frame reads it, and checks it like any
  * message (a page can navigate a frame it contains, so the fragment may be anyone's).
  */
 import * as v from 'valibot';
@@ -10,6 +10,8 @@ import { IdSchema } from '../records/schemas';
 const PanelStateSchema = v.variant('mode', [
   v.strictObject({ mode: v.literal('toolbar') }),
   v.strictObject({ mode: v.literal('edit'), id: IdSchema }),
+  /** A highlight's note, read (on hover or focus); nothing to edit. */
+  v.strictObject({ mode: v.literal('note'), id: IdSchema }),
   v.strictObject({ mode: v.literal('message'), text: v.pipe(v.string(), v.maxLength(500)) }),
 ]);
 

@@ -51,6 +51,25 @@ describe('the custom highlight painter', () => {
     expect(hasCustomHighlights(document)).toBe(false);
   });
 
+  it('underlines highlights with a note in a highlight of their own, not under the gleaner prefix', () => {
+    const { range, painter } = setup('<p>Alpha beta gamma delta.</p>');
+    painter.markNoted('a', true); // known before it is painted (drawn from its record)
+    painter.paint(range('beta'), 'a', 'yellow');
+    painter.paint(range('delta'), 'b', 'yellow');
+    expect(registered()).toEqual({ 'gleaner-yellow': ['beta', 'delta'], 'noted-by-gleaner': ['beta'] });
+    expect(registry.get('noted-by-gleaner')!.priority).toBe(1);
+    painter.markNoted('b', true);
+    painter.recolor('b', 'green');
+    expect(registered()).toEqual({
+      'gleaner-yellow': ['beta'],
+      'gleaner-green': ['delta'],
+      'noted-by-gleaner': ['beta', 'delta'],
+    });
+    painter.markNoted('a', false);
+    painter.erase('b');
+    expect(registered()).toEqual({ 'gleaner-yellow': ['beta'] });
+  });
+
   it('paints each highlight as one range in its colour, leaving the page as it was', () => {
     const { range, painter } = setup('<p>Alpha <b>beta</b> gamma.</p><p>Delta epsilon.</p>');
     const before = document.body.innerHTML;

@@ -18,6 +18,9 @@ import { highlightAt, type Painter } from './painter';
 export const HIGHLIGHT_NAME_PREFIX = 'gleaner-';
 /** The name of the flash shown on "Show on page": not a highlight, so not under the prefix. */
 const REVEAL_NAME = 'reveal-by-gleaner';
+/** The mark of highlights with a note: a second highlight over the same ranges that only underlines them (not
+ * under the prefix either: each drawn highlight stays one range in one `gleaner-` highlight). */
+const NOTED_NAME = 'noted-by-gleaner';
 const REVEAL_MS = 1200;
 
 /** The registry and constructor of the API in `doc`'s window, if it has them. */
@@ -50,6 +53,8 @@ export class CustomHighlightPainter implements Painter {
   readonly form = 'custom-highlights';
   /** In the order painted: the last painted is on top where they overlap. */
   private readonly painted = new Map<string, Painted>();
+  /** Highlights with a note. */
+  private readonly noted = new Set<string>();
   private palette: Palette = DEFAULT_PALETTE;
   /** Every colour painted so far: each has its rule. */
   private readonly colors = new Set<string>();
@@ -70,8 +75,20 @@ export class CustomHighlightPainter implements Painter {
     this.erase(id);
     this.painted.set(id, { range: live, color, text });
     this.highlightOf(found, color).add(live);
+    if (this.noted.has(id)) this.highlightOf(found, NOTED_NAME, '').add(live);
     this.styleFor(live, color);
     return true;
+  }
+
+  markNoted(id: string, noted: boolean): void {
+    if (noted === this.noted.has(id)) return;
+    if (noted) this.noted.add(id);
+    else this.noted.delete(id);
+    const painted = this.painted.get(id);
+    const found = painted && api(painted.range.startContainer.ownerDocument!);
+    if (!painted || !found) return;
+    if (noted) this.highlightOf(found, NOTED_NAME, '').add(painted.range);
+    else this.dropFrom(found.registry, NOTED_NAME, painted.range);
   }
 
   erase(id: string): void {
@@ -79,14 +96,21 @@ export class CustomHighlightPainter implements Painter {
     if (!painted) return;
     this.painted.delete(id);
     const registry = api(painted.range.startContainer.ownerDocument!)?.registry;
-    const name = HIGHLIGHT_NAME_PREFIX + painted.color;
-    const highlight = registry?.get(name);
-    highlight?.delete(painted.range);
-    if (highlight && highlight.size === 0) registry!.delete(name);
+    if (!registry) return;
+    this.dropFrom(registry, HIGHLIGHT_NAME_PREFIX + painted.color, painted.range);
+    this.dropFrom(registry, NOTED_NAME, painted.range);
+  }
+
+  /** Takes `range` out of the highlight registered as `name`, and the highlight out of the registry once empty. */
+  private dropFrom(registry: HighlightRegistry, name: string, range: Range): void {
+    const highlight = registry.get(name);
+    highlight?.delete(range);
+    if (highlight && highlight.size === 0) registry.delete(name);
   }
 
   eraseAll(): void {
     for (const id of [...this.painted.keys()]) this.erase(id);
+    this.noted.clear();
   }
 
   recolor(id: string, color: string): void {
@@ -96,6 +120,7 @@ export class CustomHighlightPainter implements Painter {
     this.erase(id);
     this.painted.set(id, { ...painted, color });
     this.highlightOf(found, color).add(painted.range);
+    if (this.noted.has(id)) this.highlightOf(found, NOTED_NAME, '').add(painted.range);
     this.styleFor(painted.range, color);
   }
 
@@ -140,12 +165,18 @@ export class CustomHighlightPainter implements Painter {
     return true;
   }
 
-  /** The registered highlight of one colour in a document, made when first needed. */
-  private highlightOf(found: NonNullable<ReturnType<typeof api>>, color: string): Highlight {
-    const name = HIGHLIGHT_NAME_PREFIX + color;
+  /** The registered highlight of one colour in a document (or of `name` with no prefix), made when first needed. */
+  private highlightOf(
+    found: NonNullable<ReturnType<typeof api>>,
+    color: string,
+    prefix = HIGHLIGHT_NAME_PREFIX,
+  ): Highlight {
+    const name = prefix + color;
     let highlight = found.registry.get(name);
     if (!highlight) {
       highlight = new found.Highlight();
+      // The note's underline is drawn over the colour of the highlight it marks.
+      if (name === NOTED_NAME) highlight.priority = 1;
       found.registry.set(name, highlight);
     }
     return highlight;
@@ -158,6 +189,7 @@ export class CustomHighlightPainter implements Painter {
         `::highlight(${CSS.escape(HIGHLIGHT_NAME_PREFIX + color)}) { background-color: ${highlightBackground(this.palette, color)} !important; }`,
     );
     rules.push(
+      `::highlight(${NOTED_NAME}) { text-decoration: underline dotted 2px !important; }`,
       `::highlight(${REVEAL_NAME}) { background-color: rgba(255, 170, 0, 0.55) !important; text-decoration: underline 3px !important; }`,
     );
     return rules.join('\n');

@@ -119,8 +119,24 @@ export class MarkPainter implements Painter {
   /** Per highlight: the elements drawn, the text they held then, and the text nodes split to draw them
    * ([the page's node, the piece split off it]). */
   private readonly drawn = new Map<string, { elements: HTMLElement[]; text: string; splits: Array<[Text, Text]> }>();
+  /** Highlights with a note (underlined, dotted). */
+  private readonly noted = new Set<string>();
 
   constructor(private readonly doc: Document) {}
+
+  markNoted(id: string, noted: boolean): void {
+    if (noted) this.noted.add(id);
+    else this.noted.delete(id);
+    this.underline(id);
+  }
+
+  /** The dotted underline of a highlight with a note, on each of its elements (or taken off them). */
+  private underline(id: string): void {
+    for (const element of this.drawn.get(id)?.elements ?? []) {
+      if (this.noted.has(id)) element.style.setProperty('border-bottom', '2px dotted currentColor', 'important');
+      else element.style.removeProperty('border-bottom');
+    }
+  }
 
   paint(range: Range, id: string, color: string): boolean {
     this.erase(id);
@@ -136,6 +152,7 @@ export class MarkPainter implements Painter {
       return mark;
     });
     this.drawn.set(id, { elements, text: textOf(elements), splits });
+    this.underline(id);
     if (elements.length) return true;
     this.erase(id);
     return false;
@@ -157,11 +174,13 @@ export class MarkPainter implements Painter {
 
   eraseAll(): void {
     for (const id of [...this.drawn.keys()]) this.erase(id);
+    this.noted.clear();
   }
 
   recolor(id: string, color: string): void {
     const look = lookOf(this.palette, color);
     for (const element of this.drawn.get(id)?.elements ?? []) paint(element, look);
+    this.underline(id);
   }
 
   setPalette(palette: Palette): void {
@@ -174,6 +193,7 @@ export class MarkPainter implements Painter {
         paint(element, looks.get(color)!);
       }
     }
+    for (const id of this.drawn.keys()) this.underline(id);
   }
 
   intact(id: string): boolean {

@@ -42,6 +42,28 @@ describe('PageHighlights', () => {
     expect(highlightElements(document, lost.id)).toHaveLength(0);
   });
 
+  it('leaves what a replacing draw would draw again as it is, and repaints only what changed', () => {
+    const html = '<p>Alpha beta gamma.</p><p>Delta epsilon zeta.</p>';
+    const same = record(html, 'beta');
+    const recoloured = record(html, 'Delta');
+    const gone = record(html, 'zeta');
+    document.body.innerHTML = html;
+    const page = new PageHighlights(document);
+    const lists: string[][] = [];
+    page.onPaintedChange = (painted) => lists.push(painted.map((h) => `${h.color}${h.noted ? ' noted' : ''}`));
+    page.draw([same, recoloured, gone], true);
+    const paint = vi.spyOn(page.painter, 'paint');
+    const kept = highlightElements(document, same.id)[0];
+    lists.length = 0;
+    page.draw([same, { ...recoloured, color: 'green', noted: true }], true);
+    expect(paint.mock.calls.map(([, id]) => id)).toEqual([recoloured.id]);
+    expect(highlightElements(document, same.id)[0]).toBe(kept); // the very element: untouched
+    expect(highlightElements(document, gone.id)).toHaveLength(0);
+    // Only the new state told, never an empty list in between (the keyboard list keeps its buttons, and focus).
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) expect(list).toEqual(['yellow', 'green noted']);
+  });
+
   it('tells where it found highlights away from their stored position, or without one', () => {
     const html = '<p>Alpha beta.</p><p>Gamma delta.</p><p>Epsilon zeta.</p>';
     const first = record(html, 'Alpha beta');

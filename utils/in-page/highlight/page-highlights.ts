@@ -36,7 +36,13 @@ export interface PaintedHighlight {
   id: string;
   color: string;
   text: string;
+  /** It has a note (the page never has the note itself). */
+  noted: boolean;
 }
+
+/** Whether two records of a highlight draw the same (place, colour, note mark). */
+const sameDrawing = (a: DrawnHighlight, b: DrawnHighlight) =>
+  a.color === b.color && !!a.noted === !!b.noted && JSON.stringify(a.selectors) === JSON.stringify(b.selectors);
 
 /** The highlights of one page. */
 export class PageHighlights {
@@ -83,7 +89,12 @@ export class PageHighlights {
     );
     return painted
       .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
-      .map((record) => ({ id: record.id, color: record.color, text: record.selectors.quote.exact }));
+      .map((record) => ({
+        id: record.id,
+        color: record.color,
+        text: record.selectors.quote.exact,
+        noted: record.noted === true,
+      }));
   }
 
   private tellPainted(): void {
@@ -103,10 +114,9 @@ export class PageHighlights {
   update(record: DrawnHighlight): void {
     const before = this.records.get(record.id);
     this.records.set(record.id, record);
-    if (before && before.color !== record.color) {
-      this.painter.recolor(record.id, record.color);
-      this.tellPainted();
-    }
+    if (before && before.color !== record.color) this.painter.recolor(record.id, record.color);
+    if (before && !!before.noted !== !!record.noted) this.painter.markNoted(record.id, record.noted === true);
+    if (before && (before.color !== record.color || !!before.noted !== !!record.noted)) this.tellPainted();
   }
 
   /** What the user has selected: in the page, in one of its open shadow roots or same-origin frames. */
@@ -123,8 +133,20 @@ export class PageHighlights {
 
   /** Draws highlights (after erasing all when `replace`); returns every known highlight's status. */
   draw(highlights: readonly DrawnHighlight[], replace: boolean): Record<string, AnchorStatus> {
-    if (replace) this.eraseAll();
+    // A replacement leaves what it would draw again exactly as it is (the background redraws on every load in
+    // the tab, a frame's included): nothing repainted, and the keyboard list's buttons, focus and all, stay.
+    const kept = new Set<string>();
+    if (replace) {
+      const incoming = new Map(highlights.map((record) => [record.id, record]));
+      for (const [id, before] of [...this.records]) {
+        const next = incoming.get(id);
+        if (next && this.status.get(id) === 'anchored' && sameDrawing(before, next) && this.painter.intact(id))
+          kept.add(id);
+        else this.forget(id);
+      }
+    }
     for (const record of highlights) {
+      if (kept.has(record.id)) continue;
       if (this.status.get(record.id) === 'anchored') this.takeOff(record.id);
       this.records.set(record.id, record);
       this.status.set(record.id, 'pending');
@@ -138,11 +160,17 @@ export class PageHighlights {
 
   /** Removes one highlight from the page. */
   erase(id: string): void {
+    this.forget(id);
+    this.tellPainted();
+  }
+
+  /** Takes one highlight off the page and forgets it (the caller tells what is painted). */
+  private forget(id: string): void {
     this.takeOff(id);
+    this.painter.markNoted(id, false);
     this.records.delete(id);
     this.status.delete(id);
     this.places.delete(id);
-    this.tellPainted();
   }
 
   /** Removes every highlight from the page. */
@@ -194,6 +222,7 @@ export class PageHighlights {
     // Find every range first, then draw: live ranges follow the text nodes that drawing splits and moves.
     const found = pending.map((record) => ({ record, anchor: anchor(model, record.selectors) }));
     for (const { record, anchor: where } of found) {
+      this.painter.markNoted(record.id, record.noted === true);
       const drawn = where ? this.painter.paint(where.range, record.id, record.color) : false;
       this.status.set(record.id, drawn ? 'anchored' : 'orphaned');
       if (drawn && where!.method !== 'position') this.places.set(record.id, { start: where!.start, end: where!.end });

@@ -28,6 +28,8 @@ const MESSAGE_MS = 5000;
 const DEFAULT_SIZE = { width: 300, height: 60 };
 /** How long a newly addressed frame stays unseen waiting to say its size, at most. */
 const SIZE_WAIT_MS = 500;
+/** How long the pointer rests on a highlight with a note before the note shows. */
+const HOVER_MS = 350;
 
 /** The mounted interface. */
 export interface PageUi {
@@ -49,6 +51,10 @@ export interface PageView {
   rects(id: string): DOMRect[];
   /** What the user has selected: in the page, its open shadow roots or its same-origin frames. */
   selection(): Range | null;
+  /** The highlight with a note under a point of the viewport, if any (null at once on a page without one). */
+  notedAt(x: number, y: number): string | null;
+  /** Whether a painted highlight has a note. */
+  noted(id: string): boolean;
 }
 
 /** The keyboard list's style: each button a transparent box over its highlight, ringed when focused. */
@@ -229,6 +235,33 @@ export function mountPageUi(doc: Document, painted: PageView): PageUi {
       hide();
     }
   };
+  // A highlight's note, read in the panel frame (the page never has it) while the pointer rests on the
+  // highlight; only when nothing else is shown there (the toolbar, an editor, a message).
+  let hovered: string | null = null;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let hoverFrame = 0;
+  const showNote = (id: string) => {
+    if (state && state.mode !== 'note') return;
+    show({ mode: 'note', id }, painted.rects(id)[0] ?? null);
+  };
+  const hideNote = () => {
+    if (state?.mode === 'note') hide();
+  };
+  const onPointerMove = (event: PointerEvent) => {
+    if (!event.isTrusted || hoverFrame) return;
+    const offset = frameOffset(event.view?.document ?? doc);
+    const [x, y] = [event.clientX + offset.x, event.clientY + offset.y];
+    // At most once a frame, whatever the pointer's rate.
+    hoverFrame = requestAnimationFrame(() => {
+      hoverFrame = 0;
+      const id = painted.notedAt(x, y);
+      if (id === hovered) return;
+      hovered = id;
+      clearTimeout(hoverTimer);
+      if (id) hoverTimer = setTimeout(() => showNote(id), HOVER_MS);
+      else hideNote();
+    });
+  };
   const listened = new WeakSet<Document>();
   const listenTo = (target: Document) => {
     if (listened.has(target)) return;
@@ -236,6 +269,7 @@ export function mountPageUi(doc: Document, painted: PageView): PageUi {
     target.addEventListener('mouseup', onPointerUp, true);
     target.addEventListener('keyup', onKeyUp, true);
     target.addEventListener('click', onClick, true);
+    target.addEventListener('pointermove', onPointerMove, { capture: true, passive: true });
   };
   listenTo(doc);
 
@@ -254,7 +288,11 @@ export function mountPageUi(doc: Document, painted: PageView): PageUi {
     const button = doc.createElement('button');
     button.type = 'button';
     // Moved since it was laid (the page reflowed): laid again and brought into view before it is used.
-    button.addEventListener('focus', () => lay(button, id) && button.scrollIntoView({ block: 'nearest' }));
+    button.addEventListener('focus', () => {
+      if (lay(button, id)) button.scrollIntoView({ block: 'nearest' });
+      if (painted.noted(id)) showNote(id); // what a pointer resting on it would show
+    });
+    button.addEventListener('blur', hideNote);
     button.addEventListener('click', (event) => {
       if (!event.isTrusted) return;
       editedByKey = id;

@@ -24,6 +24,8 @@ export interface Painter {
   eraseAll(): void;
   /** Paints highlight `id` in another colour. */
   recolor(id: string, color: string): void;
+  /** Marks highlight `id` as having a note (a dotted underline), or not; kept while it is painted. */
+  markNoted(id: string, noted: boolean): void;
   /** Paints every highlight, now and later, in `palette`'s colours (and names them by it). */
   setPalette(palette: Palette): void;
   /** Whether highlight `id` is painted, still on all of the text it was painted on, and that text unchanged. */

@@ -23,6 +23,7 @@ textarea { font: inherit; color: inherit; background: #fff; border: 1px solid #c
 label { font-weight: 600; }
 .status { color: #5b6270; min-height: 1.2em; margin: 0; }
 .message { max-width: 360px; }
+.note { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 200px; overflow: auto; display: block; }
 @media (prefers-color-scheme: dark) {
   .panel, textarea { color: #e8eaed; background: #23262b; border-color: #3a3f46; }
   button { background: #2d3036; border-color: #3a3f46; }
