@@ -22,10 +22,22 @@ export interface ArticleCardProps {
   onStates: (states: ArticleStates) => void;
   /** Filters the library by one of its tags. */
   onTag: (tag: string) => void;
+  /** Whether the user allows lead images (loaded from the article's site). */
+  showImage?: boolean;
   palette: Palette;
 }
 
-export function ArticleCard({ hit, terms, snippet, selected, onSelect, onStates, onTag, palette }: ArticleCardProps) {
+export function ArticleCard({
+  hit,
+  terms,
+  snippet,
+  selected,
+  onSelect,
+  onStates,
+  onTag,
+  palette,
+  showImage = false,
+}: ArticleCardProps) {
   const { article } = hit;
   const saved = formatDate(article.createdAt);
   const archived = article.archivedAt !== undefined;
@@ -45,6 +57,17 @@ export function ArticleCard({ hit, terms, snippet, selected, onSelect, onStates,
         checked={selected}
         onChange={(e) => onSelect(e.currentTarget.checked)}
       />
+      {showImage && article.image && (
+        // Decorative (the title says what it is); no referrer, loaded only as it comes into view.
+        <img
+          class="lead-image"
+          src={article.image}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          referrerpolicy="no-referrer"
+        />
+      )}
       <h2 id={`title-${article.id}`} dir="auto">
         <a href={`/reader.html?id=${encodeURIComponent(article.id)}`}>
           <Marked text={article.title} terms={terms} />

@@ -102,6 +102,15 @@ export function Options() {
           {t('options.remoteImages')}
         </label>
         <p class="hint">{t('options.remoteImagesHint')}</p>
+        <label class="inline">
+          <input
+            type="checkbox"
+            checked={settings.libraryImages}
+            onChange={(e) => change({ libraryImages: e.currentTarget.checked })}
+          />{' '}
+          {t('options.libraryImages')}
+        </label>
+        <p class="hint">{t('options.libraryImagesHint')}</p>
       </section>
 
       <RevisitSettings restore={settings.revisitRestore} exceptions={settings.revisitExceptions} onChange={change} />

@@ -10,7 +10,7 @@ import { useLibrary } from '@/hooks/use-library';
 import { commitQueryParam, useQueryParam } from '@/hooks/use-query-param';
 import { useResultKeys } from '@/hooks/use-result-keys';
 import { useSetting } from '@/hooks/use-setting';
-import { highlightPalette } from '@/utils/settings/storage';
+import { highlightPalette, libraryImages } from '@/utils/settings/storage';
 import { indexState } from '@/utils/search/index/rebuild';
 import { rebuildLibraryIndex } from '@/utils/search/index/rebuild-worker';
 import { facetsOf, hasFilter, toggleFilter, type Facets } from '@/utils/search/facets';
@@ -39,6 +39,7 @@ export function SearchPage() {
   const box = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
   const [palette] = useSetting(highlightPalette);
+  const [images] = useSetting(libraryImages);
   /** While the library tools restore or import, the library is not read again at each of their steps. */
   const [writing, setWriting] = useState(false);
   // Until the whole library is loaded, an empty query shows its count and newest articles, read from indexes;
@@ -221,9 +222,10 @@ export function SearchPage() {
           onStates={(states) => void setStates([hit.article.id], states)}
           onTag={(tag) => filterBy('tag', tag)}
           palette={palette}
+          showImage={images}
         />
       ));
-  }, [found, limit, selected, palette, query]);
+  }, [found, limit, selected, palette, query, images]);
   return (
     <main class="search-page">
       <header>
@@ -308,6 +310,7 @@ export function SearchPage() {
                 onStates={(states) => void setStates([doc.article.id], states)}
                 onTag={(tag) => filterBy('tag', tag)}
                 palette={palette}
+                showImage={images}
               />
             ))}
           </div>
@@ -319,6 +322,12 @@ export function SearchPage() {
         </p>
       ) : (
         <>
+          {/* Above the results, not below a list of thousands. */}
+          <LibraryTools
+            exportIds={query.trim() ? () => found.ranking.ids() : null}
+            onRestored={() => setIndexVersion((version) => version + 1)}
+            onWriting={setWriting}
+          />
           {(facets.tags.length > 0 || facets.sites.length > 0) && (
             <div class="facets">
               {facets.tags.length > 0 && (
@@ -392,11 +401,6 @@ export function SearchPage() {
             )}
           </div>
           <footer class="page-footer">
-            <LibraryTools
-              exportIds={query.trim() ? () => found.ranking.ids() : null}
-              onRestored={() => setIndexVersion((version) => version + 1)}
-              onWriting={setWriting}
-            />
             <button type="button" disabled={indexing !== null} onClick={() => void reindex()}>
               {t('search.rebuild')}
             </button>

@@ -178,4 +178,39 @@ describe("finding one's way in a large library", () => {
     await library.getByRole('heading', { level: 1, name: 'Alpha keys' }).waitFor();
     await library.close();
   });
+
+  it('shows lead images only once the user allows them: until then, no site is asked for one', async () => {
+    const body = `<article><h1>Lighthouse</h1>${'<p>The lighthouse keeper climbed the hundred steps every evening, whatever the weather.</p>'.repeat(15)}</article>`;
+    env.server.route(
+      '/lead.html',
+      `<!doctype html><head><title>Lighthouse</title><meta property="og:image" content="/lead/picture.png"></head><body>${body}</body>`,
+    );
+    const { page, tabId } = await env.browser.openTab(`${env.server.origin}/lead.html`);
+    const popup = await env.browser.openPopup(tabId);
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
+    await popup.getByRole('button', { name: 'Remove from library', exact: true }).waitFor();
+    await popup.close();
+    await page.close();
+    const asked = () => env.server.requests.filter((path) => path.startsWith('/lead/')).length;
+    // The page itself never loaded it (a meta tag loads nothing): what follows is the library's doing alone.
+    expect(asked()).toBe(0);
+
+    const library = await env.browser.openExtensionPage('search.html?view=all&q=lighthouse');
+    const card = library.getByRole('article').filter({ hasText: 'Lighthouse' });
+    await card.waitFor();
+    await library.waitForTimeout(500);
+    expect(await card.locator('img').count()).toBe(0);
+    expect(asked()).toBe(0);
+
+    const options = await env.browser.openExtensionPage('options.html');
+    const allow = options.getByRole('checkbox', { name: 'Show lead images in the library' });
+    await allow.check();
+    await options.reload();
+    await expect.poll(() => allow.isChecked()).toBe(true);
+    await options.close();
+    await expect.poll(() => card.locator('img').count()).toBe(1);
+    expect(await card.locator('img').getAttribute('src')).toBe(`${env.server.origin}/lead/picture.png`);
+    await expect.poll(asked).toBeGreaterThan(0);
+    await library.close();
+  });
 });

@@ -33,6 +33,7 @@ describe('the rules every stored record keeps', () => {
       () => db.articles.bulkPut([{ ...article, tags: Array.from({ length: LIMITS.tags + 1 }, (_, i) => `t${i}`) }]),
       () => updateArticle(article.id, { note: 'x'.repeat(LIMITS.note + 1) }),
       () => db.articles.put({ ...article, urls: [`https://e.com/${'x'.repeat(LIMITS.url)}`] }),
+      () => db.articles.put({ ...article, image: 'javascript:alert(1)' }),
       () => db.highlights.put({ ...highlight, createdAt: -1e20 }),
       () => updateHighlight(highlight.id, { note: 'x'.repeat(LIMITS.note + 1) }),
       () => db.highlights.add(highlightRecord({ articleId: article.id, updatedAt: Infinity })),
@@ -53,7 +54,11 @@ describe('the rules every stored record keeps', () => {
     });
     const highlight = await addHighlight(article.id, quoteSelectors('Ransomware'), 'yellow');
     await updateHighlight(highlight.id, { note: 'h'.repeat(LIMITS.note) });
-    await db.articles.update(article.id, { createdAt: -8.64e15, updatedAt: 8.64e15 });
+    await db.articles.update(article.id, {
+      createdAt: -8.64e15,
+      updatedAt: 8.64e15,
+      image: `https://e.com/${'i'.repeat(LIMITS.url - 14)}`,
+    });
     const stored = await everything();
     const file = await writeBackup();
     await db.delete();

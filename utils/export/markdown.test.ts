@@ -97,12 +97,14 @@ describe('Markdown of one article', () => {
       archivedAt: Date.UTC(2021, 0, 2),
       favouriteAt: Date.UTC(2021, 0, 1),
       readAt: Date.UTC(2020, 11, 31),
+      image: 'https://www.itij.com/lead.jpg',
     };
     const [, yaml] = /^---\n([\s\S]*?)\n---\n/.exec(articleToMarkdown({ ...item, article }))!;
     expect(parse(yaml!)).toMatchObject({
       archived: '2021-01-02T00:00:00.000Z',
       favourite: true,
       read: '2020-12-31T00:00:00.000Z',
+      image: 'https://www.itij.com/lead.jpg',
     });
   });
 

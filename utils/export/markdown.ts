@@ -98,6 +98,8 @@ export function frontMatter(article: ArticleRecord): string {
     ...(article.archivedAt !== undefined && { archived: new Date(article.archivedAt).toISOString() }),
     ...(article.favouriteAt !== undefined && { favourite: true }),
     ...(article.readAt !== undefined && { read: new Date(article.readAt).toISOString() }),
+    // Its lead image's address (Obsidian shows it as the note's cover); only where the page declared one.
+    ...(article.image && { image: article.image }),
     id: article.id,
   };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;

@@ -55,6 +55,7 @@ export const ArticleMetaEntries = {
   wordCount: Count,
   readingMinutes: Count,
   canonicalUrl: NullableText(LIMITS.url),
+  image: v.optional(v.nullable(v.pipe(Text(LIMITS.url), v.regex(/^https?:\/\//i, 'is not a web address')))),
 };
 
 /** W3C selectors of a highlight. */

@@ -26,6 +26,10 @@ export interface ArticleMeta {
   readingMinutes: number;
   /** `<link rel=canonical>` (or `og:url`) resolved to an absolute URL, if the page declares one. */
   canonicalUrl: string | null;
+  /** The page's lead image (`og:image`, else `twitter:image`), an absolute http(s) address; only an address:
+   * nothing is fetched at save time, and the library shows it only with remote images allowed. Absent in
+   * articles saved before it was kept. */
+  image?: string | null;
 }
 
 /** One saved page. */

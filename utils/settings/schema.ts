@@ -26,6 +26,7 @@ export const SettingsSchema = v.strictObject({
   readerTheme: v.optional(v.picklist(READER_THEMES)),
   readerFontSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(12), v.maxValue(32))),
   readerRemoteImages: v.optional(v.boolean()),
+  libraryImages: v.optional(v.boolean()),
   highlightPalette: v.optional(PaletteSchema),
   revisitRestore: v.optional(v.boolean()),
   revisitExceptions: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(253))), v.maxLength(10_000))),

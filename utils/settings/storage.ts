@@ -18,6 +18,10 @@ export const readerTheme = storage.defineItem<ReaderTheme>('local:readerTheme', 
 export const readerFontSize = storage.defineItem<number>('local:readerFontSize', { fallback: 19 });
 export const readerRemoteImages = storage.defineItem<boolean>('local:readerRemoteImages', { fallback: true });
 
+/** Whether the library's cards show each article's lead image, loaded from its site (off until the user says:
+ * a page of cards would otherwise ask twenty-five sites for images whenever it opens). */
+export const libraryImages = storage.defineItem<boolean>('local:libraryImages', { fallback: false });
+
 /** The highlight colours' names and colours. */
 export const highlightPalette = storage.defineItem<Palette>('local:highlightPalette', { fallback: DEFAULT_PALETTE });
 
@@ -35,6 +39,7 @@ const ITEMS = {
   readerTheme,
   readerFontSize,
   readerRemoteImages,
+  libraryImages,
   highlightPalette,
   revisitRestore,
   revisitExceptions,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentOf, FIXTURES, pageNames, readPage } from '@/tests/support/fixtures';
-import { extractArticle, findCanonicalUrl } from './extract-article';
+import { extractArticle, findCanonicalUrl, findLeadImage } from './extract-article';
 import type { ExtractedArticle } from '../../records/extraction';
 import { reasonMessage } from '../../save/extraction';
 
@@ -164,6 +164,25 @@ describe('findCanonicalUrl', () => {
   ])('%s → %s', (head, expected) => {
     expect(
       findCanonicalUrl(documentOf(`<html><head>${head}</head><body></body></html>`, 'https://site.example/page')),
+    ).toBe(expected);
+  });
+});
+
+describe('findLeadImage', () => {
+  it.each([
+    ['<meta property="og:image" content="/img/lead.jpg">', 'https://site.example/img/lead.jpg'],
+    ['<meta name="twitter:image" content="https://cdn.example/t.png">', 'https://cdn.example/t.png'],
+    [
+      '<meta name="twitter:image" content="https://cdn.example/t.png"><meta property="og:image" content="https://cdn.example/og.png">',
+      'https://cdn.example/og.png',
+    ],
+    ['<meta property="og:image" content="javascript:alert(1)">', null],
+    ['<meta property="og:image" content="data:image/png;base64,AAAA">', null],
+    [`<meta property="og:image" content="https://e.com/${'x'.repeat(9_000)}">`, null],
+    ['', null],
+  ])('%s → %s', (head, expected) => {
+    expect(
+      findLeadImage(documentOf(`<html><head>${head}</head><body></body></html>`, 'https://site.example/page')),
     ).toBe(expected);
   });
 });

@@ -6,6 +6,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { composedDocument } from '../../anchoring/composed';
 import { sanitizeArticleHtml } from '../../sanitize';
+import { LIMITS } from '../../records/limits';
 import { blockText } from './block-text';
 import { readingStats } from './reading-time';
 import type { ExtractResult } from '../../records/extraction';
@@ -14,6 +15,22 @@ import type { ExtractResult } from '../../records/extraction';
 const MIN_ARTICLE_CHARS = 200;
 /** Up to this many characters, Readability's own "is this an article?" heuristic gets a say. */
 const SHORT_ARTICLE_CHARS = 1000;
+
+/** The page's lead image: `og:image`, else `twitter:image`, resolved against the document, if it is an http(s)
+ * address a record holds. */
+export function findLeadImage(doc: Document): string | null {
+  const content =
+    doc
+      .querySelector('meta[property="og:image" i][content], meta[property="og:image:url" i][content]')
+      ?.getAttribute('content') ?? doc.querySelector('meta[name="twitter:image" i][content]')?.getAttribute('content');
+  if (!content) return null;
+  try {
+    const url = new URL(content.trim(), doc.baseURI);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= LIMITS.url ? url.href : null;
+  } catch {
+    return null;
+  }
+}
 
 /** `<link rel=canonical>`, else `og:url`, resolved against the document, if it is an http(s) URL. */
 export function findCanonicalUrl(doc: Document): string | null {
@@ -107,6 +124,7 @@ export function extractArticle(doc: Document): ExtractResult {
         publishedTime: blankToNull(parsed.publishedTime),
         excerpt: blankToNull(parsed.excerpt),
         canonicalUrl: findCanonicalUrl(doc),
+        image: findLeadImage(doc),
         ...readingStats(text),
         html: sanitizeArticleHtml(parsed.content, view),
         text,
