@@ -1,6 +1,7 @@
 /**
  * The library's Highlights view: every highlight of the articles the query finds (only those it matches, when
- * it has words), newest first, each with its colour, text, note and article, which opens the reader on it.
+ * it has words), newest first or grouped by article, each with its colour, text, note and article, which
+ * opens the reader on it.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { Marked } from './Marked';
@@ -17,46 +18,73 @@ export function HighlightsList({
   ranking,
   terms,
   palette,
+  grouped = false,
 }: {
   ranking: Ranking;
   terms: readonly string[];
   palette: Palette;
+  /** Grouped by article (in the results' order, each article's highlights in page order), not newest first. */
+  grouped?: boolean;
 }) {
   const [limit, setLimit] = useState(PAGE);
   // "in TITLE", in the words of the language, with the title a link where the placeholder is.
   const [before = '', after = ''] = t('library.inArticle', ['\u0000']).split('\u0000');
   const items = useMemo(() => {
-    const all: Array<{ highlight: SearchHighlight; article: ArticleRecord }> = [];
-    for (const hit of ranking.hits())
-      for (const highlight of terms.length ? hit.matchingHighlights : hit.highlights)
-        all.push({ highlight, article: hit.article });
-    return all.sort((a, b) => b.highlight.createdAt - a.highlight.createdAt);
-  }, [ranking, terms]);
-  return (
-    <>
-      <ul class="all-highlights" aria-label={t('library.allHighlights')}>
-        {items.slice(0, limit).map(({ highlight, article }) => (
-          <li key={highlight.id} style={{ borderInlineStartColor: palette[slotOf(highlight.color)].value }}>
-            <span class="visually-hidden">{colorLabel(palette, highlight.color)}: </span>
-            <blockquote dir="auto">
-              <Marked text={highlight.selectors.quote.exact} terms={terms} />
-            </blockquote>
-            {highlight.note && (
-              <p class="note" dir="auto">
-                <Marked text={highlight.note} terms={terms} />
-              </p>
-            )}
-            <p class="muted">
+    const all: Item[] = [];
+    for (const hit of ranking.hits()) {
+      const own = [...(terms.length ? hit.matchingHighlights : hit.highlights)];
+      // In page order; those whose place is not known yet (imported by their quote alone) after, as made.
+      if (grouped) own.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.createdAt - b.createdAt);
+      for (const highlight of own) all.push({ highlight, article: hit.article });
+    }
+    return grouped ? all : all.sort((a, b) => b.highlight.createdAt - a.highlight.createdAt);
+  }, [ranking, terms, grouped]);
+  const shown = items.slice(0, limit);
+  /** One highlight; grouped, the first of its article's carries the article's title as a heading, and the
+   * others only a link to themselves in the reader (the list stays one item per highlight). */
+  const item = ({ highlight, article }: Item, index: number) => {
+    const heads = grouped && shown[index - 1]?.article.id !== article.id;
+    const href = `/reader.html?id=${encodeURIComponent(article.id)}&highlight=${encodeURIComponent(highlight.id)}`;
+    return (
+      <li
+        key={highlight.id}
+        class={heads ? 'group-start' : undefined}
+        style={{ borderInlineStartColor: palette[slotOf(highlight.color)].value }}
+      >
+        {heads && (
+          <h2 class="group-title" dir="auto">
+            <a href={`/reader.html?id=${encodeURIComponent(article.id)}`}>{article.title}</a>
+          </h2>
+        )}
+        <span class="visually-hidden">{colorLabel(palette, highlight.color)}: </span>
+        <blockquote dir="auto">
+          <Marked text={highlight.selectors.quote.exact} terms={terms} />
+        </blockquote>
+        {highlight.note && (
+          <p class="note" dir="auto">
+            <Marked text={highlight.note} terms={terms} />
+          </p>
+        )}
+        <p class="muted">
+          {grouped ? (
+            <a href={href}>{t('library.openAtHighlight')}</a>
+          ) : (
+            <>
               {before}
-              <a
-                href={`/reader.html?id=${encodeURIComponent(article.id)}&highlight=${encodeURIComponent(highlight.id)}`}
-              >
+              <a href={href}>
                 <bdi>{article.title}</bdi>
               </a>
               {after}
-            </p>
-          </li>
-        ))}
+            </>
+          )}
+        </p>
+      </li>
+    );
+  };
+  return (
+    <>
+      <ul class={`all-highlights${grouped ? ' grouped' : ''}`} aria-label={t('library.allHighlights')}>
+        {shown.map(item)}
       </ul>
       {items.length > limit && (
         <button type="button" class="show-more" onClick={() => setLimit((value) => value + PAGE)}>
@@ -65,4 +93,9 @@ export function HighlightsList({
       )}
     </>
   );
+}
+
+interface Item {
+  highlight: SearchHighlight;
+  article: ArticleRecord;
 }

@@ -35,6 +35,8 @@ export function SearchPage() {
   const [viewParam, setViewParam] = useQueryParam('view');
   const view = viewOf(viewParam);
   const [sortParam, setSortParam] = useQueryParam('sort');
+  const [groupParam, setGroupParam] = useQueryParam('group');
+  const grouped = groupParam === 'article';
   const sort: Sort = (SORTS as readonly string[]).includes(sortParam) ? (sortParam as Sort) : 'relevance';
   const box = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
@@ -146,6 +148,14 @@ export function SearchPage() {
 
   const ranking = found?.ranking;
   const count = ranking?.length ?? 0;
+  // The Highlights view says how many highlights its articles hold (those the query matches, with words).
+  const highlightCount = useMemo(() => {
+    if (view !== 'highlights' || !found) return 0;
+    const words = shownWords(found.parsed).length > 0;
+    let n = 0;
+    for (const hit of found.ranking.hits()) n += (words ? hit.matchingHighlights : hit.highlights).length;
+    return n;
+  }, [found, view]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // Only what is on screen stays selected. (Nothing is made per result at each keystroke unless something is
   // selected: thousands of ids kept until the next search are what makes the collector pause the page.)
@@ -368,6 +378,7 @@ export function SearchPage() {
                 {found.exact
                   ? countText('count.results', count)
                   : t('search.atLeast', [countText('count.results', count)])}
+                {view === 'highlights' && t('library.highlightCount', [countText('count.highlights', highlightCount)])}
                 {library.length === 0 && t('search.emptyLibrary')}
                 {library.length > 0 &&
                   count === 0 &&
@@ -387,7 +398,22 @@ export function SearchPage() {
               </label>
             )}
             {view === 'highlights' ? (
-              <HighlightsList ranking={found.ranking} terms={shownWords(found.parsed)} palette={palette} />
+              <>
+                <button
+                  type="button"
+                  class="toggle group-toggle"
+                  aria-pressed={grouped}
+                  onClick={() => setGroupParam(grouped ? '' : 'article')}
+                >
+                  {t('library.groupByArticle')}
+                </button>
+                <HighlightsList
+                  ranking={found.ranking}
+                  terms={shownWords(found.parsed)}
+                  palette={palette}
+                  grouped={grouped}
+                />
+              </>
             ) : (
               <>
                 <BulkActions key={resultsKey} selected={selection} onDone={() => setSelected(new Set())} />

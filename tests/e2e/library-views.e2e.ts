@@ -206,11 +206,24 @@ describe('the library views', () => {
     expect(mine[0]).toMatch(/^Yellow:\s+Line 2 of notebook 2\s+in Notebook 2$/);
     expect(mine[1]).toMatch(/^Blue:\s+the heron stood still\s+Again the heron\.\s+in Notebook 2$/);
     expect(mine[2]).toMatch(/^Green:\s+the heron stood still\s+Patience\.\s+in Notebook 1$/);
+    // Grouped by article: each article's title once, its highlights under it; the status counts them.
+    await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^\d+ results? — \d+ highlights?$/);
+    await library.getByRole('button', { name: 'Group by article' }).click();
+    expect(new URL(library.url()).searchParams.get('group')).toBe('article');
+    await expect.poll(() => list.getByRole('heading', { name: 'Notebook 2' }).count()).toBe(1);
+    const grouped = (await items()).filter((item) => /notebook|heron/i.test(item));
+    // (Quote-only highlights, whose place is not known until the article is read: in the order made.)
+    expect(grouped[0]).toMatch(/^Notebook 2\s+Blue:\s+the heron stood still\s+Again the heron\./);
+    expect(grouped[1]).toMatch(/^Yellow:\s+Line 2 of notebook 2/);
+    expect(grouped[2]).toMatch(/^Notebook 1\s+Green:\s+the heron stood still/);
+    await library.getByRole('button', { name: 'Group by article' }).click();
+    expect(await library.getByRole('button', { name: 'Group by article' }).getAttribute('aria-pressed')).toBe('false');
     // The query finds highlights by their text and notes.
     await library.getByRole('searchbox', { name: 'Search' }).fill('patience ');
     await expect
       .poll(items)
       .toEqual([expect.stringMatching(/^Green:\s+the heron stood still\s+Patience\.\s+in Notebook 1$/)]);
+    expect(await library.getByRole('status').textContent()).toBe('1 result — 1 highlight');
     // Opening one: the reader, drawn and brought into view.
     await list.getByRole('link', { name: 'Notebook 1' }).click();
     await library.waitForURL(/\/reader\.html\?id=.*&highlight=/);

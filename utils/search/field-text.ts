@@ -20,6 +20,8 @@ export type SearchHighlight = Pick<
   'id' | 'articleId' | 'color' | 'note' | 'createdAt' | 'updatedAt'
 > & {
   selectors: { quote: Pick<HighlightRecord['selectors']['quote'], 'exact'> };
+  /** Where it starts in its article's text, when known (the Highlights view grouped by article orders by it). */
+  start?: number;
 };
 
 /** A stored highlight as the library page keeps it (SearchHighlight), made of the record's own values only. */
@@ -33,6 +35,7 @@ export function searchHighlight(record: HighlightRecord, articleId = record.arti
     createdAt,
     updatedAt,
     selectors: { quote: { exact: record.selectors.quote.exact } },
+    ...(record.selectors.position && { start: record.selectors.position.start }),
   };
 }
 

@@ -39,7 +39,7 @@ describe('what the search page shows first', () => {
 });
 
 describe('the library as the search page keeps it', () => {
-  it('keeps of each highlight what it shows and searches, not where it is on the page', async () => {
+  it('keeps of each highlight what it shows and searches, and where it starts (not its context)', async () => {
     const article = await saveArticle(extractedArticle({ text: 'Before the body after.' }));
     const selectors = quoteSelectors('body', 11);
     const stored = await addHighlight(
@@ -58,6 +58,7 @@ describe('the library as the search page keeps it', () => {
         createdAt: stored.createdAt,
         updatedAt: stored.updatedAt,
         selectors: { quote: { exact: 'body' } },
+        start: 11,
       },
     ]);
     // And it is found by its quote and note as before.
