@@ -82,7 +82,7 @@ From the far future,https://trust.example/future,1e20,${tags},unread
     await restore(search, 'bidi.json', articlesBackup([article(9, { tags: ['ev\u202eil'] })]));
     await expect.poll(() => search.getByText(/^Restored: 1 article added/).count()).toBe(1);
     await search.getByRole('searchbox', { name: 'Search' }).fill('"Trusted article 9" ');
-    const chip = search.getByRole('button', { name: /^ev\u202eil/ });
+    const chip = search.getByRole('group', { name: 'Filter by tag' }).getByRole('button', { name: /^ev\u202eil/ });
     await chip.waitFor();
     const [name, count] = await chip.evaluate((button) =>
       [button.querySelector('bdi')!, button.querySelector('.chip-count')!].map((part) => {
