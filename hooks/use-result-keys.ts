@@ -100,22 +100,27 @@ export function useResultKeys(
       // The focus stays on the card (a click on its button would move it there); if the card then leaves the
       // view (archived from the inbox), the one taking its place gets it.
       if (item.isConnected) linkOf(item)?.focus();
-      if (command === 'archive' || command === 'favourite') orphaned = current;
+      if (command === 'archive' || command === 'favourite') {
+        orphaned = current;
+        // Watched only while a card may leave: a search redraws the results at every keystroke.
+        observer.observe(document.body, { childList: true, subtree: true });
+      }
     };
     // Focus the user moves elsewhere is theirs.
     const onFocus = () => {
       orphaned = -1;
+      observer.disconnect();
     };
     // The focused card left the results: the focus goes to the one now in its place.
     const observer = new MutationObserver(() => {
       if (orphaned < 0) return;
       const active = document.activeElement;
       if (active && active !== document.body && active.isConnected) return;
-      focusItem(items(), orphaned);
+      const place = orphaned;
       orphaned = -1;
+      observer.disconnect();
+      focusItem(items(), place);
     });
-    // The page (the results' container is drawn anew when the library has loaded).
-    observer.observe(document.body, { childList: true, subtree: true });
     window.addEventListener('keydown', onKey);
     window.addEventListener('focusin', onFocus);
     return () => {

@@ -177,12 +177,8 @@ export function SearchPage() {
     });
   const facets = useMemo(() => (found ? facetsOf(found.library, found.ranking.matches) : NO_FACETS), [found?.ranking]);
   // Every tag and site of the results, counted when their dialog opens.
-  const allTags = useCallback(
-    () => (found ? facetsOf(found.library, found.ranking.matches, Infinity).tags : []),
-    [found?.ranking],
-  );
-  const allSites = useCallback(
-    () => (found ? facetsOf(found.library, found.ranking.matches, Infinity).sites : []),
+  const allOf = useCallback(
+    (kind: 'tags' | 'sites') => (found ? facetsOf(found.library, found.ranking.matches, Infinity)[kind] : []),
     [found?.ranking],
   );
   const filterBy = (operator: 'tag' | 'site', value: string) => {
@@ -205,6 +201,25 @@ export function SearchPage() {
         {/* Isolated: a name's own direction (or an override stored before tags were cleaned) stays inside it. */}
         <bdi>{value}</bdi> <span class="chip-count">{formatNumber(count)}</span>
       </button>
+    );
+  };
+  /** The chips of tags or sites, with the way to all of them when there are more than shown. */
+  const facetGroup = (kind: 'tags' | 'sites') => {
+    const operator = kind === 'tags' ? 'tag' : 'site';
+    if (!facets[kind].length) return null;
+    return (
+      <div role="group" aria-label={t(kind === 'tags' ? 'search.byTag' : 'search.bySite')}>
+        <span class="muted">{t(kind === 'tags' ? 'common.tags' : 'search.sites')}</span>{' '}
+        {facets[kind].map((f) => chip(operator, f.value, f.count))}
+        {facets.distinct[kind] > facets[kind].length && (
+          <AllFacets
+            kind={kind}
+            total={facets.distinct[kind]}
+            list={() => allOf(kind)}
+            chip={(f, chosen) => chip(operator, f.value, f.count, chosen)}
+          />
+        )}
+      </div>
     );
   };
   const showMore = async () => {
@@ -340,33 +355,8 @@ export function SearchPage() {
           />
           {(facets.tags.length > 0 || facets.sites.length > 0) && (
             <div class="facets">
-              {facets.tags.length > 0 && (
-                <div role="group" aria-label={t('search.byTag')}>
-                  <span class="muted">{t('common.tags')}</span> {facets.tags.map((f) => chip('tag', f.value, f.count))}
-                  {facets.distinct.tags > facets.tags.length && (
-                    <AllFacets
-                      kind="tags"
-                      total={facets.distinct.tags}
-                      list={allTags}
-                      chip={(f, chosen) => chip('tag', f.value, f.count, chosen)}
-                    />
-                  )}
-                </div>
-              )}
-              {facets.sites.length > 0 && (
-                <div role="group" aria-label={t('search.bySite')}>
-                  <span class="muted">{t('search.sites')}</span>{' '}
-                  {facets.sites.map((f) => chip('site', f.value, f.count))}
-                  {facets.distinct.sites > facets.sites.length && (
-                    <AllFacets
-                      kind="sites"
-                      total={facets.distinct.sites}
-                      list={allSites}
-                      chip={(f, chosen) => chip('site', f.value, f.count, chosen)}
-                    />
-                  )}
-                </div>
-              )}
+              {facetGroup('tags')}
+              {facetGroup('sites')}
             </div>
           )}
           <p role="status" class="count">
