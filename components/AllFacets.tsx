@@ -23,12 +23,13 @@ export interface AllFacetsProps {
 
 export function AllFacets({ kind, total, list, chip }: AllFacetsProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
+  /** Every one of them, counted once when the dialog opens (not again as the filter is typed). */
+  const [all, setAll] = useState<Facet[] | null>(null);
+  const open = all !== null;
   const [filter, setFilter] = useState('');
-  const all = useMemo(() => (open ? list() : []), [open, list]);
   const shown = useMemo(() => {
     const wanted = fold(filter.trim());
-    return wanted ? all.filter((facet) => fold(facet.value).includes(wanted)) : all;
+    return wanted ? (all ?? []).filter((facet) => fold(facet.value).includes(wanted)) : (all ?? []);
   }, [all, filter]);
   const close = () => dialog.current?.close();
   const id = `all-${kind}`;
@@ -40,13 +41,13 @@ export function AllFacets({ kind, total, list, chip }: AllFacetsProps) {
         aria-haspopup="dialog"
         onClick={() => {
           setFilter('');
-          setOpen(true);
+          setAll(list());
           dialog.current?.showModal();
         }}
       >
         {t(kind === 'tags' ? 'library.allTags' : 'library.allSites', [formatNumber(total)])}
       </button>
-      <dialog ref={dialog} class="facet-dialog" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
+      <dialog ref={dialog} class="facet-dialog" aria-labelledby={`${id}-title`} onClose={() => setAll(null)}>
         <h2 id={`${id}-title`}>{t(kind === 'tags' ? 'common.tags' : 'search.sites')}</h2>
         <label for={`${id}-filter`}>{t(kind === 'tags' ? 'library.filterTags' : 'library.filterSites')}</label>{' '}
         <input

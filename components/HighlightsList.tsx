@@ -3,7 +3,7 @@
  * it has words), newest first or grouped by article, each with its colour, text, note and article, which
  * opens the reader on it.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { Marked } from './Marked';
 import type { Ranking } from '@/utils/search/search-library';
 import type { SearchHighlight } from '@/utils/search/field-text';
@@ -14,35 +14,38 @@ import { formatNumber, t } from '@/utils/i18n';
 /** Highlights shown at first, and more on each request. */
 const PAGE = 100;
 
+/** The highlights the view lists (those the query matches, when it has words), newest first, or grouped by
+ * article: in the results' order, each article's in page order, those whose place is not known yet (imported
+ * by their quote alone) after, as made. The page counts them for its status too. */
+export function highlightItems(ranking: Ranking, hasWords: boolean, grouped: boolean): HighlightItem[] {
+  const all: HighlightItem[] = [];
+  for (const hit of ranking.hits()) {
+    const own = [...(hasWords ? hit.matchingHighlights : hit.highlights)];
+    if (grouped) own.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.createdAt - b.createdAt);
+    for (const highlight of own) all.push({ highlight, article: hit.article });
+  }
+  return grouped ? all : all.sort((a, b) => b.highlight.createdAt - a.highlight.createdAt);
+}
+
 export function HighlightsList({
-  ranking,
+  items,
   terms,
   palette,
   grouped = false,
 }: {
-  ranking: Ranking;
+  /** From highlightItems. */
+  items: readonly HighlightItem[];
   terms: readonly string[];
   palette: Palette;
-  /** Grouped by article (in the results' order, each article's highlights in page order), not newest first. */
   grouped?: boolean;
 }) {
   const [limit, setLimit] = useState(PAGE);
   // "in TITLE", in the words of the language, with the title a link where the placeholder is.
   const [before = '', after = ''] = t('library.inArticle', ['\u0000']).split('\u0000');
-  const items = useMemo(() => {
-    const all: Item[] = [];
-    for (const hit of ranking.hits()) {
-      const own = [...(terms.length ? hit.matchingHighlights : hit.highlights)];
-      // In page order; those whose place is not known yet (imported by their quote alone) after, as made.
-      if (grouped) own.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || a.createdAt - b.createdAt);
-      for (const highlight of own) all.push({ highlight, article: hit.article });
-    }
-    return grouped ? all : all.sort((a, b) => b.highlight.createdAt - a.highlight.createdAt);
-  }, [ranking, terms, grouped]);
   const shown = items.slice(0, limit);
   /** One highlight; grouped, the first of its article's carries the article's title as a heading, and the
    * others only a link to themselves in the reader (the list stays one item per highlight). */
-  const item = ({ highlight, article }: Item, index: number) => {
+  const item = ({ highlight, article }: HighlightItem, index: number) => {
     const heads = grouped && shown[index - 1]?.article.id !== article.id;
     const href = `/reader.html?id=${encodeURIComponent(article.id)}&highlight=${encodeURIComponent(highlight.id)}`;
     return (
@@ -95,7 +98,7 @@ export function HighlightsList({
   );
 }
 
-interface Item {
+export interface HighlightItem {
   highlight: SearchHighlight;
   article: ArticleRecord;
 }

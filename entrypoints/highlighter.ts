@@ -22,18 +22,10 @@ export default defineUnlistedScript(() => {
   scope[INSTALLED] = true;
 
   const highlights = new PageHighlights(document);
-  /** How many painted highlights have a note (none: the pointer is not followed at all). */
-  let noted = 0;
   const ui = mountPageUi(document, {
     at: (x, y) => highlights.painter.at(x, y),
     rects: (id) => highlights.painter.rects(id),
     selection: () => highlights.selection(),
-    notedAt: (x, y) => {
-      if (!noted) return null;
-      const id = highlights.painter.at(x, y);
-      return id && highlights.record(id)?.noted ? id : null;
-    },
-    noted: (id) => highlights.record(id)?.noted === true,
   });
   highlights.onFrames = (frames) => ui.listenIn(frames);
   let palette = DEFAULT_PALETTE;
@@ -43,10 +35,8 @@ export default defineUnlistedScript(() => {
       message('color.described', [colorLabel(palette, color)]),
       excerpt(text),
     ]);
-  highlights.onPaintedChange = (painted) => {
-    noted = painted.filter((item) => item.noted).length;
-    ui.list(painted.map((item) => ({ id: item.id, label: label(item) })));
-  };
+  highlights.onPaintedChange = (painted) =>
+    ui.list(painted.map((item) => ({ id: item.id, label: label(item), noted: item.noted })));
   // The user's colours and their names, now and whenever they are changed on the options page.
   const showPalette = (next: Palette) => {
     palette = next;

@@ -11,7 +11,9 @@ import { addHighlight, listHighlights } from '@/utils/db/highlights';
 import type { ArticleRecord, ArticleStates, ContentRecord, HighlightRecord, TagCount } from '@/utils/records/types';
 import { TagEditor } from '@/components/TagEditor';
 import { NoteField } from '@/components/NoteField';
-import { drawnOf, ReaderEditor } from './highlight-editor';
+import { ReaderEditor } from './highlight-editor';
+import { filterToken } from '@/utils/search/facets';
+import { toDrawn } from '@/utils/messaging/page-protocol';
 import { errorText } from '@/utils/error-text';
 import { formatDate, formatNumber, message as messageFor, t, type MessageKey } from '@/utils/i18n';
 import { useSetting } from '@/hooks/use-setting';
@@ -93,7 +95,7 @@ export function Reader({ id }: { id: string }) {
     highlighter.current?.eraseAll(); // painted on the article just replaced
     highlighter.current = new PageHighlights(document, content.current);
     if (palette) highlighter.current.setPalette(palette);
-    highlighter.current.draw(ready.highlights.map(drawnOf), true);
+    highlighter.current.draw(ready.highlights.map(toDrawn), true);
     // Opened on one highlight (the library's Highlights view): shown there, not where the reader left off.
     const shown = new URLSearchParams(location.search).get('highlight');
     if (shown && highlighter.current.reveal(shown)) resumed.current = true;
@@ -271,7 +273,7 @@ export function Reader({ id }: { id: string }) {
             <ul class="reader-tags" aria-label={t('common.tags')}>
               {article.tags.map((tag) => (
                 <li key={tag}>
-                  <a href={`/search.html?view=all&q=${encodeURIComponent(`tag:${/\s/.test(tag) ? `"${tag}"` : tag}`)}`}>
+                  <a href={`/search.html?view=all&q=${encodeURIComponent(filterToken('tag', tag))}`}>
                     <bdi>{tag}</bdi>
                   </a>
                 </li>

@@ -8,10 +8,8 @@ import { PANEL_RULES, panelPosition } from '@/utils/in-page/highlight/panels';
 import type { PageHighlights } from '@/utils/in-page/highlight/page-highlights';
 import { deleteHighlight, getHighlight, undeleteHighlight, updateHighlight } from '@/utils/db/highlights';
 import type { HighlightRecord } from '@/utils/records/types';
+import { toDrawn } from '@/utils/messaging/page-protocol';
 import type { Palette } from '@/utils/settings/palette';
-
-/** A highlight as the reader draws it: marked when it has a note, as on the web page. */
-export const drawnOf = (record: HighlightRecord) => ({ ...record, noted: record.note.trim() !== '' });
 
 /** What the reader learns of each change, to keep its list of highlights in step. */
 export interface EditorChanges {
@@ -41,7 +39,7 @@ export class ReaderEditor {
       {
         update: async (id, change) => {
           const record = await updateHighlight(id, change);
-          this.highlights()?.update(drawnOf(record));
+          this.highlights()?.update(toDrawn(record));
           changes.changed(record);
           return record;
         },
@@ -53,7 +51,7 @@ export class ReaderEditor {
         },
         undelete: async (record) => {
           const back = await undeleteHighlight(record);
-          this.highlights()?.draw([drawnOf(back)], false);
+          this.highlights()?.draw([toDrawn(back)], false);
           changes.changed(back);
           return back;
         },

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { BulkActions } from '@/components/BulkActions';
 import { AllFacets } from '@/components/AllFacets';
 import { ArticleCard } from '@/components/ArticleCard';
-import { HighlightsList } from '@/components/HighlightsList';
+import { highlightItems, HighlightsList } from '@/components/HighlightsList';
 import { KeyboardHelp } from '@/components/KeyboardHelp';
 import { useLibrary } from '@/hooks/use-library';
 import { commitQueryParam, useQueryParam } from '@/hooks/use-query-param';
@@ -148,14 +148,12 @@ export function SearchPage() {
 
   const ranking = found?.ranking;
   const count = ranking?.length ?? 0;
-  // The Highlights view says how many highlights its articles hold (those the query matches, with words).
-  const highlightCount = useMemo(() => {
-    if (view !== 'highlights' || !found) return 0;
-    const words = shownWords(found.parsed).length > 0;
-    let n = 0;
-    for (const hit of found.ranking.hits()) n += (words ? hit.matchingHighlights : hit.highlights).length;
-    return n;
-  }, [found, view]);
+  // The Highlights view's list, whose length its status says.
+  const highlights = useMemo(
+    () =>
+      view === 'highlights' && found ? highlightItems(found.ranking, shownWords(found.parsed).length > 0, grouped) : [],
+    [found, view, grouped],
+  );
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // Only what is on screen stays selected. (Nothing is made per result at each keystroke unless something is
   // selected: thousands of ids kept until the next search are what makes the collector pause the page.)
@@ -368,7 +366,8 @@ export function SearchPage() {
                 {found.exact
                   ? countText('count.results', count)
                   : t('search.atLeast', [countText('count.results', count)])}
-                {view === 'highlights' && t('library.highlightCount', [countText('count.highlights', highlightCount)])}
+                {view === 'highlights' &&
+                  t('library.highlightCount', [countText('count.highlights', highlights.length)])}
                 {library.length === 0 && t('search.emptyLibrary')}
                 {library.length > 0 &&
                   count === 0 &&
@@ -398,7 +397,7 @@ export function SearchPage() {
                   {t('library.groupByArticle')}
                 </button>
                 <HighlightsList
-                  ranking={found.ranking}
+                  items={highlights}
                   terms={shownWords(found.parsed)}
                   palette={palette}
                   grouped={grouped}

@@ -11,7 +11,7 @@ import { reasonMessage } from '../save/extraction';
 import { gleanerError } from '../error-text';
 import { DEFAULT_COLOR } from '../settings/palette';
 import type { HighlightView } from '../messaging/protocol';
-import { HighlightPlacesSchema, type DrawnHighlight } from '../messaging/page-protocol';
+import { HighlightPlacesSchema, toDrawn, type DrawnHighlight } from '../messaging/page-protocol';
 import { sendToTab } from '../messaging/send';
 import { revisitExceptions, revisitRestore } from '../settings/storage';
 import { showsOnRevisit } from '../settings/revisit';
@@ -103,13 +103,8 @@ export async function listTabHighlights(tabId: number): Promise<HighlightView[]>
   }));
 }
 
-/** What a page's script is given to draw: where, in what colour, and whether it has a note; never the note
- * (page-protocol.ts). */
-function toDraw(records: readonly HighlightRecord[]): DrawnHighlight[] {
-  return records.map(({ id, selectors, color, note }) => ({ id, selectors, color, noted: hasNote(note) }));
-}
-
-const hasNote = (note: string) => note.trim() !== '';
+/** What a page's script is given to draw (page-protocol.ts: never a note). */
+const toDraw = (records: readonly HighlightRecord[]): DrawnHighlight[] => records.map(toDrawn);
 
 /** One highlight, for the panel frame's editor. */
 export async function getHighlight(id: string): Promise<HighlightRecord> {
@@ -127,7 +122,7 @@ export async function changeHighlight(
   const record = await repo.updateHighlight(id, changes); // says so when the highlight is gone
   if (changes.color || changes.note !== undefined)
     await tellTab(tabId, (tab) =>
-      sendToTab(tab, 'recolorHighlight', { id, color: record.color, noted: hasNote(record.note) }),
+      sendToTab(tab, 'recolorHighlight', { id, color: record.color, noted: toDrawn(record).noted }),
     );
   return record;
 }

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import type { Selectors } from '../anchoring/selectors';
 import { ColorSchema, IdSchema, SelectorsSchema, TextPlaceSchema } from '../records/schemas';
-import type { TextPlace } from '../records/types';
+import type { HighlightRecord, TextPlace } from '../records/types';
 import { PanelEventSchema, type AnchorStatus } from './protocol';
 import type { ProtocolDefinition } from './envelope';
 
@@ -21,6 +21,11 @@ const DrawnHighlightSchema = v.strictObject({
   noted: v.optional(v.boolean()),
 });
 export type DrawnHighlight = v.InferOutput<typeof DrawnHighlightSchema>;
+
+/** What a page's script (or the reader) is given to draw of a stored highlight: never its note. */
+export function toDrawn({ id, selectors, color, note }: HighlightRecord): DrawnHighlight {
+  return { id, selectors, color, noted: note.trim() !== '' };
+}
 
 /** The answer to `highlightPlaces`, checked by the background before it keeps any: the page's process is the
  * page's, and what it says is only believed where it is a well-formed place of one of the page's highlights. */

@@ -113,8 +113,12 @@ export function facetsOf(
   };
 }
 
+/** The query word that filters by `operator:value` (quoted when the value has spaces). */
+export const filterToken = (operator: 'tag' | 'site', value: string): string =>
+  /\s/.test(value) ? `${operator}:"${value}"` : `${operator}:${value}`;
+
 function filterPattern(operator: 'tag' | 'site', value: string): { token: string; pattern: RegExp } {
-  const token = /\s/.test(value) ? `${operator}:"${value}"` : `${operator}:${value}`;
+  const token = filterToken(operator, value);
   const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return { token, pattern: new RegExp(`(^|\\s)${escaped}(?=\\s|$)`, 'i') };
 }

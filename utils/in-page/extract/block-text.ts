@@ -40,7 +40,7 @@ export function blockText(root: Node): string {
 }
 
 /** White space folded: runs within a line to one space, blank lines and indentation around breaks removed. */
-export function foldLines(text: string): string {
+function foldLines(text: string): string {
   return text
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n\s*/g, '\n')

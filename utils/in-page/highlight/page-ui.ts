@@ -37,8 +37,9 @@ export interface PageUi {
   say(text: string): void;
   /** What the panel frame said (through the background): its size, or that it is done. */
   panelEvent(event: PageRequestOf<'panelEvent'>): void;
-  /** The highlights painted on the page now, in page order, each with its name for the keyboard list. */
-  list(items: ReadonlyArray<{ id: string; label: string }>): void;
+  /** The highlights painted on the page now, in page order, each with its name for the keyboard list and
+   * whether it has a note (its note then shows on hover and focus). */
+  list(items: ReadonlyArray<{ id: string; label: string; noted: boolean }>): void;
   /** Listens to the user's input in the page's same-origin frames too (a selection, a click made there). */
   listenIn(frames: readonly Document[]): void;
 }
@@ -51,10 +52,6 @@ export interface PageView {
   rects(id: string): DOMRect[];
   /** What the user has selected: in the page, its open shadow roots or its same-origin frames. */
   selection(): Range | null;
-  /** The highlight with a note under a point of the viewport, if any (null at once on a page without one). */
-  notedAt(x: number, y: number): string | null;
-  /** Whether a painted highlight has a note. */
-  noted(id: string): boolean;
 }
 
 /** The keyboard list's style: each button a transparent box over its highlight, ringed when focused. */
@@ -238,6 +235,8 @@ export function mountPageUi(doc: Document, painted: PageView): PageUi {
   // A highlight's note, read in the panel frame (the page never has it) while the pointer rests on the
   // highlight; only when nothing else is shown there (the toolbar, an editor, a message).
   let hovered: string | null = null;
+  /** The painted highlights with a note (told by list()); while there are none, the pointer is not followed. */
+  let noted = new Set<string>();
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let hoverFrame = 0;
   const showNote = (id: string) => {
@@ -248,13 +247,14 @@ export function mountPageUi(doc: Document, painted: PageView): PageUi {
     if (state?.mode === 'note') hide();
   };
   const onPointerMove = (event: PointerEvent) => {
-    if (!event.isTrusted || hoverFrame) return;
+    if (!event.isTrusted || hoverFrame || (!noted.size && !hovered)) return;
     const offset = frameOffset(event.view?.document ?? doc);
     const [x, y] = [event.clientX + offset.x, event.clientY + offset.y];
     // At most once a frame, whatever the pointer's rate.
     hoverFrame = requestAnimationFrame(() => {
       hoverFrame = 0;
-      const id = painted.notedAt(x, y);
+      const under = noted.size ? painted.at(x, y) : null;
+      const id = under && noted.has(under) ? under : null;
       if (id === hovered) return;
       hovered = id;
       clearTimeout(hoverTimer);
@@ -290,7 +290,7 @@ export function mountPageUi(doc: Document, painted: PageView): PageUi {
     // Moved since it was laid (the page reflowed): laid again and brought into view before it is used.
     button.addEventListener('focus', () => {
       if (lay(button, id)) button.scrollIntoView({ block: 'nearest' });
-      if (painted.noted(id)) showNote(id); // what a pointer resting on it would show
+      if (noted.has(id)) showNote(id); // what a pointer resting on it would show
     });
     button.addEventListener('blur', hideNote);
     button.addEventListener('click', (event) => {
@@ -326,6 +326,7 @@ export function mountPageUi(doc: Document, painted: PageView): PageUi {
       frames.forEach(listenTo);
     },
     list(items) {
+      noted = new Set(items.filter((item) => item.noted).map((item) => item.id));
       const ids = new Set(items.map((item) => item.id));
       for (const [id, button] of buttons) {
         if (ids.has(id)) continue;
