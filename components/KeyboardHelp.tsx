@@ -1,5 +1,5 @@
 /** The library's "Keyboard shortcuts" dialog (`?`): its keys, and the search language with an example of each. */
-import { forwardRef } from 'preact/compat';
+import type { RefObject } from 'preact';
 import { message, t, type MessageKey } from '@/utils/i18n';
 
 const KEYS: Array<[keys: string[], what: MessageKey]> = [
@@ -28,9 +28,10 @@ const QUERY: Array<[example: string, what: MessageKey]> = [
   ['sort:newest  sort:oldest  sort:title', 'keys.qSort'],
 ];
 
-export const KeyboardHelp = forwardRef<HTMLDialogElement>(function KeyboardHelp(_props, ref) {
+/** (A ref prop of its own, not forwardRef: preact/compat would rewrite every element of the page it is in.) */
+export function KeyboardHelp({ dialogRef }: { dialogRef: RefObject<HTMLDialogElement> }) {
   return (
-    <dialog ref={ref} class="keyboard-help" aria-labelledby="keys-title">
+    <dialog ref={dialogRef} class="keyboard-help" aria-labelledby="keys-title">
       <h2 id="keys-title">{t('keys.title')}</h2>
       <dl class="keys">
         {KEYS.map(([keys, what]) => (
@@ -64,4 +65,4 @@ export const KeyboardHelp = forwardRef<HTMLDialogElement>(function KeyboardHelp(
       </form>
     </dialog>
   );
-});
+}

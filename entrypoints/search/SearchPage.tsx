@@ -31,7 +31,7 @@ const SNIPPET_PAUSE_MS = 80;
 
 /** The whole page. */
 export function SearchPage() {
-  const [query, update] = useQueryParam('q');
+  const [query, update] = useQueryParam('q', { typed: true });
   const [viewParam, setViewParam] = useQueryParam('view');
   const view = viewOf(viewParam);
   const [sortParam, setSortParam] = useQueryParam('sort');
@@ -57,6 +57,8 @@ export function SearchPage() {
 
   const keysHelp = useRef<HTMLDialogElement>(null);
   const showKeys = useCallback(() => keysHelp.current?.showModal(), []);
+  // Made once: the same element is not drawn again at each keystroke.
+  const keysDialog = useMemo(() => <KeyboardHelp dialogRef={keysHelp} />, []);
   useResultKeys(box, results, showKeys);
 
   // The view is words of the query language put before what is typed: the query searches within the view.
@@ -165,7 +167,8 @@ export function SearchPage() {
   // Another query, view or order is other results: what was selected, and what was said about the last bulk
   // action, are left behind with the results they were about (BulkActions is keyed the same way).
   const resultsKey = `${view}\n${sort}\n${query}`;
-  useEffect(() => setSelected(new Set()), [resultsKey]);
+  // (The same empty set kept: a new one would draw every card again at each keystroke.)
+  useEffect(() => setSelected((current) => (current.size ? new Set() : current)), [resultsKey]);
   const select = (id: string, on: boolean) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -179,9 +182,12 @@ export function SearchPage() {
     (kind: 'tags' | 'sites') => (found ? facetsOf(found.library, found.ranking.matches, Infinity)[kind] : []),
     [found?.ranking],
   );
+  // The query as typed now, for the cards' tag buttons: the cards are not drawn again at each keystroke.
+  const typed = useRef(query);
+  typed.current = query;
   const filterBy = (operator: 'tag' | 'site', value: string) => {
     commitQueryParam(); // back returns to the results before the filter
-    update(toggleFilter(query, operator, value));
+    update(toggleFilter(typed.current, operator, value));
   };
   const chip = (operator: 'tag' | 'site', value: string, count: number, chosen?: () => void) => {
     const on = hasFilter(query, operator, value);
@@ -248,7 +254,7 @@ export function SearchPage() {
           showImage={images}
         />
       ));
-  }, [found, limit, selected, palette, query, images]);
+  }, [found, limit, selected, palette, images]);
   return (
     <main class="search-page">
       <header>
@@ -269,7 +275,7 @@ export function SearchPage() {
         <button type="button" class="link keys-button" aria-haspopup="dialog" onClick={showKeys}>
           {t('keys.title')}
         </button>
-        <KeyboardHelp ref={keysHelp} />
+        {keysDialog}
       </header>
       <nav class="views" aria-label={t('library.nav')}>
         {VIEWS.map((name) => (

@@ -133,7 +133,8 @@ describe('the library page', () => {
     await expect.poll(() => library.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('cyber');
     await library.getByRole('searchbox', { name: 'Search' }).fill('nothing-like-this');
     await expect.poll(() => library.getByRole('status').textContent()).toMatch(/^0 results/);
-    expect(library.url()).toContain('q=nothing-like-this');
+    // The address follows once typing pauses.
+    await expect.poll(() => library.url()).toContain('q=nothing-like-this');
     for (const p of [library, page, opened, again]) await p.close();
   });
 });

@@ -5,6 +5,7 @@
  * how they are searched, the rest of utils/search/index/.
  */
 import { concatBytes } from '../bytes';
+import { BlockCache } from './block-cache';
 import { BLOCK, encodePositions, positionRange } from '../search/index/postings';
 import { termPositions } from '../search/index/tokens';
 import { groupBy } from '../group';
@@ -95,13 +96,43 @@ export async function prefixBlocks(
   return { blocks: blocks.filter((block) => block !== undefined), complete };
 }
 
-/** Reads the totals, the document ids and some blocks in one read transaction. */
+/** What a search reads of the index's postings (through this page's BlockCache). */
+export interface IndexReader {
+  /** Every postings block of a word (termBlocks). */
+  term(word: string): Promise<SearchBlockRecord[]>;
+  /** The blocks of the words a prefix begins, within a budget (prefixBlocks). */
+  prefix(
+    prefix: string,
+    maxTerms: number,
+    maxBlocks: number,
+  ): Promise<{ blocks: SearchBlockRecord[]; complete: boolean }>;
+}
+
+const blockCache = new BlockCache();
+const bytesOf = (blocks: readonly SearchBlockRecord[]) =>
+  blocks.reduce((sum, b) => sum + b.docs.byteLength + b.tfs.byteLength + b.lens.byteLength + b.pos.byteLength, 0);
+
+/**
+ * Reads the totals, the document ids and some blocks in one read transaction: the totals and the blocks side by
+ * side (the blocks from the cache when the index has not changed since they were read), then the ids of any
+ * document numbers new since the last search.
+ */
 export function readIndex<T>(
-  blocks: () => Promise<T>,
+  blocks: (read: IndexReader) => Promise<T>,
 ): Promise<[SearchMetaRecord, ReadonlyArray<string | null | undefined>, Awaited<T>]> {
   return db.transaction('r', INDEX_TABLES(), async () => {
-    const totals = await readTotals();
-    const [ids, read] = await Promise.all([idsOf(totals), blocks()]);
+    const [totals, read] = await blockCache.run(readTotals, (cached) =>
+      blocks({
+        term: (word) => cached(`t\n${word}`, () => termBlocks(word), bytesOf),
+        prefix: (prefix, maxTerms, maxBlocks) =>
+          cached(
+            `p\n${prefix}\n${maxTerms}\n${maxBlocks}`,
+            () => prefixBlocks(prefix, maxTerms, maxBlocks),
+            (found) => bytesOf(found.blocks),
+          ),
+      }),
+    );
+    const ids = await idsOf(totals);
     return [totals, ids, read] as [SearchMetaRecord, ReadonlyArray<string | null | undefined>, Awaited<T>];
   });
 }

@@ -112,27 +112,30 @@ const filterFields = new WeakMap<ArticleRecord, { tags: string[]; site: string }
 
 function passesFilters(doc: SearchDoc, query: ParsedQuery): boolean {
   const { article, highlights } = doc;
-  let folded = filterFields.get(article);
-  if (!folded)
-    filterFields.set(
-      article,
-      (folded = { tags: article.tags.map(fold), site: fold(`${article.siteName ?? ''}\n${hostOf(article.url)}`) }),
-    );
-  const { tags, site } = folded;
-  if (!query.tags.every((tag) => tags.includes(tag)) || query.notTags.some((tag) => tags.includes(tag))) return false;
-  if (!query.sites.every((s) => site.includes(s)) || query.notSites.some((s) => site.includes(s))) return false;
-  if (query.colors.length && !query.colors.every((color) => highlights.some((h) => h.color === color))) return false;
-  if (query.has.highlights !== undefined && query.has.highlights !== highlights.length > 0) return false;
-  if (query.has.note !== undefined) {
-    const hasNote = article.note.trim() !== '' || highlights.some((h) => h.note.trim() !== '');
-    if (query.has.note !== hasNote) return false;
-  }
+  // The states first: a view's filter (the inbox: -is:archived) is checked at every article, most searches.
   const { archived, favourite, read } = query.is;
   if (archived !== undefined && archived !== (article.archivedAt !== undefined)) return false;
   if (favourite !== undefined && favourite !== (article.favouriteAt !== undefined)) return false;
   if (read !== undefined && read !== (article.readAt !== undefined)) return false;
   if (query.after !== null && article.createdAt < query.after) return false;
   if (query.before !== null && article.createdAt > query.before) return false;
+  if (query.tags.length || query.notTags.length || query.sites.length || query.notSites.length) {
+    let folded = filterFields.get(article);
+    if (!folded)
+      filterFields.set(
+        article,
+        (folded = { tags: article.tags.map(fold), site: fold(`${article.siteName ?? ''}\n${hostOf(article.url)}`) }),
+      );
+    const { tags, site } = folded;
+    if (!query.tags.every((tag) => tags.includes(tag)) || query.notTags.some((tag) => tags.includes(tag))) return false;
+    if (!query.sites.every((s) => site.includes(s)) || query.notSites.some((s) => site.includes(s))) return false;
+  }
+  if (query.colors.length && !query.colors.every((color) => highlights.some((h) => h.color === color))) return false;
+  if (query.has.highlights !== undefined && query.has.highlights !== highlights.length > 0) return false;
+  if (query.has.note !== undefined) {
+    const hasNote = article.note.trim() !== '' || highlights.some((h) => h.note.trim() !== '');
+    if (query.has.note !== hasNote) return false;
+  }
   return true;
 }
 

@@ -1,5 +1,5 @@
 /** Exact phrases from the full-text index: the words' stored positions, walked together; no article is read. */
-import { readIndex, termBlocks } from '../../db/search-index';
+import { readIndex } from '../../db/search-index';
 import { averageLength, blocksIdf, bm25, type TextScores } from './bm25';
 import { PostingsCursor } from './postings';
 import { tokens } from './tokens';
@@ -27,7 +27,7 @@ export async function searchPhrase(phrase: string): Promise<TextScores> {
   const words = tokens(phrase);
   if (!words.length) return { ids: [], scores: new Float64Array(0) };
   const distinct = [...new Set(words)];
-  const [totals, ids, lists] = await readIndex(() => Promise.all(distinct.map((word) => termBlocks(word))));
+  const [totals, ids, lists] = await readIndex((read) => Promise.all(distinct.map((word) => read.term(word))));
   const scores = new Float64Array(ids.length);
   if (lists.some((blocks) => !blocks.length)) return { ids, scores };
   const average = averageLength(totals);

@@ -2,7 +2,7 @@
  * One word of a query in the full-text index: the BM25 score of every article whose text holds it (or, for the
  * word being typed, any word it begins), read from that word's postings only.
  */
-import { prefixBlocks, readIndex, termBlocks } from '../../db/search-index';
+import { readIndex } from '../../db/search-index';
 import { groupBy } from '../../group';
 import { averageLength, blocksIdf, bm25, scoresById, type TextScores } from './bm25';
 import { searchPhrase } from './phrases';
@@ -29,10 +29,10 @@ export async function matchTerm(term: string, prefix = false): Promise<TermMatch
   if (words.length > 1) return { scores: await searchPhrase(term), complete: true };
   if (words.length !== 1) return { scores: { ids: [], scores: new Float64Array(0) }, complete: true };
   const word = words[0]!;
-  const [totals, ids, { blocks, complete }] = await readIndex(() =>
+  const [totals, ids, { blocks, complete }] = await readIndex((read) =>
     prefix
-      ? prefixBlocks(word, MAX_PREFIX_TERMS, MAX_PREFIX_BLOCKS)
-      : termBlocks(word).then((blocks) => ({ blocks, complete: true })),
+      ? read.prefix(word, MAX_PREFIX_TERMS, MAX_PREFIX_BLOCKS)
+      : read.term(word).then((blocks) => ({ blocks, complete: true })),
   );
   const average = averageLength(totals);
   const scores = new Float64Array(ids.length);
