@@ -3,13 +3,13 @@
  * the query is empty), "Back up" (one JSON file of everything) and "Restore backup" (a file input), each with
  * progress and a result in words.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useSetting } from '@/hooks/use-setting';
 import { reportText, restoreBackup, writeBackup } from '@/utils/backup/backup';
 import { download, markdownZip } from '@/utils/export/export-library';
 import { errorText } from '@/utils/error-text';
 import { countText, formatList, formatNumber, t } from '@/utils/i18n';
-import { importItems, parseImportFile } from '@/utils/import/import-library';
+import { importItems, parseImportFile, previewImportFile, type ImportPreview } from '@/utils/import/import-library';
 import { exportFullText, readSettings } from '@/utils/settings/storage';
 
 export interface LibraryToolsProps {
@@ -88,30 +88,48 @@ export function LibraryTools({ exportIds, onRestored, onWriting = () => {} }: Li
     }, true);
   };
 
+  /** The few first of a report's lines, in words ("…" for the rest). */
+  const some = (lines: readonly string[]) => formatList([...lines.slice(0, 3), ...(lines.length > 3 ? ['…'] : [])]);
+  const reportLines = (skipped: readonly string[], changed: readonly string[]) =>
+    (skipped.length ? t('tools.skipped', [countText('count.entries', skipped.length), some(skipped)]) : '') +
+    (changed.length ? t('tools.changed', [some(changed)]) : '');
+
+  /** A file read and previewed, waiting for the user to add it or not. */
+  const [pending, setPending] = useState<ImportPreview | null>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // The preview is what the user asked for: its first button takes the focus (its text is read out, live),
+  // once the reading is over and the button enabled.
+  const previewShown = pending !== null && progress === null;
+  useEffect(() => {
+    if (previewShown) confirmButton.current?.focus();
+  }, [previewShown]);
+
   const importFile = (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    setPending(null);
+    void run(async () => {
+      setProgress({ label: t('tools.readingImport'), done: 0, total: 0 });
+      setPending(await previewImportFile(await parseImportFile(file)));
+      return '';
+    });
+  };
+
+  const confirmImport = (preview: ImportPreview) => {
+    setPending(null);
     void run(async () => {
       setProgress({ label: t('tools.importing'), done: 0, total: 0 });
-      const parsed = await parseImportFile(file);
+      const { parsed } = preview;
       const report = await importItems(parsed);
       onRestored();
-      const skipped = report.skipped.length
-        ? t('tools.skipped', [
-            countText('count.entries', report.skipped.length),
-            formatList([...report.skipped.slice(0, 3), ...(report.skipped.length > 3 ? ['…'] : [])]),
-          ])
-        : '';
-      const changed = report.changed.length
-        ? t('tools.changed', [formatList([...report.changed.slice(0, 3), ...(report.changed.length > 3 ? ['…'] : [])])])
-        : '';
       return t('tools.imported', [
         parsed.source,
         countText('count.articles', report.added),
+        formatNumber(report.merged + report.unchanged),
         formatNumber(report.merged),
         countText('count.highlights', report.highlights),
-        skipped + changed,
+        reportLines(report.skipped, report.changed),
       ]);
     }, true);
   };
@@ -143,7 +161,7 @@ export function LibraryTools({ exportIds, onRestored, onWriting = () => {} }: Li
           {t('tools.import')}
           <input
             type="file"
-            accept=".csv,text/csv,.zip,application/zip"
+            accept=".csv,text/csv,.zip,application/zip,.html,.htm,text/html,.json,application/json"
             disabled={busy}
             onChange={(e) => importFile(e.currentTarget)}
           />
@@ -158,6 +176,38 @@ export function LibraryTools({ exportIds, onRestored, onWriting = () => {} }: Li
             max={progress.total || undefined}
             value={progress.total ? progress.done : undefined}
           />
+        </div>
+      )}
+      {pending && (
+        <div role="group" class="import-preview" aria-label={t('tools.previewLabel')}>
+          <p aria-live="polite">
+            {t('tools.preview', [
+              pending.parsed.source,
+              formatNumber(pending.added),
+              formatNumber(pending.existing),
+              countText('count.highlights', pending.highlights),
+              reportLines(pending.parsed.skipped, pending.parsed.changed),
+            ])}
+          </p>
+          <div class="row">
+            <button
+              type="button"
+              ref={confirmButton}
+              disabled={busy || !pending.parsed.items.length}
+              onClick={() => confirmImport(pending)}
+            >
+              {t('tools.confirmImport')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setPending(null);
+                setMessage(t('tools.importCancelled'));
+              }}
+            >
+              {t('tools.cancelImport')}
+            </button>
+          </div>
         </div>
       )}
       <p class="tools-message" aria-live="polite">

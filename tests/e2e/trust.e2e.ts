@@ -37,8 +37,9 @@ From the far future,https://trust.example/future,1e20,${tags},unread
 `;
     const search = await env.browser.openExtensionPage('search.html');
     await search
-      .getByLabel('Import from Pocket or Omnivore')
+      .getByLabel(/^Import from/)
       .setInputFiles({ name: 'part_000000.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await search.getByRole('group', { name: 'Import preview' }).getByRole('button', { name: 'Add to library' }).click();
     await expect
       .poll(() => search.getByText(/^Imported from Pocket: 1 article added/).textContent())
       .toMatch(
@@ -114,7 +115,7 @@ From the far future,https://trust.example/future,1e20,${tags},unread
     // From a file on disk, as a user picks it (a buffer would be decoded by script in the page, itself a long task).
     const file = join(await mkdtemp(join(tmpdir(), 'gleaner-bomb-')), 'omnivore.zip');
     await writeFile(file, bomb());
-    await search.getByLabel('Import from Pocket or Omnivore').setInputFiles(file);
+    await search.getByLabel(/^Import from/).setInputFiles(file);
     await search.getByText(/This zip unpacks to more than 256 MB .* Nothing was imported\.$/).waitFor();
     // Before: 15 s frozen and 7.8 GB of memory for the first; the second inflated all of its 800 MB.
     expect(Date.now() - started).toBeLessThan(8_000);

@@ -16,52 +16,112 @@ export interface ImportItem {
   byline: string | null;
   excerpt: string | null;
   publishedTime: string | null;
-  highlights: Array<{ exact: string; note: string }>;
+  highlights: ImportedHighlight[];
   /** Its reading state there, when the tool says: archived (Pocket's `status` "archive", Omnivore's state
-   * "ARCHIVED"), and how far it was read (0 to 1; Omnivore's reading progress). */
+   * "ARCHIVED", Instapaper's Archive folder), a favourite (Instapaper's Starred), and how far it was read (0
+   * to 1; Omnivore's reading progress). */
   archived?: boolean;
+  favourite?: boolean;
   progress?: number;
+  /** The user's note on the page (a bookmark's description, Hypothesis's page notes). */
+  note?: string;
 }
 
-/** What an import added: articles new to the library, articles merged into one already saved, highlights. */
+/** A highlight as another tool exported it: its quote, with the text around it when the tool kept that. */
+export interface ImportedHighlight {
+  exact: string;
+  note: string;
+  prefix?: string;
+  suffix?: string;
+  /** Epoch ms it was made there (else the article's savedAt). */
+  createdAt?: number;
+  /** One of Gleaner's colour names (else yellow). */
+  color?: string;
+}
+
+/** What an import added: articles new to the library, articles it added to, articles already there with
+ * nothing new (importing the same file again), highlights. */
 export interface ImportCounts {
   added: number;
-  /** Already in the library: their tags were merged and new highlights added. */
+  /** Already in the library, and given tags, a note or highlights they did not have. */
   merged: number;
+  /** Already in the library with everything the file says about them. */
+  unchanged: number;
   highlights: number;
 }
 
-/**
- * Adds imported articles in one transaction: a page already saved (under any of its URLs) gets the item's tags
- * added and keeps its own reading state (what the user did here is newer than the export); a new one is stored
- * without text (extracted on its first visit) with the state the other tool had, archived at the time it was
- * saved there (the export says no more) and read when it was read to the end; highlights whose quote the
- * article already has are left out.
- */
 /** The reading state an imported item brings, as ArticleRecord fields. */
-function importedStates(item: ImportItem): Pick<ArticleRecord, 'archivedAt' | 'progress' | 'readAt'> {
+function importedStates(item: ImportItem): Pick<ArticleRecord, 'archivedAt' | 'favouriteAt' | 'progress' | 'readAt'> {
   const progress = item.progress !== undefined && item.progress > 0 ? Math.min(1, item.progress) : undefined;
   return {
     ...(item.archived && { archivedAt: item.savedAt }),
+    ...(item.favourite && { favouriteAt: item.savedAt }),
     ...(progress !== undefined && { progress }),
     ...(progress !== undefined && progress >= FINISHED_AT && { readAt: item.savedAt }),
   };
 }
 
+/**
+ * The items of one file with one item per page: entries for the same address (a page saved twice, or one
+ * Hypothesis annotation per highlight) are combined, tags, notes and highlights together, saved at the first.
+ */
+export function combineItems(items: readonly ImportItem[]): ImportItem[] {
+  const byUrl = new Map<string, ImportItem>();
+  for (const item of items) {
+    // (An item named only by its title, until its article is found: resolveTitles, import/readwise.ts.)
+    const url = item.url ? normalizeUrl(item.url)! : `\ntitle:${item.title}`;
+    const seen = byUrl.get(url);
+    if (!seen) {
+      byUrl.set(url, item);
+      continue;
+    }
+    const notes = [seen.note, item.note].filter((note) => note?.trim());
+    byUrl.set(url, {
+      ...seen,
+      title: seen.title === seen.url && item.title !== item.url ? item.title : seen.title,
+      tags: normalizeTags([...seen.tags, ...item.tags]),
+      savedAt: Math.min(seen.savedAt, item.savedAt),
+      highlights: [...seen.highlights, ...item.highlights],
+      archived: seen.archived || item.archived,
+      favourite: seen.favourite || item.favourite,
+      ...((seen.progress ?? item.progress) !== undefined && {
+        progress: Math.max(seen.progress ?? 0, item.progress ?? 0),
+      }),
+      ...(notes.length && { note: [...new Set(notes)].join('\n\n') }),
+    });
+  }
+  return [...byUrl.values()];
+}
+
+/** What an import would do, read before anything is written: items new to the library, and already in it. */
+export async function previewImport(items: readonly ImportItem[]): Promise<{ added: number; existing: number }> {
+  const urls = items.map((item) => normalizeUrl(item.url)!);
+  const known = new Set((await db.articles.where('urls').anyOf(urls).toArray()).flatMap((article) => article.urls));
+  const existing = urls.filter((url) => known.has(url)).length;
+  return { added: urls.length - existing, existing };
+}
+
+/**
+ * Adds imported items (combined: combineItems) in one transaction. A page already saved (under any of its URLs)
+ * gets the item's tags, its note when it has none, and the highlights whose quote it lacks, and keeps its own
+ * reading state (what the user did here is newer than the export); it is written only if that changed anything,
+ * so importing the same file twice adds nothing. A new one is stored without text (fetched later, or extracted
+ * on its first visit) with the state the other tool had, archived or a favourite from the time it was saved
+ * there (the export says no more), read when it was read to the end.
+ */
 export async function addImportedItems(items: readonly ImportItem[], now: number): Promise<ImportCounts> {
-  const report: ImportCounts = { added: 0, merged: 0, highlights: 0 };
+  const report: ImportCounts = { added: 0, merged: 0, unchanged: 0, highlights: 0 };
   await db.transaction('rw', db.articles, db.highlights, async () => {
     for (const item of items) {
       const url = normalizeUrl(item.url)!;
       const existing = await db.articles.where('urls').equals(url).first();
       let article: ArticleRecord;
+      let changed = true;
       if (existing) {
-        article = {
-          ...existing,
-          tags: normalizeTags([...existing.tags, ...item.tags]).slice(0, LIMITS.tags),
-          updatedAt: now,
-        };
-        report.merged++;
+        const tags = normalizeTags([...existing.tags, ...item.tags]).slice(0, LIMITS.tags);
+        const note = existing.note.trim() || !item.note?.trim() ? existing.note : item.note;
+        changed = tags.length !== existing.tags.length || note !== existing.note;
+        article = changed ? { ...existing, tags, note, updatedAt: now } : existing;
       } else {
         article = {
           id: crypto.randomUUID(),
@@ -79,29 +139,37 @@ export async function addImportedItems(items: readonly ImportItem[], now: number
           readingMinutes: 0,
           canonicalUrl: null,
           tags: item.tags,
-          note: '',
+          note: item.note ?? '',
           createdAt: item.savedAt,
           updatedAt: now,
           ...importedStates(item),
         };
-        report.added++;
       }
-      await db.articles.put(article);
       const known = new Set(
         (await db.highlights.where('articleId').equals(article.id).toArray()).map((h) => h.selectors.quote.exact),
       );
-      const highlights: HighlightRecord[] = item.highlights
-        .filter((h) => !known.has(h.exact))
-        .map((h) => ({
+      const highlights: HighlightRecord[] = [];
+      for (const h of item.highlights) {
+        if (known.has(h.exact)) continue;
+        known.add(h.exact);
+        highlights.push({
           id: crypto.randomUUID(),
           articleId: article.id,
-          color: 'yellow',
+          color: h.color ?? 'yellow',
           note: h.note,
-          createdAt: item.savedAt,
+          createdAt: h.createdAt ?? item.savedAt,
           updatedAt: now,
-          // Only the quote is known (found on the page, its position is then kept).
-          selectors: { quote: { type: 'TextQuoteSelector', exact: h.exact, prefix: '', suffix: '' } },
-        }));
+          // The quote, with the text around it when the tool kept it (found on the page, its position is then kept).
+          selectors: {
+            quote: { type: 'TextQuoteSelector', exact: h.exact, prefix: h.prefix ?? '', suffix: h.suffix ?? '' },
+          },
+        });
+      }
+      if (existing) {
+        if (changed || highlights.length) report.merged++;
+        else report.unchanged++;
+      } else report.added++;
+      if (changed) await db.articles.put(article);
       await db.highlights.bulkAdd(highlights);
       report.highlights += highlights.length;
     }

@@ -149,8 +149,10 @@ No date,https://e.com/undated,,,unread
     ]);
     // Their quotes alone are known: no invented position (it is kept once the page shows them).
     expect(highlights.map((h) => h.selectors.position)).toEqual([undefined, undefined]);
-    // Importing again adds nothing twice.
-    expect(await importItems(parsed)).toMatchObject({ merged: 1, highlights: 0 });
+    // Importing again adds nothing, and changes nothing.
+    const before = await db.articles.get(saved.id);
+    expect(await importItems(parsed)).toMatchObject({ merged: 0, unchanged: 1, highlights: 0 });
+    expect(await db.articles.get(saved.id)).toEqual(before);
   });
 
   it('parses Omnivore highlight files with notes of several paragraphs', () => {
@@ -161,7 +163,10 @@ No date,https://e.com/undated,,,unread
   });
 
   it.each([
-    ['a PDF', blob('%PDF-1.7 …'), /neither a Pocket export .* nor an Omnivore export/],
+    ['a PDF', blob('%PDF-1.7 …'), /not an export Gleaner reads: Pocket .*Readwise.* Nothing was imported/],
+    ['a JSON file of something else', blob('{"settings": {}}'), /not an export Gleaner reads/],
+    ['a CSV of something else', blob('name,age\nAda,36\n'), /not an export Gleaner reads/],
+    ['broken JSON', blob('{"annotations": ['), /not an export Gleaner reads/],
     ['a damaged zip', blob(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3])), /cannot be read/],
     ['another zip', blob(zipSync({ 'notes.txt': strToU8('hi') })), /not an Omnivore export/],
   ])('refuses %s with a clear message', async (_name, file, message) => {

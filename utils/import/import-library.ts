@@ -1,78 +1,33 @@
 /**
- * Imports from other read-later tools: a Pocket export (CSV: title, url, time_added, tags separated by `|`,
- * status, "archive" or "unread") and an Omnivore export (a zip of metadata JSON files and one highlights Markdown file per article).
+ * Imports from other read-later tools: Pocket's export (a zip of CSV parts, or one CSV: title, url, time_added,
+ * tags separated by `|`, status, "archive" or "unread") and Omnivore's (a zip of metadata JSON files and one
+ * highlights Markdown file per article) here; Instapaper's CSV, bookmarks files, Hypothesis's JSON and
+ * Readwise's CSV in their own files; which a file is, from its content (parseImportFile).
  * Imported articles have no text yet: it is extracted the first time the page is opened with the popup
  * (utils/save/save-page.ts), and imported highlights are anchored by their quote on that visit.
  */
 import { strFromU8 } from 'fflate';
 import Papa from 'papaparse';
 import * as v from 'valibot';
-import { addImportedItems, type ImportCounts, type ImportItem } from '../db/imports';
-import { isTime, LIMITS } from '../records/schemas';
+import { addImportedItems, combineItems, previewImport, type ImportCounts, type ImportItem } from '../db/imports';
 import { normalizeTags } from '../records/tags';
 import { gleanerError } from '../error-text';
 import { formatMegabytes, formatNumber, message } from '../i18n';
 import { normalizeUrl } from '../url';
 import { IMPORT_LIMITS, unzipBounded } from './bounded-unzip';
+import { isBookmarksHtml, parseBookmarksHtml } from './bookmarks';
+import { parseHypothesisJson } from './hypothesis';
+import { isInstapaperHeader, parseInstapaperCsv } from './instapaper';
+import { isReadwiseHeader, parseReadwiseCsv, resolveTitles } from './readwise';
+import { clip, csvRows, entryAt, line, rowAt as csvRow, withinLimits, type ParsedImport } from './report';
 
-export interface ParsedImport {
-  /** Which tool the file came from, for the report. */
-  source: 'Pocket' | 'Omnivore';
-  items: ImportItem[];
-  /** Rows or entries that were not articles, with why. */
-  skipped: string[];
-  /** What was changed to fit what Gleaner stores (a date that is no date, tags or notes past the limits). */
-  changed: string[];
-}
+export type { ParsedImport } from './report';
 
-const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
-/** Where a report line is about, in the interface's language: a CSV row (the header is row 1), a file's entry. */
-const rowAt = (index: number) => message('importReport.row', [formatNumber(index + 2)]);
-const entryAt = (file: string, index: number) => message('importReport.entry', [file, formatNumber(index + 1)]);
-const line = (where: string, what: string) => message('importReport.line', [where, what]);
-
-/**
- * `item` held to the limits every stored record keeps (records/schemas.ts), with what had to change said in
- * `report.changed`: a date that is no date becomes the import's time, tags past the most an article holds and
- * notes past the longest are cut. Null, with why in `report.skipped`, for an address too long to store.
- */
-function withinLimits(
-  item: ImportItem,
-  where: string,
-  report: Pick<ParsedImport, 'skipped' | 'changed'>,
-  now: number,
-): ImportItem | null {
-  if (item.url.length > LIMITS.url) {
-    report.skipped.push(line(where, message('importReport.urlTooLong', [formatNumber(LIMITS.url)])));
-    return null;
-  }
-  const said = (what: string) => report.changed.push(line(where, what));
-  let { savedAt, tags } = item;
-  if (!isTime(savedAt)) {
-    said(message('importReport.badDate', [String(savedAt)]));
-    savedAt = now;
-  }
-  if (tags.length > LIMITS.tags) {
-    said(message('importReport.tooManyTags', [formatNumber(tags.length), formatNumber(LIMITS.tags)]));
-    tags = tags.slice(0, LIMITS.tags);
-  }
-  const highlights = item.highlights.map((highlight, h) => {
-    const fitted = { exact: clip(highlight.exact, LIMITS.quote), note: clip(highlight.note, LIMITS.note) };
-    const cut = (key: 'importReport.quoteCut' | 'importReport.noteCut', limit: number) =>
-      said(message(key, [formatNumber(h + 1), formatNumber(limit)]));
-    if (fitted.exact !== highlight.exact) cut('importReport.quoteCut', LIMITS.quote);
-    if (fitted.note !== highlight.note) cut('importReport.noteCut', LIMITS.note);
-    return fitted;
-  });
-  return { ...item, savedAt, tags, highlights };
-}
-
-/** A Pocket export (`part_000000.csv`). */
-export function parsePocketCsv(csv: string, now: number = Date.now()): ParsedImport {
-  const { data } = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: true,
-  });
+/** A Pocket export's CSV (`part_000000.csv`; `file` names it in the report when a zip holds several). */
+export function parsePocketCsv(csv: string, now: number = Date.now(), file?: string): ParsedImport {
+  const rowAt = (index: number) =>
+    file ? message('importReport.fileRow', [file, formatNumber(index + 2)]) : csvRow(index);
+  const data = csvRows(csv);
   const items: ImportItem[] = [];
   const skipped: string[] = [];
   const changed: string[] = [];
@@ -204,19 +159,87 @@ export async function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()
   return { source: 'Omnivore', items, skipped, changed };
 }
 
-/** Reads a file chosen for import: a Pocket CSV or an Omnivore zip. Throws a sentence for anything else. */
-export async function parseImportFile(file: Blob & { name?: string }): Promise<ParsedImport> {
+const POCKET_PART = /(^|\/)part_\d+\.csv$/;
+
+/** Pocket's export as it is downloaded: a zip of `part_000000.csv`, `part_000001.csv`, … (10,000 rows each). */
+export async function parsePocketZip(zip: Uint8Array, now: number = Date.now()): Promise<ParsedImport> {
+  const files = await unzipBounded(zip, (name) => POCKET_PART.test(name));
+  const parsed: ParsedImport = { source: 'Pocket', items: [], skipped: [], changed: [] };
+  for (const name of [...files.keys()].sort()) {
+    const part = parsePocketCsv(strFromU8(files.get(name)!), now, name.replace(/^.*\//, ''));
+    parsed.items.push(...part.items);
+    parsed.skipped.push(...part.skipped);
+    parsed.changed.push(...part.changed);
+  }
+  return parsed;
+}
+
+/** The names of a zip's entries, read from its directory alone (nothing inflated). */
+async function zipNames(zip: Uint8Array): Promise<string[]> {
+  const names: string[] = [];
+  await unzipBounded(zip, (name) => {
+    names.push(name);
+    return false;
+  });
+  return names;
+}
+
+/**
+ * Reads a file chosen for import, whatever it is: Pocket's zip or CSV, Omnivore's zip, Instapaper's CSV, a
+ * bookmarks file, Hypothesis's JSON or Readwise's CSV, told apart by their content. Entries for the same page
+ * are combined (combineItems). Throws a sentence for anything else.
+ */
+export async function parseImportFile(file: Blob & { name?: string }, now: number = Date.now()): Promise<ParsedImport> {
   if (file.size > IMPORT_LIMITS.fileBytes)
     throw gleanerError('import.fileTooLarge', [formatMegabytes(file.size), formatMegabytes(IMPORT_LIMITS.fileBytes)]);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return parseOmnivoreZip(bytes); // "PK": a zip
-  const text = strFromU8(bytes);
-  const header = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/, 1)[0]!
-    .toLowerCase();
-  if (/(^|,)url(,|$)/.test(header) && /(^|,)title(,|$)/.test(header)) return parsePocketCsv(text);
+  const parsed = await parseContent(new Uint8Array(await file.arrayBuffer()), now);
+  return { ...parsed, items: combineItems(parsed.items) };
+}
+
+async function parseContent(bytes: Uint8Array, now: number): Promise<ParsedImport> {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    // "PK": a zip, Pocket's when it holds its parts.
+    return (await zipNames(bytes)).some((name) => POCKET_PART.test(name))
+      ? parsePocketZip(bytes, now)
+      : parseOmnivoreZip(bytes, now);
+  }
+  const text = strFromU8(bytes).replace(/^\uFEFF/, '');
+  const start = text.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw gleanerError('import.unknown');
+    }
+    return parseHypothesisJson(json, now);
+  }
+  if (start.startsWith('<') && isBookmarksHtml(text)) return parseBookmarksHtml(text, now);
+  const header = (Papa.parse<string[]>(text.split(/\r?\n/, 1)[0]!).data[0] ?? []).map((name) =>
+    name.trim().toLowerCase(),
+  );
+  if (isReadwiseHeader(header)) return parseReadwiseCsv(text, now);
+  if (isInstapaperHeader(header)) return parseInstapaperCsv(text, now);
+  if (header.includes('url') && header.includes('title')) return parsePocketCsv(text, now);
   throw gleanerError('import.unknown');
+}
+
+/** What an import would do, in numbers, before anything is written (the preview the user confirms). */
+export interface ImportPreview {
+  /** The file, its entries for pages named only by title given their article's address. */
+  parsed: ParsedImport;
+  added: number;
+  existing: number;
+  highlights: number;
+}
+
+/** Reads what an import of `parsed` would add, writing nothing. */
+export async function previewImportFile(parsed: ParsedImport): Promise<ImportPreview> {
+  const resolved = await resolveTitles(parsed);
+  resolved.items = combineItems(resolved.items);
+  const { added, existing } = await previewImport(resolved.items);
+  const highlights = resolved.items.reduce((sum, item) => sum + item.highlights.length, 0);
+  return { parsed: resolved, added, existing, highlights };
 }
 
 /** What an import did, for its report: what was added or merged, and the rows skipped with why. */
@@ -227,5 +250,7 @@ export interface ImportReport extends ImportCounts {
 
 /** Adds the items to the library in one transaction (utils/db/imports.ts). */
 export async function importItems(parsed: ParsedImport, now: number = Date.now()): Promise<ImportReport> {
-  return { ...(await addImportedItems(parsed.items, now)), skipped: parsed.skipped, changed: parsed.changed };
+  const resolved = await resolveTitles(parsed);
+  const items = combineItems(resolved.items);
+  return { ...(await addImportedItems(items, now)), skipped: resolved.skipped, changed: resolved.changed };
 }
