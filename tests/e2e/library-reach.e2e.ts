@@ -205,6 +205,7 @@ describe("finding one's way in a large library", () => {
     const options = await env.browser.openExtensionPage('options.html');
     const allow = options.getByRole('checkbox', { name: 'Show lead images in the library' });
     await allow.check();
+    await options.getByText('Saved.').waitFor(); // as the page says once it is stored
     await options.reload();
     await expect.poll(() => allow.isChecked()).toBe(true);
     await options.close();
