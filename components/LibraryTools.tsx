@@ -121,7 +121,9 @@ export function LibraryTools({ exportIds, onRestored, onWriting = () => {} }: Li
     void run(async () => {
       setProgress({ label: t('tools.importing'), done: 0, total: 0 });
       const { parsed } = preview;
-      const report = await importItems(parsed);
+      const report = await importItems(parsed, Date.now(), (done, total) =>
+        setProgress({ label: t('tools.updatingIndex'), done, total }),
+      );
       onRestored();
       return t('tools.imported', [
         parsed.source,

@@ -73,3 +73,11 @@ describe('sanitizeArticleHtml', () => {
     );
   });
 });
+
+describe('where it cannot sanitize', () => {
+  it('refuses, rather than hand the HTML back as it came', () => {
+    expect(() => sanitizeArticleHtml('<img src=x onerror=alert(1)>', {} as Window & typeof globalThis)).toThrow(
+      /cannot be made safe/,
+    );
+  });
+});

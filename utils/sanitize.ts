@@ -38,6 +38,8 @@ function purifierFor(view: Window & typeof globalThis): DOMPurify {
   let purifier = purifiers.get(view);
   if (!purifier) {
     purifier = createDOMPurify(view);
+    // Where DOMPurify finds the DOM it needs missing, it hands HTML back as it came: refused here instead.
+    if (!purifier.isSupported) throw new Error('Article HTML cannot be made safe in this context.');
     purifiers.set(view, purifier);
   }
   return purifier;

@@ -3,6 +3,7 @@
  * written; "Add to library" writes it, "Cancel" writes nothing; the states it carries land in the views; the
  * same file again adds nothing. Samples shaped like a browser's bookmarks file and Instapaper's CSV.
  */
+import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useExtension } from './browser';
@@ -92,6 +93,37 @@ describe('importing a library', () => {
     await preview.getByRole('button', { name: 'Add to library' }).click();
     await library.getByText(/^Imported from Instapaper: 0 articles added, 2 already saved \(0 given/).waitFor();
     await expect.poll(() => views(library)).toEqual(['Inbox 3', 'Favourites 1', 'Archive 0', 'All 3', 'Highlights 0']);
+    await library.close();
+  });
+
+  it("keeps the text Omnivore's export holds: searchable and readable at once, without fetching the page", async () => {
+    const url = `${env.server.origin}/omnivore/never-fetched.html`;
+    const zip = zipSync({
+      'metadata_0_to_1.json': strToU8(
+        JSON.stringify([{ id: 'a', slug: 'lighthouse', title: 'The lighthouse keeper', url, labels: ['coast'] }]),
+      ),
+      'content/lighthouse.html': strToU8(
+        '<div><h1>The lighthouse keeper</h1><p>She climbed the hundred steps every evening.</p>' +
+          '<img src="x" onerror="document.title = \'ran\'"></div>',
+      ),
+    });
+    const library = await env.browser.openExtensionPage('search.html');
+    await library
+      .getByLabel(/^Import from/)
+      .setInputFiles({ name: 'omnivore.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await library
+      .getByRole('group', { name: 'Import preview' })
+      .getByRole('button', { name: 'Add to library' })
+      .click();
+    await library.getByText(/^Imported from Omnivore: 1 article added/).waitFor({ timeout: 20_000 });
+    await library.getByRole('searchbox', { name: 'Search' }).fill('hundred steps');
+    const card = library.getByRole('article').filter({ hasText: 'The lighthouse keeper' });
+    await card.waitFor();
+    await card.getByRole('link', { name: 'The lighthouse keeper' }).click();
+    await library.getByText('She climbed the hundred steps every evening.').waitFor();
+    expect(await library.title()).not.toBe('ran');
+    // Its text came with the file: the page itself was never asked for.
+    expect(env.server.requests.filter((path) => path.startsWith('/omnivore/'))).toEqual([]);
     await library.close();
   });
 

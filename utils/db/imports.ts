@@ -5,6 +5,7 @@ import { normalizeTags } from '../records/tags';
 import { normalizeUrl } from '../url';
 import { FINISHED_AT } from './articles';
 import { db } from './schema';
+import { markIndexStale } from './search-index';
 
 /** One article as another tool exported it, its fields already cut to what a record holds. */
 export interface ImportItem {
@@ -25,6 +26,16 @@ export interface ImportItem {
   progress?: number;
   /** The user's note on the page (a bookmark's description, Hypothesis's page notes). */
   note?: string;
+  /** The article's content when the export holds it (Omnivore's), stored as a save would: no fetch needed. */
+  content?: ImportedContent;
+}
+
+/** An article's content as stored (sanitized HTML and its text), with its reading statistics. */
+export interface ImportedContent {
+  html: string;
+  text: string;
+  wordCount: number;
+  readingMinutes: number;
 }
 
 /** A highlight as another tool exported it: its quote, with the text around it when the tool kept that. */
@@ -48,6 +59,8 @@ export interface ImportCounts {
   /** Already in the library with everything the file says about them. */
   unchanged: number;
   highlights: number;
+  /** Articles whose text came with the file (not yet in the search index: rebuild it, see importItems). */
+  contents: number;
 }
 
 /** The reading state an imported item brings, as ArticleRecord fields. */
@@ -110,8 +123,8 @@ export async function previewImport(items: readonly ImportItem[]): Promise<{ add
  * there (the export says no more), read when it was read to the end.
  */
 export async function addImportedItems(items: readonly ImportItem[], now: number): Promise<ImportCounts> {
-  const report: ImportCounts = { added: 0, merged: 0, unchanged: 0, highlights: 0 };
-  await db.transaction('rw', db.articles, db.highlights, async () => {
+  const report: ImportCounts = { added: 0, merged: 0, unchanged: 0, highlights: 0, contents: 0 };
+  await db.transaction('rw', [db.articles, db.highlights, db.contents, db.searchMeta], async () => {
     for (const item of items) {
       const url = normalizeUrl(item.url)!;
       const existing = await db.articles.where('urls').equals(url).first();
@@ -145,6 +158,14 @@ export async function addImportedItems(items: readonly ImportItem[], now: number
           ...importedStates(item),
         };
       }
+      // Text that came with the file, for an article that has none yet (text already here is kept).
+      const content = item.content && !(existing && (await db.contents.get(existing.id))) ? item.content : null;
+      if (content) {
+        article = { ...article, wordCount: content.wordCount, readingMinutes: content.readingMinutes, updatedAt: now };
+        changed = true;
+        await db.contents.put({ articleId: article.id, html: content.html, text: content.text });
+        report.contents++;
+      }
       const known = new Set(
         (await db.highlights.where('articleId').equals(article.id).toArray()).map((h) => h.selectors.quote.exact),
       );
@@ -173,6 +194,8 @@ export async function addImportedItems(items: readonly ImportItem[], now: number
       await db.highlights.bulkAdd(highlights);
       report.highlights += highlights.length;
     }
+    // Content written without being indexed: the index says it is behind until it is rebuilt.
+    if (report.contents) await markIndexStale();
   });
   return report;
 }

@@ -19,6 +19,8 @@ import { isBookmarksHtml, parseBookmarksHtml } from './bookmarks';
 import { parseHypothesisJson } from './hypothesis';
 import { isInstapaperHeader, parseInstapaperCsv } from './instapaper';
 import { isReadwiseHeader, parseReadwiseCsv, resolveTitles } from './readwise';
+import { rebuildLibraryIndex } from '../search/index/rebuild-worker';
+import { readableContent } from './readable-content';
 import { clip, csvRows, entryAt, line, rowAt as csvRow, withinLimits, type ParsedImport } from './report';
 
 export type { ParsedImport } from './report';
@@ -99,7 +101,24 @@ export function parseOmnivoreHighlights(markdown: string): Array<{ exact: string
 const METADATA_FILE = /(^|\/)metadata_[^/]*\.json$/;
 const HIGHLIGHTS_FILE = /(^|\/)highlights\/[^/]+\.md$/;
 
-/** An Omnivore export zip; only its metadata and highlights files are inflated, within IMPORT_LIMITS. */
+const CONTENT_FILE = /(^|\/)content\/[^/]+\.html$/;
+
+/**
+ * The articles' content an Omnivore zip holds (`content/<slug>.html`) by slug, read within IMPORT_LIMITS of its
+ * own: an export whose content is more than that is imported without it (said in `changed`), its text then
+ * fetched or saved later as for any other import.
+ */
+async function omnivoreContents(zip: Uint8Array, changed: string[]): Promise<Map<string, Uint8Array>> {
+  try {
+    const files = await unzipBounded(zip, (name) => CONTENT_FILE.test(name));
+    return new Map([...files].map(([name, data]) => [name.replace(/^.*content\//, '').replace(/\.html$/, ''), data]));
+  } catch {
+    changed.push(message('importReport.contentLeftOut', [formatMegabytes(IMPORT_LIMITS.unpackedBytes)]));
+    return new Map();
+  }
+}
+
+/** An Omnivore export zip; only its metadata, highlights and content files are inflated, within IMPORT_LIMITS. */
 export async function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()): Promise<ParsedImport> {
   const files = await unzipBounded(zip, (name) => METADATA_FILE.test(name) || HIGHLIGHTS_FILE.test(name));
   const metadata = [...files.keys()].filter((name) => METADATA_FILE.test(name));
@@ -112,6 +131,7 @@ export async function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()
   const items: ImportItem[] = [];
   const skipped: string[] = [];
   const changed: string[] = [];
+  const contents = await omnivoreContents(zip, changed);
   for (const name of metadata.sort()) {
     let entries: unknown;
     try {
@@ -133,6 +153,9 @@ export async function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()
       const item = parsed.output;
       const saved = item.savedAt ? Date.parse(item.savedAt) : now;
       const notes = item.slug ? highlightFiles.get(item.slug) : undefined;
+      const html = item.slug ? contents.get(item.slug) : undefined;
+      const content = html ? readableContent(strFromU8(html)) : undefined;
+      if (content === 'tooLong') changed.push(line(entryAt(name, i), message('importReport.textTooLong')));
       const fitted = withinLimits(
         {
           url: item.url,
@@ -143,6 +166,7 @@ export async function parseOmnivoreZip(zip: Uint8Array, now: number = Date.now()
           excerpt: item.description ? clip(item.description, 20_000) : null,
           publishedTime: item.publishedAt ? clip(item.publishedAt, 200) : null,
           highlights: notes ? parseOmnivoreHighlights(strFromU8(notes)) : [],
+          ...(typeof content === 'object' && { content }),
           archived: item.state?.toUpperCase() === 'ARCHIVED',
           ...(typeof item.readingProgress === 'number' &&
             Number.isFinite(item.readingProgress) && {
@@ -248,9 +272,18 @@ export interface ImportReport extends ImportCounts {
   changed: string[];
 }
 
-/** Adds the items to the library in one transaction (utils/db/imports.ts). */
-export async function importItems(parsed: ParsedImport, now: number = Date.now()): Promise<ImportReport> {
+/**
+ * Adds the items to the library in one transaction (utils/db/imports.ts); when the file brought articles' text,
+ * the search index is then rebuilt (with progress), as after a restore.
+ */
+export async function importItems(
+  parsed: ParsedImport,
+  now: number = Date.now(),
+  onIndexing: (done: number, total: number) => void = () => {},
+): Promise<ImportReport> {
   const resolved = await resolveTitles(parsed);
   const items = combineItems(resolved.items);
-  return { ...(await addImportedItems(items, now)), skipped: resolved.skipped, changed: resolved.changed };
+  const counts = await addImportedItems(items, now);
+  if (counts.contents) await rebuildLibraryIndex(onIndexing);
+  return { ...counts, skipped: resolved.skipped, changed: resolved.changed };
 }
