@@ -157,6 +157,8 @@ describe('the reader', () => {
     await reader.getByRole('textbox', { name: 'Tags' }).fill('granite');
     await reader.getByRole('textbox', { name: 'Tags' }).press('Enter');
     await reader.getByRole('button', { name: 'Remove tag granite' }).waitFor();
+    // Stored once the article's own tag links show it (the editor shows a tag before its write ends).
+    await tags.getByRole('link', { name: 'granite' }).waitFor();
     await reader.reload();
     await expect
       .poll(() => drawnHighlights(reader))
