@@ -29,7 +29,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     // Why each permission is needed is written in README.md ("Permissions").
-    permissions: ['scripting', 'activeTab', 'contextMenus', 'unlimitedStorage', 'storage'],
+    permissions: [
+      'scripting',
+      'activeTab',
+      'contextMenus',
+      'unlimitedStorage',
+      'storage',
+      'alarms',
+      // Chrome's service worker has no DOM: pages fetched for the library are parsed in an offscreen document.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: ['<all_urls>'],
     // Extension pages run only Gleaner's own scripts: no inline or remote code, no plugins, no <base>, no forms
     // posting anywhere; and they play no video, audio or text track from the web (a saved article's media

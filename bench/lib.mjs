@@ -47,10 +47,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Chromium with the built extension on the persistent profile `profile` (kept for a relaunch): the context, the
- * extension's service worker and its id.
+ * Chromium with the built extension on the persistent profile `profile` (kept for a relaunch), with more
+ * command-line `args`: the context, the extension's service worker and its id.
  */
-export async function launchExtension(profile) {
+export async function launchExtension(profile, args = []) {
   const { chromium } = await import('playwright-core');
   const extension = join(ROOT, '.output', 'chrome-mv3');
   const context = await chromium.launchPersistentContext(profile, {
@@ -61,6 +61,7 @@ export async function launchExtension(profile) {
       ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
+      ...args,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

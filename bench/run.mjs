@@ -12,6 +12,7 @@ import { benchExport } from './export.mjs';
 import { benchReader } from './reader.mjs';
 import { benchBrowser } from './browser.mjs';
 import { benchLiving } from './living.mjs';
+import { benchImport } from './import.mjs';
 import { ROOT } from './lib.mjs';
 
 const benches = {
@@ -22,6 +23,7 @@ const benches = {
   export: benchExport,
   reader: benchReader,
   living: benchLiving,
+  import: benchImport,
   // At 10,000 and 50,000 articles (BENCH_BROWSER_SIZES=10000 for the first only: the second takes ~15 minutes).
   browser: async () => {
     const sizes = (process.env.BENCH_BROWSER_SIZES ?? '10000,50000').split(',').map(Number);

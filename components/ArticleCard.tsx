@@ -8,6 +8,8 @@ import { colorLabel, slotOf, type Palette } from '@/utils/settings/palette';
 import type { SearchHit } from '@/utils/search/search-library';
 import type { ArticleStates } from '@/utils/records/types';
 import { countText, formatDate, t } from '@/utils/i18n';
+import type { FetchJobRecord } from '@/utils/db/schema';
+import { jobText } from '@/utils/fetch-queue/failure-text';
 
 /** What a card shows and does. */
 export interface ArticleCardProps {
@@ -25,6 +27,10 @@ export interface ArticleCardProps {
   /** Whether the user allows lead images (loaded from the article's site). */
   showImage?: boolean;
   palette: Palette;
+  /** Its page's job in the background fetch queue, if it has one: the card says how it stands. */
+  fetchJob?: FetchJobRecord | undefined;
+  /** Queues a failed fetch again. */
+  onRetryFetch?: () => void;
 }
 
 export function ArticleCard({
@@ -37,6 +43,8 @@ export function ArticleCard({
   onTag,
   palette,
   showImage = false,
+  fetchJob,
+  onRetryFetch,
 }: ArticleCardProps) {
   const { article } = hit;
   const saved = formatDate(article.createdAt);
@@ -108,6 +116,19 @@ export function ArticleCard({
           {t('library.favouriteToggle')}
         </button>
       </p>
+      {fetchJob && (
+        <p class={`fetch-state ${fetchJob.state}`}>
+          {jobText(fetchJob)}
+          {fetchJob.state === 'failed' && onRetryFetch && (
+            <>
+              {' '}
+              <button type="button" class="link" onClick={onRetryFetch}>
+                {t('fetch.retry')}
+              </button>
+            </>
+          )}
+        </p>
+      )}
       {snippet ? (
         <p class="snippet" dir="auto">
           <Marked text={snippet} terms={terms} />

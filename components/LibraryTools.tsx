@@ -11,6 +11,7 @@ import { errorText } from '@/utils/error-text';
 import { countText, formatList, formatNumber, t } from '@/utils/i18n';
 import { importItems, parseImportFile, previewImportFile, type ImportPreview } from '@/utils/import/import-library';
 import { exportFullText, readSettings } from '@/utils/settings/storage';
+import { wakeFetching } from './FetchProgress';
 
 export interface LibraryToolsProps {
   /** The ids of the articles to export (the current results), asked for when exporting; null: the whole library. */
@@ -125,13 +126,19 @@ export function LibraryTools({ exportIds, onRestored, onWriting = () => {} }: Li
         setProgress({ label: t('tools.updatingIndex'), done, total }),
       );
       onRestored();
+      if (report.queued) void wakeFetching();
+      const text = report.queued
+        ? t('tools.importFetching', [countText('count.articles', report.queued)])
+        : report.added > report.contents
+          ? t('tools.importNoText')
+          : '';
       return t('tools.imported', [
         parsed.source,
         countText('count.articles', report.added),
         formatNumber(report.merged + report.unchanged),
         formatNumber(report.merged),
         countText('count.highlights', report.highlights),
-        reportLines(report.skipped, report.changed),
+        text + reportLines(report.skipped, report.changed),
       ]);
     }, true);
   };

@@ -30,6 +30,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { errorText, gleanerError } from '@/utils/error-text';
 import { createMenus, HIGHLIGHT_COMMAND } from '@/utils/platform';
 import { i18n } from '#i18n';
+import { ensureRunner, hostFetchQueue, runnerIdle } from '@/utils/fetch-queue/host';
 
 /** Id of the "Highlight selection" context menu item. */
 const MENU_HIGHLIGHT = 'gleaner-highlight-selection';
@@ -89,7 +90,10 @@ export default defineBackground(() => {
     updateHighlight: ({ id, tabId, ...changes }, sender) => changeHighlight(id, changes, tabOf(tabId, sender)),
     deleteHighlight: ({ id, tabId }, sender) => removeHighlight(id, tabOf(tabId, sender)),
     undeleteHighlight: ({ highlight, tabId }, sender) => bringBackHighlight(highlight, tabOf(tabId, sender)),
+    wakeFetching: () => ensureRunner().then(() => null),
+    fetchIdle: () => runnerIdle().then(() => null),
   });
+  hostFetchQueue();
 
   void createMenus([{ id: MENU_HIGHLIGHT, title: i18n.t('highlightSelection'), contexts: ['selection'] }]);
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -34,6 +34,20 @@ describe('quietReloader', () => {
     reloader.stop();
   });
 
+  it('reloads all the same when changes go on without a pause (a queue writing articles)', () => {
+    const reload = vi.fn();
+    const reloader = quietReloader(reload, 400, page(false) as unknown as Document);
+    for (let i = 0; i < 50; i++) {
+      reloader.changed();
+      vi.advanceTimersByTime(100);
+    }
+    // Five seconds of changes every 100 ms: read after the first three, then after the next ones began.
+    expect(reload).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(400);
+    expect(reload).toHaveBeenCalledTimes(2);
+    reloader.stop();
+  });
+
   it('while the page is hidden, waits until it is shown', () => {
     const reload = vi.fn();
     const hidden = page(true);

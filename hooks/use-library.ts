@@ -68,15 +68,22 @@ export function withChanges(library: readonly SearchDoc[], ids: ReadonlySet<stri
   return [...next, ...byId.values()];
 }
 
+/** Ms changes may go on before the library is read all the same (the fetch queue writes an article every few
+ * hundred ms for as long as it runs). */
+export const MAX_QUIET_WAIT_MS = 3_000;
+
 /**
- * Calls `reload` once changes have been quiet for `quietMs`, and, for changes made while the page was hidden,
- * when it is shown again.
+ * Calls `reload` once changes have been quiet for `quietMs` (or have gone on for MAX_QUIET_WAIT_MS), and, for
+ * changes made while the page was hidden, when it is shown again.
  */
 export function quietReloader(reload: () => void, quietMs = QUIET_MS, page: Document = document) {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first change not yet read was reported. */
+  let since: number | undefined;
   let missed = false;
   const fire = () => {
     timer = undefined;
+    since = undefined;
     if (page.hidden) missed = true;
     else reload();
   };
@@ -90,7 +97,9 @@ export function quietReloader(reload: () => void, quietMs = QUIET_MS, page: Docu
   return {
     changed() {
       if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(fire, quietMs);
+      const now = Date.now();
+      since ??= now;
+      timer = setTimeout(fire, Math.max(0, Math.min(quietMs, since + MAX_QUIET_WAIT_MS - now)));
     },
     stop() {
       if (timer !== undefined) clearTimeout(timer);

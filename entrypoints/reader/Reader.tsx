@@ -7,6 +7,10 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { getArticle, getContent, listTags, recordReading, setArticleStates, updateArticle } from '@/utils/db/articles';
+import { queueFetches } from '@/utils/db/fetch-jobs';
+import { failureText, jobText } from '@/utils/fetch-queue/failure-text';
+import { jobEnded, useFetchJobs } from '@/hooks/use-fetch-queue';
+import { wakeFetching } from '@/components/FetchProgress';
 import { addHighlight, listHighlights } from '@/utils/db/highlights';
 import type { ArticleRecord, ArticleStates, ContentRecord, HighlightRecord, TagCount } from '@/utils/records/types';
 import { TagEditor } from '@/components/TagEditor';
@@ -52,6 +56,8 @@ export function Reader({ id }: { id: string }) {
   const [known, setKnown] = useState<TagCount[]>([]);
   const editor = useRef<ReaderEditor | null>(null);
 
+  /** Counts the reads of the article: read again when its text came from the web (an import, a refresh). */
+  const [loads, setLoads] = useState(0);
   useEffect(() => {
     Promise.all([getArticle(id), getContent(id), listHighlights(id)]).then(
       ([article, text, highlights]) => {
@@ -60,7 +66,38 @@ export function Reader({ id }: { id: string }) {
       },
       (error: unknown) => setView({ kind: 'failed', message: errorText(error) }),
     );
-  }, [id]);
+  }, [id, loads]);
+
+  // Its page in the background fetch queue (an imported article's text on its way): once the job ends the
+  // article is read again.
+  const job = useFetchJobs([id]).get(id);
+  const [refreshing, setRefreshing] = useState(false);
+  const hadJob = useRef(false);
+  useEffect(() => {
+    if (job) hadJob.current = true;
+    else if (hadJob.current && !refreshing) {
+      hadJob.current = false;
+      setLoads((n) => n + 1);
+    }
+  }, [job]);
+  // "Refresh from the web": the page fetched again through the same queue; its highlights are drawn on the new
+  // text (found again as on a changed page), or the failure said.
+  const refresh = (article: ArticleRecord) => {
+    setRefreshing(true);
+    setMessage(t('reader.refreshing'));
+    queueFetches([{ id: article.id, url: article.originalUrl }], 'refresh', Date.now())
+      .then(async () => {
+        void wakeFetching();
+        const failed = await jobEnded(article.id);
+        if (failed) setMessage(t('reader.refreshFailed', [failed.failure ? failureText(failed.failure) : '?']));
+        else {
+          setLoads((n) => n + 1);
+          setMessage(t('reader.refreshed'));
+        }
+      })
+      .catch((error: unknown) => setMessage(errorText(error)))
+      .finally(() => setRefreshing(false));
+  };
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -231,6 +268,9 @@ export function Reader({ id }: { id: string }) {
         <button type="button" onClick={() => void highlightSelection()}>
           {t('highlightSelection')}
         </button>
+        <button type="button" disabled={refreshing} onClick={() => refresh(article)}>
+          {t('reader.refresh')}
+        </button>
         <label>
           {t('reader.theme')}{' '}
           <select value={theme} onChange={(e) => setTheme(e.currentTarget.value as ReaderTheme)}>
@@ -290,7 +330,7 @@ export function Reader({ id }: { id: string }) {
             // A click opens a highlight's editor; the keyboard reaches each one from the list below.
             <div class="content" ref={content} onClick={onContentClick} />
           ) : (
-            <p role="status">{t('reader.notSavedYet')}</p>
+            <p role="status">{job ? jobText(job) : t('reader.notSavedYet')}</p>
           )}
         </article>
         <section class="reader-notes" aria-labelledby="notes-title">

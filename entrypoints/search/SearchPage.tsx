@@ -16,6 +16,9 @@ import { rebuildLibraryIndex } from '@/utils/search/index/rebuild-worker';
 import { facetsOf, hasFilter, toggleFilter, type Facets } from '@/utils/search/facets';
 import { parseQuery, SORTS, type ParsedQuery, type Sort } from '@/utils/search/query';
 import { LibraryTools } from '@/components/LibraryTools';
+import { FetchProgress, wakeFetching } from '@/components/FetchProgress';
+import { useFetchJobs } from '@/hooks/use-fetch-queue';
+import { retryFetches } from '@/utils/db/fetch-jobs';
 import { newestDocs, PAGE_SIZE, runSearch, SearchAbandoned, shownWords, snippetsFor } from '@/utils/search/run-search';
 import type { Ranking, SearchDoc } from '@/utils/search/search-library';
 import { countText, formatNumber, t } from '@/utils/i18n';
@@ -233,6 +236,16 @@ export function SearchPage() {
     setFound((current) => current && { ...current, snippets: new Map([...current.snippets, ...more]) });
     setLimit((value) => value + PAGE_SIZE);
   };
+  // The fetch queue's jobs of the cards on screen (an imported article's text being fetched, or why it was not).
+  const shownIds = useMemo(
+    () =>
+      found
+        ? found.ranking.hits(0, limit).map((hit) => hit.article.id)
+        : (opening?.docs.map((doc) => doc.article.id) ?? []),
+    [found, limit, opening],
+  );
+  const jobs = useFetchJobs(shownIds);
+  const retryFetch = (id: string) => void retryFetches([id], Date.now()).then(wakeFetching);
   // The cards are drawn again only when the results, the selection or the colours change, not at each keystroke
   // while the next results are searched (they mark the words of the query they were found for).
   const cards = useMemo(() => {
@@ -252,9 +265,11 @@ export function SearchPage() {
           onTag={(tag) => filterBy('tag', tag)}
           palette={palette}
           showImage={images}
+          fetchJob={jobs.get(hit.article.id)}
+          onRetryFetch={() => retryFetch(hit.article.id)}
         />
       ));
-  }, [found, limit, selected, palette, images]);
+  }, [found, limit, selected, palette, images, jobs]);
   return (
     <main class="search-page">
       <header>
@@ -320,6 +335,7 @@ export function SearchPage() {
           </progress>
         </div>
       )}
+      <FetchProgress />
       {(library === null || found === null) && !query.trim() && opening ? (
         // The page just opened: the library's count and newest articles, while the rest of it loads.
         <>
@@ -340,6 +356,8 @@ export function SearchPage() {
                 onTag={(tag) => filterBy('tag', tag)}
                 palette={palette}
                 showImage={images}
+                fetchJob={jobs.get(doc.article.id)}
+                onRetryFetch={() => retryFetch(doc.article.id)}
               />
             ))}
           </div>

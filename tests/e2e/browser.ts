@@ -39,21 +39,28 @@ export interface ExtensionBrowser {
   openPopup(tabId: number): Promise<Page>;
   /** Opens `url` in a new tab through the extension API: the page and its tab id (known even for browser pages). */
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
-  /** Closes the browser and deletes the profile. */
+  /** Closes the browser and deletes the profile (unless it was given: it is then kept). */
   close(): Promise<void>;
 }
 
-/** How to launch: the browser's interface language (`ar`, `fr`), English by default. */
+/** How to launch: the browser's interface language (`ar`, `fr`), English by default; more command-line
+ * arguments (`--host-resolver-rules=…`); a profile directory to use and keep (a restart opens it again). */
 export interface LaunchOptions {
   language?: string;
+  args?: string[];
+  profile?: string;
 }
 
 /** Launches Chromium headless with the built extension in a fresh profile. */
-export async function launchWithExtension({ language }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension({
+  language,
+  args = [],
+  profile: kept,
+}: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium');
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No built extension: run npm run build');
-  const profile = mkdtempSync(join(tmpdir(), 'gleaner-e2e-'));
+  const profile = kept ?? mkdtempSync(join(tmpdir(), 'gleaner-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false, // --headless=new below: the old headless mode does not run extensions
@@ -70,6 +77,7 @@ export async function launchWithExtension({ language }: LaunchOptions = {}): Pro
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      ...args,
     ],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -95,7 +103,7 @@ export async function launchWithExtension({ language }: LaunchOptions = {}): Pro
     },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!kept) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

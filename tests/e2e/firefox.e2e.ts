@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixtures, type FixtureServer } from './browser';
 import { findFirefox, launchFirefox, type FirefoxWithExtension } from './firefox';
 import { itijPage } from './page-helpers';
+import { articlePage } from '../support/sites-server';
 
 const SENTENCE = '“This will not be the last health crisis.”';
 const TITLE = 'The CPI issues call to protect international healthcare providers from cyber attacks';
@@ -219,6 +220,44 @@ describe.skipIf(!hasFirefox && !ci)('Gleaner in Firefox', () => {
     expect(await firefox.evaluate(readerTab, () => document.querySelector('article h1')?.textContent, null)).toBe(
       TITLE,
     );
+  });
+
+  it("fetches imported articles' text in the background page, and finds it in search", async () => {
+    server.route('/queue/one.html', articlePage('Fetched in Firefox one'));
+    server.route('/queue/two.html', articlePage('Fetched in Firefox two'));
+    const csv = `title,url,time_added,tags,status\nOne,${server.origin}/queue/one.html,1700000000,,unread\nTwo,${server.origin}/queue/two.html,1700000001,,archive\n`;
+    const { context: library } = await firefox.openTab(`${firefox.extensionOrigin}search.html?view=all`);
+    await firefox.waitFor(library, () => !!document.querySelector('input[type=file]'), null, true);
+    await firefox.evaluate(
+      library,
+      (text: string) => {
+        const input = [...document.querySelectorAll<HTMLInputElement>('input[type=file]')].find((i) =>
+          i.labels?.[0]?.textContent?.startsWith('Import'),
+        )!;
+        const files = new DataTransfer();
+        files.items.add(new File([text], 'pocket.csv', { type: 'text/csv' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      csv,
+    );
+    await firefox.waitFor(library, hasButton, 'Add to library', true);
+    expect(await firefox.evaluate(library, click, 'Add to library')).toBe(true);
+    // The titles become the pages' own once their text is fetched (the background page parses them).
+    const titles = () =>
+      [...document.querySelectorAll('article h2')]
+        .map((h) => h.textContent)
+        .filter((t) => t?.startsWith('Fetched'))
+        .sort();
+    await firefox.waitFor(library, titles, null, ['Fetched in Firefox one', 'Fetched in Firefox two'], 20_000);
+    const search = (query: string) => {
+      const box = document.querySelector<HTMLInputElement>('input[type=search]')!;
+      box.value = query;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    await firefox.evaluate(library, search, '"paragraph 4"');
+    const count = () => document.querySelector('[role=status].count')?.textContent?.split(' ')[0];
+    await firefox.waitFor(library, count, null, '2');
   });
 
   it('opens the options page, and its settings reach the page', async () => {

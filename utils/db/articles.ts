@@ -170,8 +170,9 @@ export const FINISHED_AT = 0.95;
 
 /** Removes an article with its content and highlights. Removing one that is gone already is not an error. */
 export async function removeArticle(id: string): Promise<void> {
-  await db.transaction('rw', [db.articles, db.contents, db.highlights, ...INDEX_TABLES()], async () => {
+  await db.transaction('rw', [db.articles, db.contents, db.highlights, db.fetchJobs, ...INDEX_TABLES()], async () => {
     await unindexArticle(id);
+    await db.fetchJobs.delete(id);
     await db.highlights.where('articleId').equals(id).delete();
     await db.contents.delete(id);
     await db.articles.delete(id);
@@ -227,7 +228,7 @@ export async function removeTagFromArticles(
 
 /** Removes many articles with their content, highlights and index entries, in one transaction; returns them. */
 export async function removeArticles(ids: readonly string[]): Promise<RemovedArticle[]> {
-  return db.transaction('rw', [db.articles, db.contents, db.highlights, ...INDEX_TABLES()], async () => {
+  return db.transaction('rw', [db.articles, db.contents, db.highlights, db.fetchJobs, ...INDEX_TABLES()], async () => {
     const removed: RemovedArticle[] = [];
     for (const id of ids) {
       const article = await db.articles.get(id);
@@ -238,6 +239,7 @@ export async function removeArticles(ids: readonly string[]): Promise<RemovedArt
         highlights: await db.highlights.where('articleId').equals(id).toArray(),
       });
       await unindexArticle(id);
+      await db.fetchJobs.delete(id); // nothing left to fetch it for
       await db.highlights.where('articleId').equals(id).delete();
       await db.contents.delete(id);
       await db.articles.delete(id);

@@ -1,11 +1,12 @@
 /** What an import from another tool (utils/import/) writes: its articles and their highlights. */
-import type { ArticleRecord, HighlightRecord } from '../records/types';
+import type { ArticleRecord, ContentRecord, HighlightRecord } from '../records/types';
 import { LIMITS } from '../records/schemas';
 import { normalizeTags } from '../records/tags';
 import { normalizeUrl } from '../url';
 import { FINISHED_AT } from './articles';
 import { db } from './schema';
 import { markIndexStale } from './search-index';
+import { QUEUE_TABLES, queueFetches, type FetchTarget } from './fetch-jobs';
 
 /** One article as another tool exported it, its fields already cut to what a record holds. */
 export interface ImportItem {
@@ -61,6 +62,8 @@ export interface ImportCounts {
   highlights: number;
   /** Articles whose text came with the file (not yet in the search index: rebuild it, see importItems). */
   contents: number;
+  /** Articles without text whose pages were queued to be fetched (only when asked: `fetch`). */
+  queued: number;
 }
 
 /** The reading state an imported item brings, as ArticleRecord fields. */
@@ -118,16 +121,39 @@ export async function previewImport(items: readonly ImportItem[]): Promise<{ add
  * Adds imported items (combined: combineItems) in one transaction. A page already saved (under any of its URLs)
  * gets the item's tags, its note when it has none, and the highlights whose quote it lacks, and keeps its own
  * reading state (what the user did here is newer than the export); it is written only if that changed anything,
- * so importing the same file twice adds nothing. A new one is stored without text (fetched later, or extracted
- * on its first visit) with the state the other tool had, archived or a favourite from the time it was saved
- * there (the export says no more), read when it was read to the end.
+ * so importing the same file twice adds nothing. A new one is stored without text (extracted on its first
+ * visit, or, with `fetch`, fetched in the background: its page is queued in the same transaction, as is that of
+ * an article already here without text) with the state the other tool had, archived or a favourite from the time
+ * it was saved there (the export says no more), read when it was read to the end.
  */
-export async function addImportedItems(items: readonly ImportItem[], now: number): Promise<ImportCounts> {
-  const report: ImportCounts = { added: 0, merged: 0, unchanged: 0, highlights: 0, contents: 0 };
-  await db.transaction('rw', [db.articles, db.highlights, db.contents, db.searchMeta], async () => {
-    for (const item of items) {
-      const url = normalizeUrl(item.url)!;
-      const existing = await db.articles.where('urls').equals(url).first();
+export async function addImportedItems(
+  items: readonly ImportItem[],
+  now: number,
+  { fetch = false }: { fetch?: boolean } = {},
+): Promise<ImportCounts> {
+  const report: ImportCounts = { added: 0, merged: 0, unchanged: 0, highlights: 0, contents: 0, queued: 0 };
+  await db.transaction('rw', [db.articles, db.highlights, db.contents, db.searchMeta, ...QUEUE_TABLES()], async () => {
+    // What is read is read up front, in a few requests (10,000 rows are not 30,000 round trips): the articles
+    // the items are already saved as, which of them have text, and the quotes of their highlights.
+    const urls = items.map((item) => normalizeUrl(item.url)!);
+    const stored = await db.articles.where('urls').anyOf(urls).toArray();
+    const byUrl = new Map<string, ArticleRecord>();
+    for (const article of stored) for (const url of article.urls) byUrl.set(url, article);
+    const storedIds = stored.map((article) => article.id);
+    const texted = new Set(await db.contents.where('articleId').anyOf(storedIds).primaryKeys());
+    const quotes = new Map<string, Set<string>>();
+    for (const h of await db.highlights.where('articleId').anyOf(storedIds).toArray()) {
+      if (!quotes.has(h.articleId)) quotes.set(h.articleId, new Set());
+      quotes.get(h.articleId)!.add(h.selectors.quote.exact);
+    }
+    /** Articles to write (by id: two items may reach one article by two of its addresses), contents, highlights. */
+    const writes = new Map<string, ArticleRecord>();
+    const contents: ContentRecord[] = [];
+    const highlights: HighlightRecord[] = [];
+    for (const [i, item] of items.entries()) {
+      const url = urls[i]!;
+      const found = byUrl.get(url);
+      const existing = found && (writes.get(found.id) ?? found);
       let article: ArticleRecord;
       let changed = true;
       if (existing) {
@@ -157,22 +183,25 @@ export async function addImportedItems(items: readonly ImportItem[], now: number
           updatedAt: now,
           ...importedStates(item),
         };
+        byUrl.set(url, article);
       }
       // Text that came with the file, for an article that has none yet (text already here is kept).
-      const content = item.content && !(existing && (await db.contents.get(existing.id))) ? item.content : null;
+      const hadText = texted.has(article.id);
+      const content = item.content && !hadText ? item.content : null;
       if (content) {
         article = { ...article, wordCount: content.wordCount, readingMinutes: content.readingMinutes, updatedAt: now };
         changed = true;
-        await db.contents.put({ articleId: article.id, html: content.html, text: content.text });
+        contents.push({ articleId: article.id, html: content.html, text: content.text });
+        texted.add(article.id);
         report.contents++;
       }
-      const known = new Set(
-        (await db.highlights.where('articleId').equals(article.id).toArray()).map((h) => h.selectors.quote.exact),
-      );
-      const highlights: HighlightRecord[] = [];
+      if (!quotes.has(article.id)) quotes.set(article.id, new Set());
+      const known = quotes.get(article.id)!;
+      let added = 0;
       for (const h of item.highlights) {
         if (known.has(h.exact)) continue;
         known.add(h.exact);
+        added++;
         highlights.push({
           id: crypto.randomUUID(),
           articleId: article.id,
@@ -187,15 +216,26 @@ export async function addImportedItems(items: readonly ImportItem[], now: number
         });
       }
       if (existing) {
-        if (changed || highlights.length) report.merged++;
+        if (changed || added) report.merged++;
         else report.unchanged++;
       } else report.added++;
-      if (changed) await db.articles.put(article);
-      await db.highlights.bulkAdd(highlights);
-      report.highlights += highlights.length;
+      if (changed) writes.set(article.id, article);
+      report.highlights += added;
     }
+    await db.articles.bulkPut([...writes.values()]);
+    await db.contents.bulkPut(contents);
+    await db.highlights.bulkAdd(highlights);
     // Content written without being indexed: the index says it is behind until it is rebuilt.
     if (report.contents) await markIndexStale();
+    if (fetch) {
+      // Every article of the file left without text (new, or saved before without it), once.
+      const untexted = new Map<string, FetchTarget>();
+      for (const url of urls) {
+        const article = byUrl.get(url)!;
+        if (!texted.has(article.id)) untexted.set(article.id, { id: article.id, url: article.originalUrl });
+      }
+      report.queued = await queueFetches([...untexted.values()], 'import', now);
+    }
   });
   return report;
 }

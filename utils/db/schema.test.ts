@@ -4,7 +4,7 @@ import { indexCoverage, indexState, rebuildIndex } from '../search/index/rebuild
 import { markIndexStale } from './search-index';
 import { searchTerm } from '../search/index/term-search';
 import { saveArticle } from './articles';
-import { createDatabase, db, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
+import { createDatabase, db, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema';
 import { extractedArticle } from './test-data';
 
 beforeEach(async () => {
@@ -13,13 +13,15 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is at version 6, with the tables and indexes the library looks things up by', () => {
-    expect(db.verno).toBe(6);
+  it('is at version 7, with the tables and indexes the library looks things up by', () => {
+    expect(db.verno).toBe(7);
     const tables = Object.fromEntries(db.tables.map((table) => [table.name, table.schema]));
     expect(Object.keys(tables).sort()).toEqual([
       'articles',
       'contents',
       'counts',
+      'fetchJobs',
+      'fetchMeta',
       'highlights',
       'searchBlocks',
       'searchDocs',
@@ -36,6 +38,9 @@ describe('schema', () => {
     expect(tables.contents?.primKey.keyPath).toBe('articleId');
     expect(tables.highlights?.idxByName.articleId).toBeDefined();
     expect(tables.searchBlocks?.primKey.keyPath).toEqual(['term', 'block']);
+    expect(tables.fetchJobs?.primKey.keyPath).toBe('articleId');
+    expect(tables.fetchJobs?.idxByName['[state+due]']).toBeDefined();
+    expect(tables.fetchJobs?.idxByName['[site+due]']).toBeDefined();
   });
 
   it('refuses a second article with the same URL', async () => {
@@ -87,7 +92,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(6);
+    expect(latest.verno).toBe(7);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
     expect(await latest.highlights.get(highlight.id)).toEqual(highlight);
@@ -113,7 +118,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(6);
+    expect(latest.verno).toBe(7);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.contents.get(record.id)).toEqual({ articleId: record.id, html, text });
     expect([
@@ -158,7 +163,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(6);
+    expect(latest.verno).toBe(7);
     expect(await latest.articles.get(record.id)).toEqual(record);
     expect(await latest.searchBlocks.get(['ransomware', 0])).toEqual(block);
     expect(await latest.tagCounts.orderBy('tag').toArray()).toEqual([
@@ -190,7 +195,7 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(6);
+    expect(latest.verno).toBe(7);
     expect(await latest.articles.orderBy('url').toArray()).toEqual(articles);
     expect(await latest.tagCounts.toArray()).toEqual([{ tag: 'health', count: 3 }]);
     expect(await latest.counts.get('articles')).toEqual({ name: 'articles', count: 7 });
@@ -217,10 +222,36 @@ describe('migrations', () => {
 
     const latest = createDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(6);
+    expect(latest.verno).toBe(7);
     expect(await latest.articles.orderBy('url').toArray()).toEqual(articles);
     expect(await latest.articles.where('archivedAt').above(0).count()).toBe(0);
     expect(await latest.articles.where('openedAt').above(0).count()).toBe(0);
+    latest.close();
+    await Dexie.delete(name);
+  });
+
+  it('from version 6 keeps every record and starts with an empty fetch queue', async () => {
+    const name = `gleaner-v6-${crypto.randomUUID()}`;
+    const v6 = new Dexie(name);
+    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6].forEach((stores, i) =>
+      v6.version(i + 1).stores(stores),
+    );
+    const { record, html, text } = olderArticle();
+    const archived = { ...record, id: crypto.randomUUID(), url: 'https://e.com/a', urls: ['https://e.com/a'] };
+    const imported = { ...record, id: crypto.randomUUID(), url: 'https://e.com/b', urls: ['https://e.com/b'] };
+    await v6.table('articles').bulkAdd([{ ...archived, archivedAt: 5 }, imported]);
+    await v6.table('contents').add({ articleId: archived.id, html, text });
+    await v6.table('counts').add({ name: 'articles', count: 2 });
+    v6.close();
+
+    const latest = createDatabase(name);
+    await latest.open();
+    expect(latest.verno).toBe(7);
+    expect(await latest.articles.orderBy('url').toArray()).toEqual([{ ...archived, archivedAt: 5 }, imported]);
+    expect(await latest.contents.toArray()).toEqual([{ articleId: archived.id, html, text }]);
+    // An article imported before the queue existed is not fetched behind the user's back: it has no job.
+    expect(await latest.fetchJobs.count()).toBe(0);
+    expect(await latest.fetchMeta.count()).toBe(0);
     latest.close();
     await Dexie.delete(name);
   });

@@ -56,6 +56,54 @@ export interface SearchMetaRecord {
   stale?: boolean;
 }
 
+/** Why an article's page could not be fetched; each is said in words (utils/fetch-queue/failure-text.ts). */
+export const FETCH_FAILURES = [
+  'gone',
+  'not-article',
+  'refused',
+  'timeout',
+  'too-large',
+  'unreachable',
+  'server',
+  'busy',
+] as const;
+export type FetchFailure = (typeof FETCH_FAILURES)[number];
+
+/**
+ * An article whose page is to be fetched from the web in the background (utils/fetch-queue/), or whose fetch
+ * failed. Kept until its text is stored, so the queue outlives the browser and the service worker.
+ */
+export interface FetchJobRecord {
+  articleId: string;
+  /** The address fetched: the article's own. */
+  url: string;
+  /** Its host: one request at a time per site. */
+  site: string;
+  state: 'queued' | 'failed';
+  /** Not fetched before this time: the pause between requests to a site, a backoff, a site's Retry-After. */
+  due: number;
+  /** Requests made for it so far. */
+  attempts: number;
+  /** An imported article without text (left alone once it has some), or a saved one fetched again. */
+  kind: 'import' | 'refresh';
+  addedAt: number;
+  /** Why the last request failed (the job is `failed`, or queued to try again). */
+  failure?: { reason: FetchFailure; detail?: string; at: number };
+}
+
+/** The queue's state: paused or not, and the counts of the current batch (since the queue was last empty). */
+export interface FetchMetaRecord {
+  id: 'queue';
+  paused: boolean;
+  /** Jobs added since the queue was last empty, of which fetched (or found to have text) and failed. */
+  total: number;
+  done: number;
+  failed: number;
+  startedAt: number;
+  /** Overrides of the fetching policy (utils/fetch-queue/policy.ts): set by tests and the bench only. */
+  policy?: Record<string, number>;
+}
+
 /** The Dexie database with its typed tables. */
 export type GleanerDatabase = Dexie & {
   articles: EntityTable<ArticleRecord, 'id'>;
@@ -67,6 +115,8 @@ export type GleanerDatabase = Dexie & {
   searchMeta: EntityTable<SearchMetaRecord, 'id'>;
   tagCounts: EntityTable<TagCountRecord, 'tag'>;
   counts: EntityTable<CountRecord, 'name'>;
+  fetchJobs: EntityTable<FetchJobRecord, 'articleId'>;
+  fetchMeta: EntityTable<FetchMetaRecord, 'id'>;
 };
 
 /** Name of the IndexedDB database in the extension origin. */
@@ -132,6 +182,18 @@ export const SCHEMA_V6 = {
   articles: `${SCHEMA_V5.articles}, archivedAt, favouriteAt, openedAt`,
 } as const;
 
+/**
+ * Version 7 keeps the queue of pages to fetch in the background (imported articles' text, "Refresh from the
+ * web"): a job per article, looked up by state and time due, and by site and time due (one request at a time
+ * per site, spaced); and the queue's state. Nothing is rewritten: an article imported before it has no job and
+ * gets its text when its page is opened, as before.
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  fetchJobs: 'articleId, [state+due], [site+due]',
+  fetchMeta: 'id',
+} as const;
+
 /** Opens (lazily) the database with every schema version declared. */
 export function createDatabase(name: string = DB_NAME): GleanerDatabase {
   const db = new Dexie(name) as GleanerDatabase;
@@ -172,6 +234,7 @@ export function createDatabase(name: string = DB_NAME): GleanerDatabase {
       await tx.table<HighlightRecord>('highlights').bulkPut(highlights);
     });
   db.version(6).stores(SCHEMA_V6);
+  db.version(7).stores(SCHEMA_V7);
   return db;
 }
 

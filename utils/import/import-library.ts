@@ -273,8 +273,9 @@ export interface ImportReport extends ImportCounts {
 }
 
 /**
- * Adds the items to the library in one transaction (utils/db/imports.ts); when the file brought articles' text,
- * the search index is then rebuilt (with progress), as after a restore.
+ * Adds the items to the library in one transaction (utils/db/imports.ts), queuing the pages of those without
+ * text to be fetched in the background; when the file brought articles' text, the search index is then rebuilt
+ * (with progress), as after a restore.
  */
 export async function importItems(
   parsed: ParsedImport,
@@ -283,7 +284,7 @@ export async function importItems(
 ): Promise<ImportReport> {
   const resolved = await resolveTitles(parsed);
   const items = combineItems(resolved.items);
-  const counts = await addImportedItems(items, now);
+  const counts = await addImportedItems(items, now, { fetch: true });
   if (counts.contents) await rebuildLibraryIndex(onIndexing);
   return { ...counts, skipped: resolved.skipped, changed: resolved.changed };
 }

@@ -83,6 +83,10 @@ export const requestSchemas = {
   deleteHighlight: v.strictObject({ id: IdSchema, tabId: v.optional(TabId) }),
   /** Put a deleted highlight back (undo). */
   undeleteHighlight: v.strictObject({ highlight: HighlightSchema, tabId: v.optional(TabId) }),
+  /** The fetch queue changed (articles queued, paused, resumed, cancelled, retried): its runner looks again. */
+  wakeFetching: v.strictObject({}),
+  /** From the queue's offscreen document (Chrome): nothing left to do; the background closes it. */
+  fetchIdle: v.strictObject({}),
 };
 
 /** Message type names. */
@@ -128,6 +132,8 @@ export interface Responses {
   updateHighlight: HighlightRecord;
   deleteHighlight: HighlightRecord;
   undeleteHighlight: HighlightRecord;
+  wakeFetching: null;
+  fetchIdle: null;
 }
 
 /**
@@ -153,5 +159,7 @@ export const backgroundProtocol: ProtocolDefinition<typeof requestSchemas, Respo
     updateHighlight: ['extension'],
     deleteHighlight: ['extension'],
     undeleteHighlight: ['extension'],
+    wakeFetching: ['extension'],
+    fetchIdle: ['extension'],
   },
 };

@@ -48,6 +48,8 @@ function handlers(): Handlers {
       throw new Error('Select some text on the page first, then highlight it.');
     }),
     listHighlights: vi.fn(async () => []),
+    wakeFetching: vi.fn(async () => null),
+    fetchIdle: vi.fn(async () => null),
     scrollToHighlight: vi.fn(async () => true),
     getHighlight: vi.fn(async () => {
       throw new Error('not called');

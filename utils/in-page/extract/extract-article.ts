@@ -91,14 +91,20 @@ function readArticle(source: Document) {
   return { parsed: { ...parsed, content: parsed.content }, text };
 }
 
-/** Extracts the article of `doc`. Never throws: failures come back as `{ ok: false, reason }`. */
-export function extractArticle(doc: Document): ExtractResult {
+/**
+ * Extracts the article of `doc`. Never throws: failures come back as `{ ok: false, reason }`. `view` is the
+ * window whose DOM sanitizes the content: the document's own, or, for a document parsed inert (a page fetched
+ * in the background, utils/fetch-queue/extract-fetched.ts), the window that parsed it.
+ */
+export function extractArticle(
+  doc: Document,
+  view: (Window & typeof globalThis) | null = doc.defaultView,
+): ExtractResult {
   const contentType = doc.contentType || 'text/html';
   if (contentType === 'application/pdf') return { ok: false, reason: 'pdf' };
   if (contentType !== 'text/html' && contentType !== 'application/xhtml+xml') {
     return { ok: false, reason: 'not-html', detail: contentType };
   }
-  const view = doc.defaultView;
   if (!view) return { ok: false, reason: 'error', detail: 'no window' };
   try {
     // A large page is read as its plain tree first, and as shown only when that holds no article: looking for
